@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    // The property and fuzz tests run thousands of cases; give them room on a shared 2-core machine.
+    testTimeout: 120_000,
+  },
+});
