@@ -1,0 +1,85 @@
+// The statements of a policy set that can apply to one action, grouped by the role they play in
+// evaluation. Action matching is the most selective test and does not depend on the rest of the
+// request, so the grouping is cached per (policy set, action): repeated decisions for the same
+// action only look at the few statements that name it.
+
+import type { CompiledPolicy } from "./compile";
+import type { CompiledStatement } from "./statement";
+
+export type PolicyType = "identity" | "boundary" | "session" | "resource" | "scp";
+
+/** The policies that apply to one request, by role. Every SCP level must allow. */
+export interface PolicySet {
+  readonly identity: readonly CompiledPolicy[];
+  readonly boundary?: CompiledPolicy;
+  readonly session?: CompiledPolicy;
+  readonly resource?: CompiledPolicy;
+  readonly scps?: readonly (readonly CompiledPolicy[])[];
+}
+
+export interface Candidate {
+  readonly policy: CompiledPolicy;
+  readonly type: PolicyType;
+  /** For SCPs: the level (0 = the organization root) the policy is attached at. */
+  readonly level?: number;
+  readonly statement: CompiledStatement;
+}
+
+export interface ActionCandidates {
+  readonly denies: readonly Candidate[];
+  readonly identityAllows: readonly Candidate[];
+  readonly boundaryAllows: readonly Candidate[];
+  readonly sessionAllows: readonly Candidate[];
+  readonly resourceAllows: readonly Candidate[];
+  readonly scpAllows: readonly (readonly Candidate[])[];
+}
+
+/** Every policy of a set with its role, in the order explanations list them. */
+export function policiesOf(set: PolicySet): { policy: CompiledPolicy; type: PolicyType; level?: number }[] {
+  const all: { policy: CompiledPolicy; type: PolicyType; level?: number }[] = [];
+  set.scps?.forEach((level, i) => level.forEach((policy) => all.push({ policy, type: "scp", level: i })));
+  if (set.resource) all.push({ policy: set.resource, type: "resource" });
+  for (const policy of set.identity) all.push({ policy, type: "identity" });
+  if (set.boundary) all.push({ policy: set.boundary, type: "boundary" });
+  if (set.session) all.push({ policy: set.session, type: "session" });
+  return all;
+}
+
+function group(set: PolicySet, lowerAction: string): ActionCandidates {
+  const denies: Candidate[] = [];
+  const identityAllows: Candidate[] = [];
+  const boundaryAllows: Candidate[] = [];
+  const sessionAllows: Candidate[] = [];
+  const resourceAllows: Candidate[] = [];
+  const scpAllows: Candidate[][] = (set.scps ?? []).map(() => []);
+  const allowsOf = { identity: identityAllows, boundary: boundaryAllows, session: sessionAllows, resource: resourceAllows };
+  for (const { policy, type, level } of policiesOf(set)) {
+    for (const statement of policy.statements) {
+      if (!statement.matchesAction(lowerAction)) continue;
+      const candidate: Candidate = { policy, type, level, statement };
+      if (statement.effect === "Deny") denies.push(candidate);
+      else if (type === "scp") scpAllows[level!]!.push(candidate);
+      else allowsOf[type].push(candidate);
+    }
+  }
+  return { denies, identityAllows, boundaryAllows, sessionAllows, resourceAllows, scpAllows };
+}
+
+// Bounded so that a long-lived set seeing many distinct actions cannot grow without limit.
+const MAX_ACTIONS_PER_SET = 512;
+const cache = new WeakMap<PolicySet, Map<string, ActionCandidates>>();
+
+export function candidatesFor(set: PolicySet, lowerAction: string): ActionCandidates {
+  let byAction = cache.get(set);
+  if (!byAction) {
+    byAction = new Map();
+    cache.set(set, byAction);
+  }
+  let found = byAction.get(lowerAction);
+  if (!found) {
+    if (byAction.size >= MAX_ACTIONS_PER_SET) byAction.clear();
+    found = group(set, lowerAction);
+    byAction.set(lowerAction, found);
+  }
+  return found;
+}

@@ -1,0 +1,159 @@
+// The decision, following the IAM User Guide's "Policy evaluation logic":
+// 1. an explicit Deny in any applicable policy wins;
+// 2. every service control policy level must allow;
+// 3. in the same account, a resource-based policy that names the caller itself (or "*") allows on
+//    its own, past a permissions boundary's or session policy's implicit deny; one that names the
+//    caller's role allows but stays subject to them; one that names the account only delegates to
+//    identity-based policies;
+// 4. otherwise an identity-based policy must allow, and so must the permissions boundary and the
+//    session policy when present;
+// 5. across accounts, both the caller's identity side and the resource policy must allow.
+
+import { parseArn } from "./arn";
+import { candidatesFor, type Candidate, type PolicySet, type PolicyType } from "./candidates";
+import { explain, type Explanation } from "./explain";
+import { Grant, readCaller, type Caller } from "./principal";
+import { failedCondition } from "./statement";
+import type { AuthorizationRequest, ContextValue, Decision } from "./types";
+import type { ContextLookup } from "./variables";
+
+export type { PolicySet, PolicyType };
+
+/** Why the decision came out as it did; explain.ts turns it into sentences. */
+export type DecisionReason =
+  | { readonly code: "explicit-deny"; readonly by: Candidate }
+  | { readonly code: "scp-implicit-deny"; readonly level: number }
+  | { readonly code: "no-allow" }
+  | { readonly code: "boundary-implicit-deny" }
+  | { readonly code: "session-implicit-deny" }
+  | { readonly code: "cross-account-no-identity-allow" }
+  | { readonly code: "cross-account-no-resource-allow" }
+  | { readonly code: "allow"; readonly by: Candidate };
+
+export interface EvaluationResult {
+  readonly decision: Decision;
+  readonly reason: DecisionReason;
+  /** Present unless evaluate was called with `explain: false`. */
+  readonly explanation?: Explanation;
+}
+
+/** The request with everything derived once: lower-cased action, context lookup, the caller. */
+export interface PreparedRequest {
+  readonly request: AuthorizationRequest;
+  readonly lowerAction: string;
+  readonly lookup: ContextLookup;
+  readonly caller: Caller;
+  readonly resourceAccount: string | undefined;
+  readonly hasBoundary: boolean;
+}
+
+const EMPTY_CONTEXT: ContextLookup = () => undefined;
+
+/** Condition key names are case-insensitive (tag keys too), so the context is keyed by lower case. */
+export function contextLookup(context: Readonly<Record<string, ContextValue>> | undefined): ContextLookup {
+  if (!context) return EMPTY_CONTEXT;
+  const keys = Object.keys(context);
+  if (keys.length === 0) return EMPTY_CONTEXT;
+  const map = new Map<string, ContextValue>();
+  for (const key of keys) map.set(key.toLowerCase(), context[key]!);
+  return (lowerKey) => map.get(lowerKey);
+}
+
+export function prepareRequest(request: AuthorizationRequest, set: PolicySet): PreparedRequest {
+  const caller = readCaller(request.principal);
+  const arnAccount = parseArn(request.resource)?.account;
+  return {
+    request,
+    lowerAction: request.action.toLowerCase(),
+    lookup: contextLookup(request.context),
+    caller,
+    resourceAccount: request.resourceAccount ?? (arnAccount ? arnAccount : caller.account),
+    hasBoundary: set.boundary !== undefined,
+  };
+}
+
+/**
+ * How strongly a candidate statement applies to the request: Grant.None when it does not apply;
+ * for identity-side policies any application is Grant.Direct.
+ */
+export function applies(candidate: Candidate, req: PreparedRequest): Grant {
+  const { statement } = candidate;
+  let grant: Grant = Grant.Direct;
+  if (candidate.type === "resource" && statement.grantFor) {
+    // AWS: a NotPrincipal Deny in a resource policy always denies a principal that has a
+    // permissions boundary, whatever NotPrincipal names ("Permissions boundaries for IAM entities").
+    grant = statement.notPrincipal && statement.effect === "Deny" && req.hasBoundary ? Grant.Direct : statement.grantFor(req.caller);
+    if (grant === Grant.None) return Grant.None;
+  }
+  if (!statement.matchesResource(req.request.resource, req.lookup)) return Grant.None;
+  if (failedCondition(statement, req.lookup) >= 0) return Grant.None;
+  return grant;
+}
+
+function firstApplying(candidates: readonly Candidate[], req: PreparedRequest): Candidate | undefined {
+  for (const c of candidates) if (applies(c, req) !== Grant.None) return c;
+  return undefined;
+}
+
+export function decide(req: PreparedRequest, set: PolicySet): { decision: Decision; reason: DecisionReason } {
+  const candidates = candidatesFor(set, req.lowerAction);
+
+  const deny = firstApplying(candidates.denies, req);
+  if (deny) return { decision: "ExplicitDeny", reason: { code: "explicit-deny", by: deny } };
+
+  for (let level = 0; level < candidates.scpAllows.length; level++) {
+    if (!firstApplying(candidates.scpAllows[level]!, req)) {
+      return { decision: "ImplicitDeny", reason: { code: "scp-implicit-deny", level } };
+    }
+  }
+
+  let resourceGrant: Grant = Grant.None;
+  let resourceAllow: Candidate | undefined;
+  for (const c of candidates.resourceAllows) {
+    const grant = applies(c, req);
+    if (grant > resourceGrant) {
+      resourceGrant = grant;
+      resourceAllow = c;
+    }
+  }
+  const allow = (by: Candidate) => ({ decision: "Allow" as const, reason: { code: "allow" as const, by } });
+  const implicitDeny = (reason: DecisionReason) => ({ decision: "ImplicitDeny" as const, reason });
+
+  const callerAccount = req.caller.account;
+  // A service or anonymous caller has no identity-based policies: only a resource policy can grant.
+  if (callerAccount === undefined) {
+    return resourceGrant === Grant.Direct ? allow(resourceAllow!) : implicitDeny({ code: "no-allow" });
+  }
+  const sameAccount = callerAccount === req.resourceAccount;
+  if (sameAccount && resourceGrant === Grant.Direct) return allow(resourceAllow!);
+
+  const identityAllow = firstApplying(candidates.identityAllows, req);
+  let granted: Candidate | undefined;
+  if (sameAccount) {
+    granted = identityAllow ?? (resourceGrant === Grant.Role ? resourceAllow : undefined);
+    if (!granted) return implicitDeny({ code: "no-allow" });
+  } else {
+    if (!identityAllow) return implicitDeny({ code: "cross-account-no-identity-allow" });
+    if (resourceGrant === Grant.None) return implicitDeny({ code: "cross-account-no-resource-allow" });
+    granted = identityAllow;
+  }
+  if (set.boundary && !firstApplying(candidates.boundaryAllows, req)) {
+    return implicitDeny({ code: "boundary-implicit-deny" });
+  }
+  if (set.session && !firstApplying(candidates.sessionAllows, req)) {
+    return implicitDeny({ code: "session-implicit-deny" });
+  }
+  return allow(granted);
+}
+
+/** Decides a request against a policy set. Sets and compiled policies are treated as immutable. */
+export function evaluate(
+  request: AuthorizationRequest,
+  set: PolicySet,
+  options: { readonly explain?: boolean } = {},
+): EvaluationResult {
+  const req = prepareRequest(request, set);
+  const { decision, reason } = decide(req, set);
+  if (options.explain === false) return { decision, reason };
+  return { decision, reason, explanation: explain(req, set, reason) };
+}

@@ -1,0 +1,149 @@
+// Explanations: for every statement of every policy, whether it matched the request and, if not,
+// which element stopped it (action, resource, principal, or which condition key and operator); plus
+// a summary sentence naming the statement that decided, or the policy that had no allow. Built only
+// on request, after the decision, by re-walking all statements: the decision path stays lean.
+
+import { policiesOf, type PolicySet, type PolicyType } from "./candidates";
+import type { CompiledCondition } from "./condition";
+import type { DecisionReason, PreparedRequest } from "./evaluate";
+import { Grant, GRANT_NAMES } from "./principal";
+import { failedCondition, type CompiledStatement } from "./statement";
+import type { CompiledPolicy } from "./compile";
+import type { ContextValue, Effect } from "./types";
+
+export interface StatementRef {
+  readonly policy: string;
+  readonly policyType: PolicyType;
+  /** For SCPs: the level, 0 being the organization root. */
+  readonly scpLevel?: number;
+  /** The Sid, or `#index` for a statement without one. */
+  readonly statement: string;
+  readonly index: number;
+  readonly effect: Effect;
+}
+
+export type StatementElement = "Action" | "NotAction" | "Resource" | "NotResource" | "Principal" | "NotPrincipal" | "Condition";
+
+export interface StatementTrace extends StatementRef {
+  readonly matched: boolean;
+  /** A sentence saying why the statement matched or did not. */
+  readonly reason: string;
+  /** The element that did not match, when the statement did not. */
+  readonly failed?: StatementElement;
+  /** For a failed condition: the operator and key as written and the request's value (null if absent). */
+  readonly condition?: { readonly operator: string; readonly key: string; readonly values: readonly string[]; readonly requestValue: ContextValue | null };
+  /** For a matching resource-policy statement: how it names the caller. */
+  readonly principalMatch?: "direct" | "role" | "account";
+}
+
+export interface Explanation {
+  readonly summary: string;
+  readonly reason: DecisionReason["code"];
+  /** The statements that decided: the explicit Deny, or the Allow that granted access. */
+  readonly decidedBy: readonly StatementRef[];
+  readonly statements: readonly StatementTrace[];
+}
+
+const TYPE_NAMES: Record<PolicyType, string> = {
+  identity: "identity-based policy",
+  boundary: "permissions boundary",
+  session: "session policy",
+  resource: "resource-based policy",
+  scp: "service control policy",
+};
+
+function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined, statement: CompiledStatement): StatementRef {
+  return {
+    policy: policy.name,
+    policyType: type,
+    ...(level === undefined ? {} : { scpLevel: level }),
+    statement: statement.label,
+    index: statement.index,
+    effect: statement.effect,
+  };
+}
+
+function describeRef(r: StatementRef): string {
+  return `statement "${r.statement}" of ${TYPE_NAMES[r.policyType]} "${r.policy}"`;
+}
+
+function conditionTrace(condition: CompiledCondition, req: PreparedRequest) {
+  const requestValue = req.lookup(condition.lowerKey) ?? null;
+  const { operator, key, values } = condition.entry;
+  const shown = requestValue === null ? "the key is not in the request" : `the request has ${JSON.stringify(requestValue)}`;
+  return {
+    reason: `Condition ${operator} on ${key} (${JSON.stringify(values)}) is not met: ${shown}.`,
+    condition: { operator, key, values, requestValue },
+  };
+}
+
+function traceStatement(statement: CompiledStatement, type: PolicyType, req: PreparedRequest) {
+  const { request } = req;
+  const s = statement.statement;
+  if (!statement.matchesAction(req.lowerAction)) {
+    const element = s.Action ? "Action" : "NotAction";
+    const why = s.Action ? "is not matched by" : "is excluded by";
+    return { matched: false, failed: element, reason: `Action ${request.action} ${why} ${element} ${JSON.stringify(s.Action ?? s.NotAction)}.` } as const;
+  }
+  let principalMatch: "direct" | "role" | "account" | undefined;
+  if (type === "resource" && statement.grantFor) {
+    const forcedByBoundary = statement.notPrincipal && statement.effect === "Deny" && req.hasBoundary;
+    const grant = forcedByBoundary ? Grant.Direct : statement.grantFor(req.caller);
+    const element = statement.notPrincipal ? "NotPrincipal" : "Principal";
+    if (grant === Grant.None) {
+      return { matched: false, failed: element, reason: `Principal ${request.principal} is not matched by ${element}.` } as const;
+    }
+    principalMatch = GRANT_NAMES[grant] as "direct" | "role" | "account";
+  }
+  if (!statement.matchesResource(request.resource, req.lookup)) {
+    const element = s.NotResource ? "NotResource" : "Resource";
+    const list = JSON.stringify(s.Resource ?? s.NotResource);
+    const why = s.NotResource ? "is excluded by" : "is not matched by";
+    return { matched: false, failed: element, reason: `Resource ${request.resource} ${why} ${element} ${list}.` } as const;
+  }
+  const failed = failedCondition(statement, req.lookup);
+  if (failed >= 0) return { matched: false, failed: "Condition", ...conditionTrace(statement.conditions[failed]!, req) } as const;
+  const verb = statement.effect === "Deny" ? "denies" : "allows";
+  return { matched: true, principalMatch, reason: `Matches: ${verb} ${request.action} on ${request.resource}.` } as const;
+}
+
+function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason, decidedBy: StatementRef | undefined): string {
+  const { action, resource, principal } = req.request;
+  const what = `${action} on ${resource}`;
+  switch (reason.code) {
+    case "explicit-deny":
+      return `Explicitly denied: ${describeRef(decidedBy!)} denies ${what}.`;
+    case "allow":
+      return `Allowed: ${describeRef(decidedBy!)} allows ${what}.`;
+    case "scp-implicit-deny":
+      return `Implicitly denied: no service control policy at level ${reason.level} allows ${what}.`;
+    case "no-allow":
+      return set.identity.length === 0 && !set.resource
+        ? `Implicitly denied: ${principal} has no policies, so nothing allows ${what}.`
+        : `Implicitly denied: no statement allows ${what} for ${principal}.`;
+    case "boundary-implicit-deny":
+      return `Implicitly denied: an identity-based policy allows ${what}, but the permissions boundary "${set.boundary!.name}" does not.`;
+    case "session-implicit-deny":
+      return `Implicitly denied: the session policy "${set.session!.name}" does not allow ${what}.`;
+    case "cross-account-no-identity-allow":
+      return `Implicitly denied: cross-account access needs an identity-based policy of ${principal}'s account to allow ${what}, and none does.`;
+    case "cross-account-no-resource-allow":
+      return `Implicitly denied: cross-account access needs the resource's policy (account ${req.resourceAccount}) to allow ${what} for ${principal}, and it does not.`;
+  }
+}
+
+export function explain(req: PreparedRequest, set: PolicySet, reason: DecisionReason): Explanation {
+  const statements: StatementTrace[] = [];
+  for (const { policy, type, level } of policiesOf(set)) {
+    for (const statement of policy.statements) {
+      statements.push({ ...ref(policy, type, level, statement), ...traceStatement(statement, type, req) });
+    }
+  }
+  const by = "by" in reason ? ref(reason.by.policy, reason.by.type, reason.by.level, reason.by.statement) : undefined;
+  // Every matching Deny shares the blame for an explicit deny; an allow names the statement that granted.
+  const decidedBy: StatementRef[] =
+    reason.code === "explicit-deny"
+      ? statements.filter((t) => t.matched && t.effect === "Deny").map(({ policy, policyType, scpLevel, statement, index, effect }) => ({ policy, policyType, ...(scpLevel === undefined ? {} : { scpLevel }), statement, index, effect }))
+      : by ? [by] : [];
+  return { summary: summarize(req, set, reason, by), reason: reason.code, decidedBy, statements };
+}

@@ -1,0 +1,11 @@
+// The policy engine's public API. Everything outside lib/policy imports from here.
+
+export * from "./types";
+export * from "./arn";
+export { parsePolicy, readPolicy } from "./parse";
+export { validatePolicy } from "./validate";
+export { compilePolicy, type CompiledPolicy } from "./compile";
+export { evaluate, type EvaluationResult, type DecisionReason, type PolicySet, type PolicyType } from "./evaluate";
+export type { Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";
+export { evaluateCase, evaluateCases, type CaseResult } from "./cases";
+export { parseOperator, CONDITION_OPERATOR_NAMES, type ParsedOperator } from "./conditionOperator";

@@ -1,0 +1,72 @@
+// Principal / NotPrincipal matching for resource-based policies. How a statement names the caller
+// matters for evaluation (IAM User Guide, "Policy evaluation logic"), so a match has a strength:
+// - "direct": the caller's own ARN (user, role session, service), or "*": grants on its own, even
+//   past a permissions boundary's or session policy's implicit deny, in the same account;
+// - "role": the ARN of the role whose session is calling: grants, but boundary and session policy
+//   still apply;
+// - "account": the account ID or `arn:aws:iam::ACCOUNT:root`: only delegates to the account's
+//   identity-based policies.
+
+import { isAccountId, parseIamArn, principalAccount } from "./arn";
+import type { PrincipalBlock } from "./types";
+
+export const Grant = { None: 0, Account: 1, Role: 2, Direct: 3 } as const;
+export type Grant = (typeof Grant)[keyof typeof Grant];
+
+export const GRANT_NAMES = ["none", "account", "role", "direct"] as const;
+
+/** The caller, read once per request. */
+export interface Caller {
+  readonly arn: string;
+  readonly account: string | undefined;
+  /** For an assumed-role session: the role's account and name. */
+  readonly role?: { readonly account: string; readonly name: string };
+  readonly isAccountRoot: boolean;
+}
+
+export function readCaller(principal: string): Caller {
+  const iam = parseIamArn(principal);
+  return {
+    arn: principal,
+    account: principalAccount(principal),
+    role: iam?.type === "assumed-role" ? { account: iam.account, name: iam.name } : undefined,
+    isAccountRoot: iam?.type === "root",
+  };
+}
+
+type PrincipalTest = (caller: Caller) => Grant;
+
+function entryTest(type: string, id: string): PrincipalTest {
+  if (id === "*") return () => Grant.Direct;
+  if (type !== "AWS") return (caller) => (caller.arn === id ? Grant.Direct : Grant.None);
+  const named = parseIamArn(id);
+  const account = isAccountId(id) ? id : named?.type === "root" ? named.account : undefined;
+  if (account !== undefined) {
+    return (caller) =>
+      caller.account !== account ? Grant.None : caller.isAccountRoot ? Grant.Direct : Grant.Account;
+  }
+  if (named?.type === "role") {
+    return (caller) =>
+      caller.arn === id
+        ? Grant.Direct
+        : caller.role?.account === named.account && caller.role.name === named.name
+          ? Grant.Role
+          : Grant.None;
+  }
+  return (caller) => (caller.arn === id ? Grant.Direct : Grant.None);
+}
+
+/** Compiles a Principal block into a function returning the strongest grant it gives the caller. */
+export function compilePrincipal(block: PrincipalBlock): PrincipalTest {
+  if (block === "*") return () => Grant.Direct;
+  const tests: PrincipalTest[] = [];
+  for (const [type, ids] of Object.entries(block)) for (const id of ids) tests.push(entryTest(type, id));
+  return (caller) => {
+    let best: Grant = Grant.None;
+    for (const test of tests) {
+      const grant = test(caller);
+      if (grant > best) best = grant;
+    }
+    return best;
+  };
+}

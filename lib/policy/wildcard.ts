@@ -1,0 +1,118 @@
+// Wildcard matching as IAM does it: `*` matches any run of characters (including `/` and `:`), `?`
+// matches exactly one, and nothing else has a special meaning (`.`, `+`, `[` are literal). Patterns
+// are compiled once into the cheapest test that decides them, because statement matching is the
+// engine's hot path.
+
+/** A pattern piece: text whose `*`/`?` are wildcards, or text that must match literally. */
+export interface PatternPart {
+  readonly text: string;
+  readonly literal: boolean;
+}
+
+export type Matcher = (value: string) => boolean;
+
+const STAR = 1;
+const ONE = 2;
+// In the first five segments of an ARN pattern a wildcard stays inside its segment: IAM compares
+// the six colon-separated parts one by one, so `*` and `?` there never consume a `:`.
+const STAR_IN_SEGMENT = 3;
+const ONE_IN_SEGMENT = 4;
+const COLON = 58;
+
+/** A compiled pattern: the characters, and which of them are wildcards. */
+interface GlobProgram {
+  readonly chars: string;
+  readonly kinds: Uint8Array;
+}
+
+function program(parts: readonly PatternPart[], arn: boolean): GlobProgram {
+  let chars = "";
+  for (const part of parts) chars += part.text;
+  const kinds = new Uint8Array(chars.length);
+  const bounded = arn && chars.startsWith("arn:");
+  let colons = 0;
+  let at = 0;
+  for (const part of parts) {
+    // Code units, not code points: the matcher walks the value with charCodeAt.
+    for (let i = 0; i < part.text.length; i++, at++) {
+      const code = part.text.charCodeAt(i);
+      const inSegment = bounded && colons < 5;
+      if (code === COLON) colons++;
+      if (part.literal) continue;
+      if (code === 42) kinds[at] = inSegment ? STAR_IN_SEGMENT : STAR;
+      else if (code === 63) kinds[at] = inSegment ? ONE_IN_SEGMENT : ONE;
+    }
+  }
+  return { chars, kinds };
+}
+
+/** Linear-time glob match with single-star backtracking (the classic two-pointer algorithm). */
+function runGlob({ chars, kinds }: GlobProgram, value: string): boolean {
+  const plen = chars.length;
+  const vlen = value.length;
+  let p = 0;
+  let v = 0;
+  let starP = -1;
+  let starV = 0;
+  while (v < vlen) {
+    if (p < plen) {
+      const kind = kinds[p];
+      if (kind === STAR || kind === STAR_IN_SEGMENT) {
+        starP = p++;
+        starV = v;
+        continue;
+      }
+      const code = value.charCodeAt(v);
+      if (kind === ONE || (kind === ONE_IN_SEGMENT && code !== COLON) || (kind === 0 && chars.charCodeAt(p) === code)) {
+        p++;
+        v++;
+        continue;
+      }
+    }
+    if (starP < 0) return false;
+    // A segment-bound star cannot grow past a colon, and no earlier star can help: they are bound too.
+    if (kinds[starP] === STAR_IN_SEGMENT && value.charCodeAt(starV) === COLON) return false;
+    p = starP + 1;
+    v = ++starV;
+  }
+  while (p < plen && (kinds[p] === STAR || kinds[p] === STAR_IN_SEGMENT)) p++;
+  return p === plen;
+}
+
+/** True when the pattern text (read as a wildcard pattern) contains `*` or `?`. */
+export function hasWildcard(text: string): boolean {
+  return text.includes("*") || text.includes("?");
+}
+
+/**
+ * Compiles a pattern made of parts; the fast paths cover the shapes real policies use. With `arn`,
+ * the pattern is compared as an ARN: segment by segment for its first five parts.
+ */
+export function compileParts(parts: readonly PatternPart[], arn = false): Matcher {
+  const prog = program(parts, arn);
+  const { chars, kinds } = prog;
+  let stars = 0;
+  let ones = 0;
+  for (const k of kinds) {
+    if (k === STAR) stars++;
+    else if (k !== 0) ones++;
+  }
+  if (stars === 0 && ones === 0) return (value) => value === chars;
+  if (ones === 0 && stars === 1) {
+    if (chars.length === 1) return () => true;
+    if (kinds[chars.length - 1] === STAR) {
+      const prefix = chars.slice(0, -1);
+      return (value) => value.startsWith(prefix);
+    }
+    if (kinds[0] === STAR) {
+      const suffix = chars.slice(1);
+      return (value) => value.endsWith(suffix);
+    }
+  }
+  return (value) => runGlob(prog, value);
+}
+
+/** Compiles a plain wildcard pattern (every `*` and `?` is a wildcard). */
+export function compileWildcard(pattern: string, arn = false): Matcher {
+  return compileParts([{ text: pattern, literal: false }], arn);
+}
