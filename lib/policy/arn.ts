@@ -24,6 +24,18 @@ export function parseArn(text: string): Arn | undefined {
   return { partition, service, region, account, resource: text.slice(start) };
 }
 
+/** The account segment of an ARN ("" for ARNs without one), without building the parsed object. */
+export function arnAccount(text: string): string | undefined {
+  if (!text.startsWith("arn:")) return undefined;
+  let start = 4;
+  for (let i = 0; i < 3; i++) {
+    start = text.indexOf(":", start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = text.indexOf(":", start);
+  return end < 0 ? undefined : text.slice(start, end);
+}
+
 export function formatArn(arn: Arn): string {
   return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`;
 }

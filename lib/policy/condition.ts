@@ -35,7 +35,7 @@ export function compileCondition(entry: ConditionEntry, variables: boolean): Com
 }
 
 export function conditionHolds(condition: CompiledCondition, lookup: ContextLookup): boolean {
-  const { operator, test } = condition;
+  const { operator } = condition;
   const { base, set, ifExists } = operator;
   const requestValue = lookup(condition.lowerKey);
 
@@ -44,23 +44,26 @@ export function conditionHolds(condition: CompiledCondition, lookup: ContextLook
     return condition.entry.values.some((v) => (v.toLowerCase() === "true" ? !present : v.toLowerCase() === "false" && present));
   }
 
-  const sense = (value: string): boolean => {
-    const matched = test(value, lookup);
-    if (matched === undefined) return false;
-    return base.negated ? !matched : matched;
-  };
-
   if (set === "ForAllValues") {
     if (requestValue === undefined) return true;
-    if (typeof requestValue === "string") return sense(requestValue);
-    return requestValue.every(sense);
+    if (typeof requestValue === "string") return holdsFor(condition, requestValue, lookup);
+    for (const value of requestValue) if (!holdsFor(condition, value, lookup)) return false;
+    return true;
   }
   if (set === "ForAnyValue") {
     if (requestValue === undefined) return ifExists;
-    if (typeof requestValue === "string") return sense(requestValue);
-    return requestValue.some(sense);
+    if (typeof requestValue === "string") return holdsFor(condition, requestValue, lookup);
+    for (const value of requestValue) if (holdsFor(condition, value, lookup)) return true;
+    return false;
   }
   if (requestValue === undefined) return ifExists || base.negated;
   if (typeof requestValue !== "string") return false;
-  return sense(requestValue);
+  return holdsFor(condition, requestValue, lookup);
+}
+
+/** The operator applied to one request value, negation included. */
+function holdsFor(condition: CompiledCondition, value: string, lookup: ContextLookup): boolean {
+  const matched = condition.test(value, lookup);
+  if (matched === undefined) return false;
+  return condition.operator.base.negated ? !matched : matched;
 }

@@ -46,6 +46,11 @@ export function compileValuesTest(base: BaseOperator, values: readonly string[],
 
 function stringTest(name: string, templates: readonly Template[]): ValuesTest {
   const op = name.replace("Not", "");
+  if (op === "StringEquals" && templates.every((t) => !t.dynamic)) {
+    // The most common condition of all: exact values, no variables: one set lookup.
+    const exact = new Set(templates.map((t) => partsToText(resolveTemplate(t, noContext)!)));
+    return (value) => exact.has(value);
+  }
   if (op === "StringLike") {
     return anyTemplate(templates, (parts) => compileParts(parts), (m, value) => m(value));
   }
@@ -76,7 +81,12 @@ function anyTemplate<P>(
     if (t.dynamic) dynamic.push(t);
     else fixed.push(prepare(resolveTemplate(t, noContext)!));
   }
-  if (dynamic.length === 0) return (value) => fixed.some((p) => matches(p, value));
+  if (dynamic.length === 0) {
+    return (value) => {
+      for (let i = 0; i < fixed.length; i++) if (matches(fixed[i]!, value)) return true;
+      return false;
+    };
+  }
   return (value, lookup) => {
     let resolved = fixed.length > 0;
     if (fixed.some((p) => matches(p, value))) return true;

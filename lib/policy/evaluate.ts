@@ -9,7 +9,7 @@
 //    session policy when present;
 // 5. across accounts, both the caller's identity side and the resource policy must allow.
 
-import { parseArn } from "./arn";
+import { arnAccount } from "./arn";
 import { candidatesFor, type Candidate, type PolicySet, type PolicyType } from "./candidates";
 import { explain, type Explanation } from "./explain";
 import { Grant, readCaller, type Caller } from "./principal";
@@ -61,13 +61,13 @@ export function contextLookup(context: Readonly<Record<string, ContextValue>> | 
 
 export function prepareRequest(request: AuthorizationRequest, set: PolicySet): PreparedRequest {
   const caller = readCaller(request.principal);
-  const arnAccount = parseArn(request.resource)?.account;
+  const resourceArnAccount = arnAccount(request.resource);
   return {
     request,
     lowerAction: request.action.toLowerCase(),
     lookup: contextLookup(request.context),
     caller,
-    resourceAccount: request.resourceAccount ?? (arnAccount ? arnAccount : caller.account),
+    resourceAccount: request.resourceAccount ?? (resourceArnAccount ? resourceArnAccount : caller.account),
     hasBoundary: set.boundary !== undefined,
   };
 }

@@ -24,14 +24,23 @@ export interface Caller {
   readonly isAccountRoot: boolean;
 }
 
+// The same few principals make most requests; reading their ARN once saves work on the hot path.
+const MAX_REMEMBERED_CALLERS = 1024;
+const callers = new Map<string, Caller>();
+
 export function readCaller(principal: string): Caller {
+  let caller = callers.get(principal);
+  if (caller) return caller;
   const iam = parseIamArn(principal);
-  return {
+  caller = {
     arn: principal,
     account: principalAccount(principal),
     role: iam?.type === "assumed-role" ? { account: iam.account, name: iam.name } : undefined,
     isAccountRoot: iam?.type === "root",
   };
+  if (callers.size >= MAX_REMEMBERED_CALLERS) callers.clear();
+  callers.set(principal, caller);
+  return caller;
 }
 
 type PrincipalTest = (caller: Caller) => Grant;

@@ -82,7 +82,11 @@ function compileResources(
   if (templates.every((t) => !t.dynamic)) {
     if (list.includes("*")) return negate ? () => false : () => true;
     const matchers = list.map((r) => compileWildcard(r, true));
-    return negate ? (r) => !matchers.some((m) => m(r)) : (r) => matchers.some((m) => m(r));
+    const any = (resource: string) => {
+      for (let i = 0; i < matchers.length; i++) if (matchers[i]!(resource)) return true;
+      return false;
+    };
+    return negate ? (r) => !any(r) : any;
   }
   return (resource, lookup) => {
     const verdict = anyResolvedMatch(templates, resource, lookup);

@@ -79,6 +79,16 @@ function runGlob({ chars, kinds }: GlobProgram, value: string): boolean {
   return p === plen;
 }
 
+/**
+ * `value.startsWith(prefix)`, comparing from the prefix's end: ARN patterns in one account share
+ * long heads (`arn:aws:iam::123456789012:user/`) and differ near the end, so mismatches show early.
+ */
+function startsWithFromEnd(value: string, prefix: string): boolean {
+  if (value.length < prefix.length) return false;
+  for (let i = prefix.length - 1; i >= 0; i--) if (value.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
 /** True when the pattern text (read as a wildcard pattern) contains `*` or `?`. */
 export function hasWildcard(text: string): boolean {
   return text.includes("*") || text.includes("?");
@@ -92,24 +102,33 @@ export function compileParts(parts: readonly PatternPart[], arn = false): Matche
   const prog = program(parts, arn);
   const { chars, kinds } = prog;
   let stars = 0;
-  let ones = 0;
+  let others = 0; // `?` and segment-bound wildcards: the prefix/suffix shortcuts below do not apply
   for (const k of kinds) {
     if (k === STAR) stars++;
-    else if (k !== 0) ones++;
+    else if (k !== 0) others++;
   }
-  if (stars === 0 && ones === 0) return (value) => value === chars;
-  if (ones === 0 && stars === 1) {
+  if (stars === 0 && others === 0) return (value) => value === chars;
+  if (others === 0 && stars === 1) {
     if (chars.length === 1) return () => true;
     if (kinds[chars.length - 1] === STAR) {
       const prefix = chars.slice(0, -1);
-      return (value) => value.startsWith(prefix);
+      return (value) => startsWithFromEnd(value, prefix);
     }
     if (kinds[0] === STAR) {
       const suffix = chars.slice(1);
       return (value) => value.endsWith(suffix);
     }
   }
-  return (value) => runGlob(prog, value);
+  // Most patterns that need the full algorithm still start and end with literal text; checking
+  // those first rejects the typical non-matching ARN without walking it.
+  let head = 0;
+  while (head < kinds.length && kinds[head] === 0) head++;
+  let tail = kinds.length;
+  while (tail > head && kinds[tail - 1] === 0) tail--;
+  const prefix = chars.slice(0, head);
+  const suffix = chars.slice(tail);
+  const minLength = prefix.length + suffix.length;
+  return (value) => value.length >= minLength && value.endsWith(suffix) && startsWithFromEnd(value, prefix) && runGlob(prog, value);
 }
 
 /** Compiles a plain wildcard pattern (every `*` and `?` is a wildcard). */
