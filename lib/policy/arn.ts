@@ -46,7 +46,7 @@ export function isAccountId(text: string): boolean {
   return ACCOUNT_ID_PATTERN.test(text);
 }
 
-/** The IAM resource types an ARN can name, plus STS's assumed-role session. */
+/** The IAM resource types an ARN can name, plus STS's assumed-role and federated-user sessions. */
 export type IamResourceType =
   | "root"
   | "user"
@@ -55,7 +55,8 @@ export type IamResourceType =
   | "policy"
   | "mfa"
   | "instance-profile"
-  | "assumed-role";
+  | "assumed-role"
+  | "federated-user";
 
 export interface IamArn {
   readonly partition: string;
@@ -77,9 +78,11 @@ export function parseIamArn(text: string): IamArn | undefined {
   if (!arn || arn.region !== "" || !isAccountId(arn.account)) return undefined;
   const { partition, account, resource } = arn;
   if (arn.service === "sts") {
-    const m = /^assumed-role\/([\w+=,.@-]+)\/([\w+=,.@-]+)$/.exec(resource);
-    if (!m) return undefined;
-    return { partition, account, type: "assumed-role", path: "/", name: m[1]!, sessionName: m[2]! };
+    const session = /^assumed-role\/([\w+=,.@-]+)\/([\w+=,.@-]+)$/.exec(resource);
+    if (session) return { partition, account, type: "assumed-role", path: "/", name: session[1]!, sessionName: session[2]! };
+    const federated = /^federated-user\/([\w+=,.@-]+)$/.exec(resource);
+    if (federated) return { partition, account, type: "federated-user", path: "/", name: federated[1]! };
+    return undefined;
   }
   if (arn.service !== "iam") return undefined;
   if (resource === "root") return { partition, account, type: "root", path: "/", name: "root" };
@@ -101,6 +104,7 @@ export function formatIamArn(arn: Omit<IamArn, "partition"> & { partition?: stri
   if (arn.type === "assumed-role") {
     return `arn:${partition}:sts::${arn.account}:assumed-role/${arn.name}/${arn.sessionName ?? ""}`;
   }
+  if (arn.type === "federated-user") return `arn:${partition}:sts::${arn.account}:federated-user/${arn.name}`;
   return `arn:${partition}:iam::${arn.account}:${arn.type}${normalizePath(arn.path)}${arn.name}`;
 }
 
@@ -126,6 +130,8 @@ export const instanceProfileArn = (account: string, name: string, path = "/") =>
 export const accountRootArn = (account: string) => formatIamArn({ account, type: "root", path: "/", name: "root" });
 export const assumedRoleArn = (account: string, roleName: string, sessionName: string) =>
   formatIamArn({ account, type: "assumed-role", path: "/", name: roleName, sessionName });
+export const federatedUserArn = (account: string, name: string) =>
+  formatIamArn({ account, type: "federated-user", path: "/", name });
 
 /** The account a principal belongs to: from its ARN, or the bare account ID itself. */
 export function principalAccount(principal: string): string | undefined {

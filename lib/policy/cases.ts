@@ -7,7 +7,7 @@ import { compilePolicy, type CompiledPolicy } from "./compile";
 import { evaluate } from "./evaluate";
 import type { Explanation } from "./explain";
 import { readPolicy } from "./parse";
-import type { ContextValue, Decision } from "./types";
+import type { ContextValue, Decision, PolicyDocument, PolicyKind } from "./types";
 
 export type CaseResult =
   | { readonly id: unknown; readonly decision: Decision; readonly explanation: Explanation }
@@ -23,18 +23,39 @@ function requiredString(raw: Record<string, unknown>, field: string): string {
   return value;
 }
 
-function policy(value: unknown, label: string): CompiledPolicy {
+/**
+ * The element rules that depend on where a policy is used, checked before evaluation because IAM
+ * would never have accepted such a policy: identity-side policies name no principal, and (SCPs
+ * aside) need a Resource or NotResource; resource-based policies must name whom they apply to.
+ */
+function elementProblem(document: PolicyDocument, kind: PolicyKind): string | undefined {
+  for (const [i, s] of document.Statement.entries()) {
+    const where = `Statement[${i}]`;
+    const principal = s.Principal !== undefined || s.NotPrincipal !== undefined;
+    if (kind === "resource") {
+      if (!principal) return `${where}: a resource-based policy statement needs a Principal or NotPrincipal.`;
+    } else {
+      if (principal) return `${where}: a ${kind} policy cannot have a Principal or NotPrincipal element.`;
+      if (kind !== "scp" && !s.Resource && !s.NotResource) return `${where}: statements need a Resource or NotResource element.`;
+    }
+  }
+  return undefined;
+}
+
+function policy(value: unknown, label: string, kind: PolicyKind): CompiledPolicy {
   if (!isObject(value)) throw new CaseError(`${label} must be a policy document (a JSON object).`);
   const { document, findings } = readPolicy(value);
   if (!document) {
     const first = findings.find((f) => f.severity === "error");
     throw new CaseError(`${label} is not a valid policy: ${first?.path ? `${first.path}: ` : ""}${first?.message ?? "invalid document"}`);
   }
+  const problem = elementProblem(document, kind);
+  if (problem) throw new CaseError(`${label} is not a valid policy: ${problem}`);
   return compilePolicy(document, label);
 }
 
-function optionalPolicy(raw: Record<string, unknown>, field: string): CompiledPolicy | undefined {
-  return raw[field] === undefined || raw[field] === null ? undefined : policy(raw[field], field);
+function optionalPolicy(raw: Record<string, unknown>, field: string, kind: PolicyKind): CompiledPolicy | undefined {
+  return raw[field] === undefined || raw[field] === null ? undefined : policy(raw[field], field, kind);
 }
 
 function context(value: unknown): Record<string, ContextValue> | undefined {
@@ -55,11 +76,11 @@ function policySet(raw: Record<string, unknown>): PolicySet {
     throw new CaseError(`"serviceControlPolicies" must be an array of levels, each an array of policy documents.`);
   }
   return {
-    identity: identity.map((p, i) => policy(p, `identityPolicies[${i}]`)),
-    boundary: optionalPolicy(raw, "permissionsBoundary"),
-    resource: optionalPolicy(raw, "resourcePolicy"),
-    session: optionalPolicy(raw, "sessionPolicy"),
-    scps: (scps as unknown[][] | undefined)?.map((level, i) => level.map((p, j) => policy(p, `serviceControlPolicies[${i}][${j}]`))),
+    identity: identity.map((p, i) => policy(p, `identityPolicies[${i}]`, "identity")),
+    boundary: optionalPolicy(raw, "permissionsBoundary", "boundary"),
+    resource: optionalPolicy(raw, "resourcePolicy", "resource"),
+    session: optionalPolicy(raw, "sessionPolicy", "session"),
+    scps: (scps as unknown[][] | undefined)?.map((level, i) => level.map((p, j) => policy(p, `serviceControlPolicies[${i}][${j}]`, "scp"))),
   };
 }
 

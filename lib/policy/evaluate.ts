@@ -7,13 +7,14 @@
 //    identity-based policies;
 // 4. otherwise an identity-based policy must allow, and so must the permissions boundary and the
 //    session policy when present;
-// 5. across accounts, both the caller's identity side and the resource policy must allow.
+// 5. across accounts, both the caller's identity side and the resource policy must allow;
+// 6. the account root user has full access to its own account, short of explicit denies and SCPs.
 
 import { arnAccount } from "./arn";
 import { candidatesFor, type Candidate, type PolicySet, type PolicyType } from "./candidates";
 import { explain, type Explanation } from "./explain";
 import { Grant, readCaller, type Caller } from "./principal";
-import { failedCondition } from "./statement";
+import { failedCondition, type CompiledStatement } from "./statement";
 import type { AuthorizationRequest, ContextValue, Decision } from "./types";
 import type { ContextLookup } from "./variables";
 
@@ -28,7 +29,8 @@ export type DecisionReason =
   | { readonly code: "session-implicit-deny" }
   | { readonly code: "cross-account-no-identity-allow" }
   | { readonly code: "cross-account-no-resource-allow" }
-  | { readonly code: "allow"; readonly by: Candidate };
+  | { readonly code: "allow"; readonly by: Candidate }
+  | { readonly code: "account-root" };
 
 export interface EvaluationResult {
   readonly decision: Decision;
@@ -76,13 +78,20 @@ export function prepareRequest(request: AuthorizationRequest, set: PolicySet): P
  * How strongly a candidate statement applies to the request: Grant.None when it does not apply;
  * for identity-side policies any application is Grant.Direct.
  */
+/** How a resource-policy statement's Principal/NotPrincipal names the caller. */
+export function principalGrant(statement: CompiledStatement, req: PreparedRequest): Grant {
+  if (!statement.grantFor) return Grant.Direct;
+  // AWS: a NotPrincipal Deny in a resource policy always denies a principal that has a
+  // permissions boundary, whatever NotPrincipal names ("Permissions boundaries for IAM entities").
+  if (statement.notPrincipal && statement.effect === "Deny" && req.hasBoundary) return Grant.Direct;
+  return statement.grantFor(req.caller);
+}
+
 export function applies(candidate: Candidate, req: PreparedRequest): Grant {
   const { statement } = candidate;
   let grant: Grant = Grant.Direct;
-  if (candidate.type === "resource" && statement.grantFor) {
-    // AWS: a NotPrincipal Deny in a resource policy always denies a principal that has a
-    // permissions boundary, whatever NotPrincipal names ("Permissions boundaries for IAM entities").
-    grant = statement.notPrincipal && statement.effect === "Deny" && req.hasBoundary ? Grant.Direct : statement.grantFor(req.caller);
+  if (candidate.type === "resource") {
+    grant = principalGrant(statement, req);
     if (grant === Grant.None) return Grant.None;
   }
   if (!statement.matchesResource(req.request.resource, req.lookup)) return Grant.None;
@@ -125,6 +134,9 @@ export function decide(req: PreparedRequest, set: PolicySet): { decision: Decisi
     return resourceGrant === Grant.Direct ? allow(resourceAllow!) : implicitDeny({ code: "no-allow" });
   }
   const sameAccount = callerAccount === req.resourceAccount;
+  // "All requests are implicitly denied with the exception of the AWS account root user, which has
+  // full access" — to its own account; explicit denies and SCPs above still apply.
+  if (sameAccount && req.caller.isAccountRoot) return { decision: "Allow", reason: { code: "account-root" } };
   if (sameAccount && resourceGrant === Grant.Direct) return allow(resourceAllow!);
 
   const identityAllow = firstApplying(candidates.identityAllows, req);
@@ -140,7 +152,8 @@ export function decide(req: PreparedRequest, set: PolicySet): { decision: Decisi
   if (set.boundary && !firstApplying(candidates.boundaryAllows, req)) {
     return implicitDeny({ code: "boundary-implicit-deny" });
   }
-  if (set.session && !firstApplying(candidates.sessionAllows, req)) {
+  // A federated user session always has a session policy: without one it has no permissions.
+  if ((set.session || req.caller.isFederatedUser) && !firstApplying(candidates.sessionAllows, req)) {
     return implicitDeny({ code: "session-implicit-deny" });
   }
   return allow(granted);

@@ -5,7 +5,7 @@
 
 import { policiesOf, type PolicySet, type PolicyType } from "./candidates";
 import type { CompiledCondition } from "./condition";
-import type { DecisionReason, PreparedRequest } from "./evaluate";
+import { principalGrant, type DecisionReason, type PreparedRequest } from "./evaluate";
 import { Grant, GRANT_NAMES } from "./principal";
 import { failedCondition, type CompiledStatement } from "./statement";
 import type { CompiledPolicy } from "./compile";
@@ -87,8 +87,7 @@ function traceStatement(statement: CompiledStatement, type: PolicyType, req: Pre
   }
   let principalMatch: "direct" | "role" | "account" | undefined;
   if (type === "resource" && statement.grantFor) {
-    const forcedByBoundary = statement.notPrincipal && statement.effect === "Deny" && req.hasBoundary;
-    const grant = forcedByBoundary ? Grant.Direct : statement.grantFor(req.caller);
+    const grant = principalGrant(statement, req);
     const element = statement.notPrincipal ? "NotPrincipal" : "Principal";
     if (grant === Grant.None) {
       return { matched: false, failed: element, reason: `Principal ${request.principal} is not matched by ${element}.` } as const;
@@ -115,6 +114,8 @@ function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason,
       return `Explicitly denied: ${describeRef(decidedBy!)} denies ${what}.`;
     case "allow":
       return `Allowed: ${describeRef(decidedBy!)} allows ${what}.`;
+    case "account-root":
+      return `Allowed: ${principal} is the account's root user, which has full access to its own account.`;
     case "scp-implicit-deny":
       return `Implicitly denied: no service control policy at level ${reason.level} allows ${what}.`;
     case "no-allow":
@@ -124,7 +125,9 @@ function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason,
     case "boundary-implicit-deny":
       return `Implicitly denied: an identity-based policy allows ${what}, but the permissions boundary "${set.boundary!.name}" does not.`;
     case "session-implicit-deny":
-      return `Implicitly denied: the session policy "${set.session!.name}" does not allow ${what}.`;
+      return set.session
+        ? `Implicitly denied: the session policy "${set.session.name}" does not allow ${what}.`
+        : `Implicitly denied: ${principal} is a federated user session without a session policy, so it has no permissions.`;
     case "cross-account-no-identity-allow":
       return `Implicitly denied: cross-account access needs an identity-based policy of ${principal}'s account to allow ${what}, and none does.`;
     case "cross-account-no-resource-allow":

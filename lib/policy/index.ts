@@ -2,8 +2,9 @@
 
 export * from "./types";
 export * from "./arn";
-export { parsePolicy, readPolicy } from "./parse";
-export { validatePolicy } from "./validate";
+export { parsePolicy, readPolicy, type ParseResult } from "./parse";
+export { validatePolicy, type ValidateOptions, type PolicyContainer } from "./validate";
+export { parseJson, type JsonDocument, type JsonParseResult, type JsonPathSegment, type SourcePosition } from "./json";
 export { compilePolicy, type CompiledPolicy } from "./compile";
 export { evaluate, type EvaluationResult, type DecisionReason, type PolicySet, type PolicyType } from "./evaluate";
 export type { Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";

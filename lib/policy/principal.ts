@@ -22,6 +22,8 @@ export interface Caller {
   /** For an assumed-role session: the role's account and name. */
   readonly role?: { readonly account: string; readonly name: string };
   readonly isAccountRoot: boolean;
+  /** A GetFederationToken session: it has no permissions beyond what its session policy allows. */
+  readonly isFederatedUser: boolean;
 }
 
 // The same few principals make most requests; reading their ARN once saves work on the hot path.
@@ -37,6 +39,7 @@ export function readCaller(principal: string): Caller {
     account: principalAccount(principal),
     role: iam?.type === "assumed-role" ? { account: iam.account, name: iam.name } : undefined,
     isAccountRoot: iam?.type === "root",
+    isFederatedUser: iam?.type === "federated-user",
   };
   if (callers.size >= MAX_REMEMBERED_CALLERS) callers.clear();
   callers.set(principal, caller);
@@ -78,4 +81,22 @@ export function compilePrincipal(block: PrincipalBlock): PrincipalTest {
     }
     return best;
   };
+}
+
+/**
+ * NotPrincipal names principals exactly (IAM User Guide, "NotPrincipal"): an account entry stands
+ * for the account principal itself, not every principal in it, and a role session is only named by
+ * its session ARN. Returns a test saying whether the caller is named.
+ */
+export function compileNotPrincipal(block: PrincipalBlock): (caller: Caller) => boolean {
+  if (block === "*") return () => true;
+  const named = new Set<string>();
+  for (const [type, ids] of Object.entries(block)) {
+    for (const id of ids) {
+      if (type === "AWS" && isAccountId(id)) named.add(`arn:aws:iam::${id}:root`);
+      else if (id === "*") return () => true;
+      else named.add(id);
+    }
+  }
+  return (caller) => named.has(caller.arn);
 }

@@ -3,7 +3,7 @@
 // statement without a Resource element (a role trust policy) applies to any resource.
 
 import { compileCondition, conditionHolds, type CompiledCondition } from "./condition";
-import { compilePrincipal, Grant, type Caller } from "./principal";
+import { compileNotPrincipal, compilePrincipal, Grant, type Caller } from "./principal";
 import type { Effect, Statement } from "./types";
 import { resolveTemplate, templateFor, type ContextLookup, type Template } from "./variables";
 import { compileParts, compileWildcard, type Matcher } from "./wildcard";
@@ -23,12 +23,12 @@ export interface CompiledStatement {
 }
 
 export function compileStatement(statement: Statement, index: number, variables: boolean): CompiledStatement {
-  const principalBlock = statement.Principal ?? statement.NotPrincipal;
   let grantFor: ((caller: Caller) => Grant) | undefined;
-  if (principalBlock !== undefined) {
-    const grant = compilePrincipal(principalBlock);
-    // NotPrincipal applies to everyone it does not name; a caller outside it is granted as if named.
-    grantFor = statement.NotPrincipal ? (caller) => (grant(caller) === Grant.None ? Grant.Direct : Grant.None) : grant;
+  if (statement.Principal !== undefined) grantFor = compilePrincipal(statement.Principal);
+  else if (statement.NotPrincipal !== undefined) {
+    // NotPrincipal applies to everyone it does not name, as if each of them were named directly.
+    const named = compileNotPrincipal(statement.NotPrincipal);
+    grantFor = (caller) => (named(caller) ? Grant.None : Grant.Direct);
   }
   return {
     statement,
@@ -81,7 +81,8 @@ function compileResources(
   const negate = resources === undefined;
   if (templates.every((t) => !t.dynamic)) {
     if (list.includes("*")) return negate ? () => false : () => true;
-    const matchers = list.map((r) => compileWildcard(r, true));
+    // Static, but possibly with escapes (`${*}`): compile the resolved parts, not the raw text.
+    const matchers = templates.map((t) => compileParts(resolveTemplate(t, () => undefined)!, true));
     const any = (resource: string) => {
       for (let i = 0; i < matchers.length; i++) if (matchers[i]!(resource)) return true;
       return false;

@@ -39,7 +39,10 @@ function program(parts: readonly PatternPart[], arn: boolean): GlobProgram {
       const inSegment = bounded && colons < 5;
       if (code === COLON) colons++;
       if (part.literal) continue;
-      if (code === 42) kinds[at] = inSegment ? STAR_IN_SEGMENT : STAR;
+      // IAM: "If the * wildcard is the last character of a resource ARN segment, it can expand to
+      // match beyond the colon boundaries" — so a pattern's final `*` is never segment-bound.
+      const last = at === chars.length - 1;
+      if (code === 42) kinds[at] = inSegment && !last ? STAR_IN_SEGMENT : STAR;
       else if (code === 63) kinds[at] = inSegment ? ONE_IN_SEGMENT : ONE;
     }
   }
