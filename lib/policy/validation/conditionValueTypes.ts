@@ -8,16 +8,20 @@ import { draft, type DraftFinding } from "../grammar/draft";
 import { conditionPath } from "../grammar/reading";
 import { forEachStatement, type PolicyCheck } from "./context";
 import { maskVariables } from "./resourceArn";
-import { isBase64Value, isBooleanValue, isDateValue, isIpRangeValue, isNumberValue } from "./valueFormats";
+import { parseBase64, parseBool, parseDate, parseNumber } from "../conditionValues";
+import { parseIpBlock } from "../ipAddress";
+
+// The validator accepts exactly what the engine can parse: a value it passes here can match.
+const parses = (parse: (v: string) => unknown) => (value: string) => parse(value) !== undefined;
 
 const FORMATS: Partial<Record<OperatorFamily, { code: string; valid: (v: string) => boolean; expected: string }>> = {
-  Numeric: { code: "TYPE_MISMATCH_NUMBER", valid: isNumberValue, expected: "a number, such as 10 or 2.5" },
-  Date: { code: "TYPE_MISMATCH_DATE", valid: isDateValue, expected: "an ISO 8601 date (2024-01-31T12:00:00Z) or epoch seconds" },
-  Bool: { code: "TYPE_MISMATCH_BOOLEAN", valid: isBooleanValue, expected: '"true" or "false"' },
-  Null: { code: "TYPE_MISMATCH_BOOLEAN", valid: isBooleanValue, expected: '"true" (the key is absent) or "false" (it is present)' },
-  Ip: { code: "TYPE_MISMATCH_IP_RANGE", valid: isIpRangeValue, expected: "an IP address or CIDR range, such as 203.0.113.0/24" },
+  Numeric: { code: "TYPE_MISMATCH_NUMBER", valid: parses(parseNumber), expected: "a number, such as 10 or 2.5" },
+  Date: { code: "TYPE_MISMATCH_DATE", valid: parses(parseDate), expected: "an ISO 8601 date (2024-01-31T12:00:00Z) or epoch seconds" },
+  Bool: { code: "TYPE_MISMATCH_BOOLEAN", valid: parses(parseBool), expected: '"true" or "false"' },
+  Null: { code: "TYPE_MISMATCH_BOOLEAN", valid: parses(parseBool), expected: '"true" (the key is absent) or "false" (it is present)' },
+  Ip: { code: "TYPE_MISMATCH_IP_RANGE", valid: parses(parseIpBlock), expected: "an IP address or CIDR range, such as 203.0.113.0/24" },
   Arn: { code: "TYPE_MISMATCH_ARN", valid: (v) => v === "*" || parseArn(maskVariables(v)) !== undefined, expected: "an ARN (arn:partition:service:region:account:resource)" },
-  Binary: { code: "TYPE_MISMATCH_BINARY", valid: isBase64Value, expected: "a base64-encoded value" },
+  Binary: { code: "TYPE_MISMATCH_BINARY", valid: (v) => v !== "" && parseBase64(v) !== undefined, expected: "a base64-encoded value" },
 };
 
 // Only the *Like operators treat * and ? as wildcards; the Equals operators compare them literally.
