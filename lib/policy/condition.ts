@@ -61,7 +61,7 @@ export function conditionHolds(condition: CompiledCondition, lookup: ContextLook
   return holdsFor(condition, requestValue, lookup);
 }
 
-/** The operator applied to one request value, negation included. */
+/** The operator applied to one request value, negation included; a value of the wrong type fails both. */
 function holdsFor(condition: CompiledCondition, value: string, lookup: ContextLookup): boolean {
   const matched = condition.test(value, lookup);
   if (matched === undefined) return false;

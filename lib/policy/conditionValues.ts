@@ -12,8 +12,10 @@ const noContext: ContextLookup = () => undefined;
 
 /**
  * Compares a request value with the condition's policy values: true when any policy value matches,
- * false when none does, undefined when no policy value could be resolved (an unresolvable policy
- * variable makes its value match nothing, not even under a negated operator).
+ * false when none does, undefined when the request value is not of the operator's type (not a
+ * number, date, boolean, IP address, base64 or ARN): such a value satisfies neither the operator
+ * nor its negation. A policy value whose variable has no value matches nothing ("inverted condition
+ * operators like StringNotEquals … do match against a null value").
  */
 export type ValuesTest = (requestValue: string, lookup: ContextLookup) => boolean | undefined;
 
@@ -35,7 +37,7 @@ export function compileValuesTest(base: BaseOperator, values: readonly string[],
       const blocks = values.map(parseIpBlock).filter((b) => b !== undefined);
       return (requestValue) => {
         const address = parseIpAddress(requestValue);
-        return address !== undefined && blocks.some((block) => ipInBlock(address, block));
+        return address === undefined ? undefined : blocks.some((block) => ipInBlock(address, block));
       };
     }
     case "Null":
@@ -62,8 +64,8 @@ function stringTest(name: string, templates: readonly Template[]): ValuesTest {
 
 /** ArnEquals and ArnLike both match wildcards, segment by segment; the request value must be an ARN. */
 function arnTest(templates: readonly Template[]): ValuesTest {
-  const test = anyTemplate(templates, (parts) => compileParts(parts, true), (m, value) => m(value));
-  return (requestValue, lookup) => (parseArn(requestValue) ? test(requestValue, lookup) : false);
+  const test = anyTemplate(templates, (parts) => compileParts(parts, "arn"), (m, value) => m(value));
+  return (requestValue, lookup) => (parseArn(requestValue) ? test(requestValue, lookup) : undefined);
 }
 
 /**
@@ -88,15 +90,12 @@ function anyTemplate<P>(
     };
   }
   return (value, lookup) => {
-    let resolved = fixed.length > 0;
     if (fixed.some((p) => matches(p, value))) return true;
     for (const t of dynamic) {
       const parts = resolveTemplate(t, lookup);
-      if (!parts) continue;
-      resolved = true;
-      if (matches(prepare(parts), value)) return true;
+      if (parts && matches(prepare(parts), value)) return true;
     }
-    return resolved ? false : undefined;
+    return false;
   };
 }
 
@@ -109,7 +108,7 @@ function staticTest<T>(
   const parsed = values.map(parse).filter((v): v is T => v !== undefined);
   return (requestValue) => {
     const value = parse(requestValue);
-    return value !== undefined && parsed.some((p) => equal(value, p));
+    return value === undefined ? undefined : parsed.some((p) => equal(value, p));
   };
 }
 

@@ -5,7 +5,7 @@
 import { compileCondition, conditionHolds, type CompiledCondition } from "./condition";
 import { compileNotPrincipal, compilePrincipal, Grant, type Caller } from "./principal";
 import type { Effect, Statement } from "./types";
-import { resolveTemplate, templateFor, type ContextLookup, type Template } from "./variables";
+import { resolveTemplate, resourceTemplateFor, type ContextLookup, type Template } from "./variables";
 import { compileParts, compileWildcard, type Matcher } from "./wildcard";
 
 export interface CompiledStatement {
@@ -77,12 +77,12 @@ function compileResources(
 ): (resource: string, lookup: ContextLookup) => boolean {
   const list = resources ?? notResources;
   if (!list) return () => true;
-  const templates = list.map((r) => templateFor(r, variables));
+  const templates = list.map((r) => resourceTemplateFor(r, variables));
   const negate = resources === undefined;
   if (templates.every((t) => !t.dynamic)) {
     if (list.includes("*")) return negate ? () => false : () => true;
     // Static, but possibly with escapes (`${*}`): compile the resolved parts, not the raw text.
-    const matchers = templates.map((t) => compileParts(resolveTemplate(t, () => undefined)!, true));
+    const matchers = templates.map((t) => compileParts(resolveTemplate(t, () => undefined)!, "resource-arn"));
     const any = (resource: string) => {
       for (let i = 0; i < matchers.length; i++) if (matchers[i]!(resource)) return true;
       return false;
@@ -90,20 +90,19 @@ function compileResources(
     return negate ? (r) => !any(r) : any;
   }
   return (resource, lookup) => {
-    const verdict = anyResolvedMatch(templates, resource, lookup);
-    // A pattern whose variable cannot be resolved does not match, so the element does not either.
-    if (verdict === undefined) return false;
-    return negate ? !verdict : verdict;
+    const matched = anyResolvedMatch(templates, resource, lookup);
+    return negate ? !matched : matched;
   };
 }
 
-/** Whether any pattern matches; undefined when a pattern could not be resolved and none matched. */
-function anyResolvedMatch(templates: readonly Template[], resource: string, lookup: ContextLookup): boolean | undefined {
-  let unresolved = false;
+/**
+ * Whether any pattern matches. "The resource that includes a policy variable with no value will not
+ * match any resource", so an unresolvable pattern simply does not match (and excludes nothing).
+ */
+function anyResolvedMatch(templates: readonly Template[], resource: string, lookup: ContextLookup): boolean {
   for (const template of templates) {
     const parts = resolveTemplate(template, lookup);
-    if (!parts) unresolved = true;
-    else if (compileParts(parts, true)(resource)) return true;
+    if (parts && compileParts(parts, "resource-arn")(resource)) return true;
   }
-  return unresolved ? undefined : false;
+  return false;
 }

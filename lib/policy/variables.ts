@@ -97,3 +97,23 @@ export function partsToText(parts: readonly PatternPart[]): string {
 export function templateFor(text: string, variablesEnabled: boolean): Template {
   return variablesEnabled && text.includes("${") ? parseTemplate(text) : literalTemplate(text);
 }
+
+/**
+ * Templates for the Resource element: "You can use a policy variable in the Resource element, but
+ * only in the resource portion of the ARN … after the fifth colon", so anything before it is text.
+ */
+export function resourceTemplateFor(text: string, variablesEnabled: boolean): Template {
+  if (!variablesEnabled || !text.includes("${")) return literalTemplate(text);
+  let fifthColon = -1;
+  if (text.startsWith("arn:")) {
+    for (let i = 0, at = -1; i < 5; i++) {
+      at = text.indexOf(":", at + 1);
+      if (at < 0) break;
+      if (i === 4) fifthColon = at;
+    }
+  }
+  if (fifthColon < 0) return parseTemplate(text);
+  const head = text.slice(0, fifthColon + 1);
+  const tail = parseTemplate(text.slice(fifthColon + 1));
+  return { pieces: [{ kind: "text", text: head }, ...tail.pieces], dynamic: tail.dynamic };
+}

@@ -25,11 +25,18 @@ interface GlobProgram {
   readonly kinds: Uint8Array;
 }
 
-function program(parts: readonly PatternPart[], arn: boolean): GlobProgram {
+/**
+ * How a pattern is compared: as plain text; as an ARN (the ARN condition operators: "each of the six
+ * colon-delimited components of the ARN is checked separately"); or as the Resource element's ARN,
+ * where a final `*` may also run past colons.
+ */
+export type PatternKind = "text" | "arn" | "resource-arn";
+
+function program(parts: readonly PatternPart[], kind: PatternKind): GlobProgram {
   let chars = "";
   for (const part of parts) chars += part.text;
   const kinds = new Uint8Array(chars.length);
-  const bounded = arn && chars.startsWith("arn:");
+  const bounded = kind !== "text" && chars.startsWith("arn:");
   let colons = 0;
   let at = 0;
   for (const part of parts) {
@@ -41,7 +48,7 @@ function program(parts: readonly PatternPart[], arn: boolean): GlobProgram {
       if (part.literal) continue;
       // IAM: "If the * wildcard is the last character of a resource ARN segment, it can expand to
       // match beyond the colon boundaries" — so a pattern's final `*` is never segment-bound.
-      const last = at === chars.length - 1;
+      const last = kind === "resource-arn" && at === chars.length - 1;
       if (code === 42) kinds[at] = inSegment && !last ? STAR_IN_SEGMENT : STAR;
       else if (code === 63) kinds[at] = inSegment ? ONE_IN_SEGMENT : ONE;
     }
@@ -98,11 +105,10 @@ export function hasWildcard(text: string): boolean {
 }
 
 /**
- * Compiles a pattern made of parts; the fast paths cover the shapes real policies use. With `arn`,
- * the pattern is compared as an ARN: segment by segment for its first five parts.
+ * Compiles a pattern made of parts; the fast paths cover the shapes real policies use.
  */
-export function compileParts(parts: readonly PatternPart[], arn = false): Matcher {
-  const prog = program(parts, arn);
+export function compileParts(parts: readonly PatternPart[], kind: PatternKind = "text"): Matcher {
+  const prog = program(parts, kind);
   const { chars, kinds } = prog;
   let stars = 0;
   let others = 0; // `?` and segment-bound wildcards: the prefix/suffix shortcuts below do not apply
@@ -135,6 +141,6 @@ export function compileParts(parts: readonly PatternPart[], arn = false): Matche
 }
 
 /** Compiles a plain wildcard pattern (every `*` and `?` is a wildcard). */
-export function compileWildcard(pattern: string, arn = false): Matcher {
-  return compileParts([{ text: pattern, literal: false }], arn);
+export function compileWildcard(pattern: string, kind: PatternKind = "text"): Matcher {
+  return compileParts([{ text: pattern, literal: false }], kind);
 }

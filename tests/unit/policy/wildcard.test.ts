@@ -32,29 +32,29 @@ describe("wildcard matching", () => {
   });
 
   it("is case-sensitive (ARN matching)", () => {
-    expect(compileWildcard("arn:aws:iam::123456789012:user/Bob", true)("arn:aws:iam::123456789012:user/bob")).toBe(false);
+    expect(compileWildcard("arn:aws:iam::123456789012:user/Bob", "resource-arn")("arn:aws:iam::123456789012:user/bob")).toBe(false);
   });
 
   it("lets * span slashes in the resource part of an ARN", () => {
-    const m = compileWildcard("arn:aws:iam::123456789012:user/*", true);
+    const m = compileWildcard("arn:aws:iam::123456789012:user/*", "resource-arn");
     expect(m("arn:aws:iam::123456789012:user/division/team/alice")).toBe(true);
     expect(m("arn:aws:iam::123456789012:group/admins")).toBe(false);
   });
 
   it("keeps wildcards in the first five ARN segments inside their segment", () => {
-    const m = compileWildcard("arn:aws:iam::*:user/alice", true);
+    const m = compileWildcard("arn:aws:iam::*:user/alice", "resource-arn");
     expect(m("arn:aws:iam::123456789012:user/alice")).toBe(true);
     // A * in the account segment must not swallow the colon that starts the resource part.
     expect(m("arn:aws:iam::123456789012:extra:user/alice")).toBe(false);
-    expect(compileWildcard("arn:aws:iam::12345678901?:user/*", true)("arn:aws:iam::123456789012:user/x")).toBe(true);
-    expect(compileWildcard("arn:aws:*:*:*:*", true)("arn:aws:s3:::bucket/key:with:colons")).toBe(true);
+    expect(compileWildcard("arn:aws:iam::12345678901?:user/*", "resource-arn")("arn:aws:iam::123456789012:user/x")).toBe(true);
+    expect(compileWildcard("arn:aws:*:*:*:*", "resource-arn")("arn:aws:s3:::bucket/key:with:colons")).toBe(true);
   });
 
   it("treats literal parts (substituted policy variables) as plain text", () => {
     const m = compileParts([
       { text: "arn:aws:iam::123456789012:user/", literal: false },
       { text: "a*", literal: true },
-    ], true);
+    ], "resource-arn");
     expect(m("arn:aws:iam::123456789012:user/a*")).toBe(true);
     expect(m("arn:aws:iam::123456789012:user/alice")).toBe(false);
   });

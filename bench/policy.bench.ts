@@ -1,0 +1,143 @@
+// Policy engine benchmark (`npm run bench:policy`). Not a test: it prints figures.
+//
+// Workload (bench/policyWorkload.ts): an IAM user with 10 managed policies and 2 groups of 2
+// policies, 10 statements each, and 60 requests that end Allow, ImplicitDeny and ExplicitDeny.
+// Measured, single-threaded, as decisions per second:
+//   (a) the whole pipeline per decision, from the policy documents each time — as JSON text
+//       (parsePolicy → compilePolicy → evaluate) and as JS objects (readPolicy → …);
+//   (b) evaluate with the compiled policies cached, with explain: false and explain: true;
+// and the same inputs through @cloud-copilot/iam-simulate's core authorize (a test oracle, AGPL,
+// only ever imported from tests/ and bench/): loadPolicy + authorize per decision for (a), and
+// authorize over preloaded policies for (b). Each figure is the median of several fixed-time rounds
+// after a warm-up.
+
+import { cpus, platform, arch } from "node:os";
+import { compilePolicy, evaluate, parsePolicy, readPolicy, type CompiledPolicy, type Decision, type PolicySet } from "../lib/policy/index";
+import { authorizeLoaded, loadPolicySet, toSimulateRequest } from "../tests/unit/policy/support/iamSimulateOracle";
+import { buildWorkload } from "./policyWorkload";
+
+const SEED = Number(process.env.BENCH_SEED ?? 2);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 500);
+
+const workload = buildWorkload(SEED);
+const { requests } = workload;
+const policyTexts = workload.policies.map((p) => ({ name: p.name, text: JSON.stringify(p.json, null, 2) }));
+const policyObjects = workload.policies;
+
+function compiledFromText(): CompiledPolicy[] {
+  return policyTexts.map(({ name, text }) => {
+    const parsed = parsePolicy(text);
+    if (!parsed.ok) throw new Error(`workload policy ${name} does not parse: ${parsed.findings[0]?.message}`);
+    return compilePolicy(parsed.document, name);
+  });
+}
+
+function compiledFromObjects(): CompiledPolicy[] {
+  return policyObjects.map(({ name, json }) => {
+    const { document, findings } = readPolicy(json);
+    if (!document) throw new Error(`workload policy ${name} is invalid: ${findings[0]?.message}`);
+    return compilePolicy(document, name);
+  });
+}
+
+const cachedSet: PolicySet = { identity: compiledFromObjects() };
+const theirCached = loadPolicySet({ identity: policyObjects.map((p) => p.json) });
+const theirRequests = requests.map(toSimulateRequest);
+
+// ---- agreement first: a benchmark of two engines only means something if they agree ----
+const tally: Record<Decision, number> = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
+let disagreements = 0;
+requests.forEach((request, i) => {
+  const ours = evaluate(request, cachedSet).decision;
+  const theirs = authorizeLoaded(theirRequests[i]!, theirCached);
+  tally[ours]++;
+  if (ours !== theirs) {
+    disagreements++;
+    console.log(`  disagreement: ${request.action} on ${request.resource}: Portcullis ${ours}, iam-simulate ${theirs}`);
+  }
+});
+
+// ---- measurement ----
+let sink = 0; // consumed below so no engine call can be optimised away
+const DECISION_CODE: Record<Decision, number> = { Allow: 1, ExplicitDeny: 2, ImplicitDeny: 3 };
+
+/** Runs `decide(i)` for ROUND_MS per round; returns the median decisions per second. */
+function measure(decide: (i: number) => Decision): number {
+  const runFor = (ms: number) => {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      // Check the clock every 32 decisions so timing overhead stays out of the figure.
+      for (let k = 0; k < 32; k++, n++) sink += DECISION_CODE[decide(n % requests.length)];
+      elapsed = performance.now() - start;
+    } while (elapsed < ms);
+    return (n / elapsed) * 1000;
+  };
+  runFor(WARMUP_MS);
+  const rates = Array.from({ length: ROUNDS }, () => runFor(ROUND_MS)).sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)]!;
+}
+
+interface Row {
+  readonly label: string;
+  readonly ours: number;
+  readonly theirs: number;
+}
+
+const rows: Row[] = [
+  {
+    label: "(a) JSON text → parse+compile+evaluate",
+    ours: measure((i) => evaluate(requests[i]!, { identity: compiledFromText() }, { explain: false }).decision),
+    theirs: measure((i) => {
+      // iam-simulate's equivalent: JSON.parse + loadPolicy for every policy, then authorize.
+      const set = loadPolicySet({ identity: policyTexts.map((p) => JSON.parse(p.text) as Record<string, unknown>) });
+      return authorizeLoaded(theirRequests[i]!, set);
+    }),
+  },
+  {
+    label: "(a) JS objects → read+compile+evaluate",
+    ours: measure((i) => evaluate(requests[i]!, { identity: compiledFromObjects() }, { explain: false }).decision),
+    theirs: measure((i) => authorizeLoaded(theirRequests[i]!, loadPolicySet({ identity: policyObjects.map((p) => p.json) }))),
+  },
+];
+const theirCachedRate = measure((i) => authorizeLoaded(theirRequests[i]!, theirCached));
+rows.push(
+  { label: "(b) cached compiled, explain: false", ours: measure((i) => evaluate(requests[i]!, cachedSet, { explain: false }).decision), theirs: theirCachedRate },
+  { label: "(b) cached compiled, explain: true", ours: measure((i) => evaluate(requests[i]!, cachedSet, { explain: true }).decision), theirs: theirCachedRate },
+);
+
+// ---- report ----
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log("Portcullis policy engine benchmark");
+console.log(`  node ${process.version} on ${platform()}/${arch()}, ${cpu} (${cpus().length} logical CPUs; this run uses one)`);
+console.log(
+  `  workload: ${policyObjects.length} policies × 10 statements (10 managed + 2 groups × 2), ${requests.length} requests, seed ${SEED}`,
+);
+console.log(`  decisions: ${tally.Allow} Allow, ${tally.ImplicitDeny} ImplicitDeny, ${tally.ExplicitDeny} ExplicitDeny`);
+console.log(
+  `  agreement with iam-simulate: ${requests.length - disagreements}/${requests.length}${disagreements ? "  <-- DISAGREEMENT, figures below compare different answers" : ""}`,
+);
+console.log(`  each figure: median of ${ROUNDS} rounds × ${ROUND_MS} ms after ${WARMUP_MS} ms warm-up`);
+console.log("");
+const header = ["measurement", "Portcullis dec/s", "iam-simulate dec/s", "ours/theirs"];
+const table = rows.map((r) => [r.label, fmt(r.ours), fmt(r.theirs), `${(r.ours / r.theirs).toFixed(1)}×`]);
+const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c]!.length)));
+const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+console.log(line(header));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const row of table) console.log(line(row));
+console.log("");
+
+const pipelineRatio = Math.min(rows[0]!.ours / rows[0]!.theirs, rows[1]!.ours / rows[1]!.theirs);
+const cachedRate = rows[2]!.ours;
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+console.log(
+  `summary: (a) parse+compile+evaluate is ≥${pipelineRatio.toFixed(1)}× iam-simulate (target ≥10×: ${verdict(pipelineRatio >= 10)}); ` +
+    `(b) cached evaluate ${fmt(cachedRate)} decisions/s (target ≥1,000,000: ${verdict(cachedRate >= 1_000_000)}); ` +
+    `cached vs iam-simulate cached ${(cachedRate / theirCachedRate).toFixed(1)}×`,
+);
+if (sink === 0) console.log("(no decisions were made)");

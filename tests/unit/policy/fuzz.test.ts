@@ -1,0 +1,313 @@
+// Fuzz test of the engine's front door: 10,000 random or mutated policy documents go through
+// parsePolicy / readPolicy / validatePolicy / compilePolicy / evaluate. The API's promise is that
+// bad input comes back as findings, never as an exception (the policy editor calls it on every
+// keystroke), that a document is returned exactly when there is no error finding, and that every
+// document it returns can be compiled and evaluated to one of the three decisions.
+//
+// Reproduce a failure with the printed seed: POLICY_FUZZ_SEED=<seed> npx vitest run fuzz
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  compilePolicy,
+  evaluate,
+  parsePolicy,
+  readPolicy,
+  validatePolicy,
+  type AuthorizationRequest,
+  type Finding,
+  type PolicyDocument,
+  type PolicyKind,
+} from "../../../lib/policy/index";
+import { validPolicyArb } from "./support/arbitraries";
+import type { PolicyJson } from "./support/iamSimulateOracle";
+
+const SEED = Number(process.env.POLICY_FUZZ_SEED ?? 4_242_424);
+const RUNS = Number(process.env.POLICY_FUZZ_RUNS ?? 10_000);
+
+/** One fuzz input: JSON text, a JS value, or both; `invalid` when the mutation surely breaks the grammar. */
+interface FuzzInput {
+  readonly label: string;
+  readonly text?: string;
+  readonly value?: unknown;
+  readonly invalid: boolean;
+}
+
+// Strings that have broken parsers before: lone surrogates, NUL, BOM, bidi overrides, combining
+// marks, astral-plane characters, and JSON-looking text inside a string.
+const ODD_STRINGS = [
+  "\uD800",
+  "a\uDFFFb",
+  "\u0000",
+  "\uFEFFiam:GetUser",
+  "\u202Earn:aws:iam::111122223333:user/alice",
+  "e\u0301\u0301\u0301",
+  "🦀🔥",
+  "${",
+  "${aws:username",
+  "${}",
+  "${${aws:username}}",
+  '"},{"Effect":"Allow"',
+  "\\u0041",
+  "\n\t\r",
+];
+
+const oddStringArb = fc.oneof(
+  fc.constantFrom(...ODD_STRINGS),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+);
+
+/** Values of the wrong JSON type for any policy element. */
+const wrongTypeArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, [], {}, [[]], [null], [1, 2], { Allow: "*" }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function statementsOf(policy: PolicyJson): PolicyJson[] {
+  const s = policy.Statement;
+  return (Array.isArray(s) ? s : [s]) as PolicyJson[];
+}
+
+function nested(depth: number, leaf: unknown): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+type Mutation = (policy: PolicyJson, pick: number, junk: unknown, odd: string) => FuzzInput;
+
+const ELEMENTS = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+
+const MUTATIONS: Record<string, Mutation> = {
+  // The unmutated policy, as text (with random indentation) and as a value: the control group
+  // that must be accepted, compiled and evaluated.
+  asIs: (policy, pick) => ({ label: "valid policy", value: policy, text: JSON.stringify(policy, null, pick % 5), invalid: false }),
+  // Effect must be exactly "Allow" or "Deny" (case-sensitive, IAM User Guide, Effect element).
+  wrongEffect: (policy, pick, junk) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[pick % statementsOf(p).length]!;
+    statement.Effect = typeof junk === "string" && junk !== "Allow" && junk !== "Deny" ? junk : ["allow", "ALLOW", "Permit", 1, null][pick % 5];
+    return { label: "wrong Effect", value: p, invalid: true };
+  },
+  wrongStatementType: (policy, pick) => {
+    const p = clone(policy);
+    // (An empty array is only a warning, as in Access Analyzer: EMPTY_ARRAY_STATEMENT.)
+    p.Statement = [null, 42, "Allow", true, [1], [[]], [null]][pick % 7];
+    return { label: "wrong Statement type", value: p, invalid: true };
+  },
+  deleteRequired: (policy, pick) => {
+    const p = clone(policy);
+    if (pick % 2 === 0) delete p.Statement;
+    else delete statementsOf(p)[0]!.Effect;
+    return { label: "required element deleted", value: p, invalid: true };
+  },
+  wrongElementType: (policy, pick, junk) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[pick % statementsOf(p).length]!;
+    statement[ELEMENTS[pick % ELEMENTS.length]!] = junk;
+    return { label: "element of a random type", value: p, invalid: false };
+  },
+  numberForActionList: (policy, pick) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[0]!;
+    const element = "Action" in statement ? "Action" : "NotAction";
+    statement[element] = [42, [null], {}, [["iam:GetUser"]], ["iam:GetUser", 7]][pick % 5];
+    return { label: "Action holding a non-string", value: p, invalid: true };
+  },
+  duplicateKey: (policy) => {
+    // JSON.parse keeps the last duplicate; IAM rejects the document, and so must parsePolicy.
+    const text = JSON.stringify(policy).replace('"Effect":', '"Effect":"Deny","Effect":');
+    return { label: "duplicate key in text", text, invalid: true };
+  },
+  truncated: (policy, pick) => {
+    const text = JSON.stringify(policy, null, pick % 3);
+    // A strict prefix of a JSON object's text is never JSON (the closing brace is missing).
+    return { label: "truncated text", text: text.slice(0, pick % text.length), invalid: true };
+  },
+  oddUnicode: (policy, pick, _junk, odd) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[pick % statementsOf(p).length]!;
+    const element = ["Sid", "Action", "Resource", "NotResource"][pick % 4]!;
+    statement[element] = pick % 2 === 0 ? odd : [odd, `iam:${odd}`, `arn:aws:iam::111122223333:user/${odd}`];
+    return { label: "odd unicode", value: p, invalid: false };
+  },
+  oddUnicodeInCondition: (policy, pick, _junk, odd) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[0]!;
+    const operator = ["StringEquals", "ForAnyValue:StringLike", "ArnLike", "IpAddress", "DateLessThan", "NumericEquals", odd][pick % 7]!;
+    statement.Condition = { [operator]: { [pick % 2 === 0 ? "aws:username" : odd]: [odd, `\${${odd}}`] } };
+    return { label: "odd unicode in Condition", value: p, invalid: false };
+  },
+  hugeString: (policy, pick) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[0]!;
+    const huge = "a".repeat(50_000 + (pick % 150_000));
+    const element = ["Sid", "Resource", "Action"][pick % 3]!;
+    statement[element] = element === "Resource" ? `arn:aws:s3:::${huge}*` : element === "Action" ? `iam:${huge}` : huge;
+    return { label: "huge string", value: p, text: JSON.stringify(p), invalid: false };
+  },
+  deepValue: (policy, pick) => {
+    const p = clone(policy);
+    statementsOf(p)[0]!.Condition = { StringEquals: { "aws:username": nested(500 + (pick % 3000), "alice") } };
+    return { label: "deeply nested condition value", value: p, invalid: true };
+  },
+  deepText: (_policy, pick) => {
+    const depth = 10_000 + (pick % 40_000);
+    const inner = pick % 2 === 0 ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
+    return { label: "deeply nested text", text: `{"Version":"2012-10-17","Statement":${inner}}`, invalid: true };
+  },
+  renamedKey: (policy, pick) => {
+    // Element names are case-sensitive; a misspelt one is unknown. Not asserted either way: this
+    // only checks the grammar copes.
+    const text = JSON.stringify(policy).replace(/"(Effect|Action|Resource|Statement|Condition)"/, (_m, name: string) =>
+      pick % 2 === 0 ? `"${name.toLowerCase()}"` : `"${name}X"`,
+    );
+    return { label: "renamed key", text, invalid: false };
+  },
+  extraKeys: (policy, _pick, junk) => {
+    const p = clone(policy);
+    p.Unknown = junk;
+    statementsOf(p)[0]!.Bogus = junk;
+    return { label: "extra keys", value: p, invalid: false };
+  },
+};
+
+const mutatedArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    policy: validPolicyArb,
+    mutation: fc.constantFrom(...Object.keys(MUTATIONS)),
+    pick: fc.nat({ max: 1_000_000 }),
+    junk: wrongTypeArb,
+    odd: oddStringArb,
+  })
+  .map(({ policy, mutation, pick, junk, odd }) => MUTATIONS[mutation]!(policy, pick, junk, odd));
+
+const randomInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
+  // Any JSON value: only an object can be a policy.
+  fc.jsonValue({ maxDepth: 5 }).map((value) => ({
+    label: "random JSON value",
+    value,
+    text: JSON.stringify(value),
+    invalid: typeof value !== "object" || value === null || Array.isArray(value),
+  })),
+  // Objects with policy-like keys and random values.
+  fc
+    .dictionary(fc.constantFrom("Version", "Id", "Statement", "Effect", "Action", "Resource", "Sid", "Condition"), fc.jsonValue({ maxDepth: 4 }))
+    .map((value) => ({ label: "policy-shaped object", value, text: JSON.stringify(value), invalid: false })),
+  // Random text, which is almost never JSON.
+  fc.string({ unit: "binary", maxLength: 200 }).map((text) => ({ label: "random text", text, invalid: false })),
+  // Non-JSON JavaScript values reach readPolicy and validatePolicy from plain JS callers.
+  fc
+    .constantFrom<unknown>(undefined, Number.NaN, Infinity, () => 1, Symbol("x"), 10n, new Date(0), new Map(), /re/)
+    .map((value) => ({ label: "non-JSON JS value", value, invalid: true })),
+);
+
+const inputArb = fc.oneof({ weight: 3, arbitrary: mutatedArb }, { weight: 1, arbitrary: randomInputArb });
+
+const KINDS: readonly PolicyKind[] = ["identity", "resource", "boundary", "session", "scp"];
+const SEVERITIES = new Set(["error", "security-warning", "warning", "suggestion"]);
+const DECISIONS = new Set(["Allow", "ExplicitDeny", "ImplicitDeny"]);
+
+const REQUESTS: readonly AuthorizationRequest[] = [
+  {
+    principal: "arn:aws:iam::111122223333:user/alice",
+    action: "iam:GetUser",
+    resource: "arn:aws:iam::111122223333:user/alice",
+    context: { "aws:username": "alice", "aws:TagKeys": ["env"], "aws:SourceIp": "10.1.2.3" },
+  },
+  {
+    principal: "arn:aws:sts::111122223333:assumed-role/Dev/s",
+    action: "sqs:SendMessage",
+    resource: "arn:aws:sqs:us-east-1:444455556666:jobs",
+  },
+];
+
+function expectWellFormed(findings: readonly Finding[], text?: string): void {
+  const lines = text === undefined ? 0 : text.split("\n").length;
+  for (const f of findings) {
+    expect(SEVERITIES.has(f.severity), `severity ${f.severity}`).toBe(true);
+    expect(typeof f.code === "string" && f.code.length > 0, "finding code").toBe(true);
+    expect(typeof f.message === "string" && f.message.length > 0, "finding message").toBe(true);
+    expect(typeof f.path, "finding path").toBe("string");
+    if (f.line !== undefined) {
+      expect(Number.isInteger(f.line) && f.line >= 1 && f.line <= Math.max(lines, 1), `line ${f.line} of ${lines}`).toBe(true);
+      expect(Number.isInteger(f.column) && f.column! >= 1, `column ${f.column}`).toBe(true);
+    }
+  }
+}
+
+const hasError = (findings: readonly Finding[]) => findings.some((f) => f.severity === "error");
+
+/** Every document the grammar returns compiles and evaluates in every role, to a real decision. */
+function expectEvaluates(document: PolicyDocument): void {
+  const policy = compilePolicy(document, "fuzzed");
+  const sets = [
+    { identity: [policy] },
+    { identity: [policy], boundary: policy, session: policy },
+    { identity: [], resource: policy },
+    { identity: [policy], scps: [[policy], [policy]] },
+  ];
+  for (const request of REQUESTS) {
+    for (const set of sets) {
+      const result = evaluate(request, set, { explain: true });
+      expect(DECISIONS.has(result.decision), result.decision).toBe(true);
+      expect(result.explanation).toBeDefined();
+      expect(evaluate(request, set, { explain: false }).decision).toBe(result.decision);
+    }
+  }
+}
+
+describe("fuzzing the policy API", () => {
+  it(`never throws on ${RUNS} random or mutated documents, and reports bad ones as errors (seed ${SEED})`, () => {
+    console.info(`fuzz: seed ${SEED}, ${RUNS} runs (POLICY_FUZZ_SEED / POLICY_FUZZ_RUNS to change)`);
+    const tally = { invalidChecked: 0, documentsEvaluated: 0, texts: 0, values: 0 };
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...KINDS), (input, kind) => {
+        let parsedDocument: PolicyDocument | undefined;
+        if (input.text !== undefined) {
+          tally.texts++;
+          const parsed = parsePolicy(input.text);
+          expectWellFormed(parsed.findings, input.text);
+          expect(parsed.ok, `parsePolicy ok iff no error finding (${input.label})`).toBe(!hasError(parsed.findings));
+          if (input.invalid) expect(parsed.ok, `${input.label} must be rejected`).toBe(false);
+          const validated = validatePolicy(input.text, { kind });
+          expectWellFormed(validated, input.text);
+          // Validation reports at least the grammar's errors.
+          if (!parsed.ok) expect(hasError(validated), `validatePolicy misses the grammar error (${input.label})`).toBe(true);
+          if (parsed.ok) {
+            parsedDocument = parsed.document;
+            // The same document read as a JS value must be accepted too.
+            expect(readPolicy(JSON.parse(input.text)).document, "readPolicy rejects what parsePolicy accepted").toBeDefined();
+          }
+        }
+        if ("value" in input) {
+          tally.values++;
+          const read = readPolicy(input.value);
+          expectWellFormed(read.findings);
+          expect(read.document !== undefined, `readPolicy returns a document iff no error (${input.label})`).toBe(!hasError(read.findings));
+          if (input.invalid) expect(read.document, `${input.label} must be rejected`).toBeUndefined();
+          const validated = validatePolicy(input.value, { kind });
+          expectWellFormed(validated);
+          if (!read.document) expect(hasError(validated), `validatePolicy misses the grammar error (${input.label})`).toBe(true);
+          parsedDocument ??= read.document;
+        }
+        if (input.invalid) tally.invalidChecked++;
+        if (parsedDocument) {
+          tally.documentsEvaluated++;
+          expectEvaluates(parsedDocument);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    // The fuzz only means something if it reaches both sides of the grammar, through both doors.
+    expect(tally.invalidChecked).toBeGreaterThan(RUNS * 0.25);
+    expect(tally.documentsEvaluated).toBeGreaterThan(RUNS * 0.1);
+    expect(tally.texts).toBeGreaterThan(RUNS * 0.2);
+    expect(tally.values).toBeGreaterThan(RUNS * 0.2);
+  });
+});
