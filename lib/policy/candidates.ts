@@ -1,6 +1,6 @@
 // The statements of a policy set that can apply to one action, grouped by the role they play in
 // evaluation. Action matching is the most selective test and does not depend on the rest of the
-// request, so the grouping is cached per (policy set, action): repeated decisions for the same
+// request, so a prepared set caches the grouping per action: repeated decisions for the same
 // action only look at the few statements that name it.
 
 import type { CompiledPolicy } from "./compile";
@@ -67,19 +67,43 @@ function group(set: PolicySet, lowerAction: string): ActionCandidates {
 
 // Bounded so that a long-lived set seeing many distinct actions cannot grow without limit.
 const MAX_ACTIONS_PER_SET = 512;
-const cache = new WeakMap<PolicySet, Map<string, ActionCandidates>>();
+
+/**
+ * A policy set that remembers, per action, which of its statements can apply. Worth it for a set
+ * that decides many requests (a signed-in user's policies, a benchmark); a set built for one
+ * decision is cheaper used as it is.
+ */
+export class PreparedPolicySet implements PolicySet {
+  readonly identity: readonly CompiledPolicy[];
+  readonly boundary?: CompiledPolicy;
+  readonly session?: CompiledPolicy;
+  readonly resource?: CompiledPolicy;
+  readonly scps?: readonly (readonly CompiledPolicy[])[];
+  private readonly byAction = new Map<string, ActionCandidates>();
+
+  constructor(set: PolicySet) {
+    this.identity = set.identity;
+    this.boundary = set.boundary;
+    this.session = set.session;
+    this.resource = set.resource;
+    this.scps = set.scps;
+  }
+
+  candidatesFor(lowerAction: string): ActionCandidates {
+    let found = this.byAction.get(lowerAction);
+    if (!found) {
+      if (this.byAction.size >= MAX_ACTIONS_PER_SET) this.byAction.clear();
+      found = group(this, lowerAction);
+      this.byAction.set(lowerAction, found);
+    }
+    return found;
+  }
+}
+
+export function preparePolicySet(set: PolicySet): PreparedPolicySet {
+  return set instanceof PreparedPolicySet ? set : new PreparedPolicySet(set);
+}
 
 export function candidatesFor(set: PolicySet, lowerAction: string): ActionCandidates {
-  let byAction = cache.get(set);
-  if (!byAction) {
-    byAction = new Map();
-    cache.set(set, byAction);
-  }
-  let found = byAction.get(lowerAction);
-  if (!found) {
-    if (byAction.size >= MAX_ACTIONS_PER_SET) byAction.clear();
-    found = group(set, lowerAction);
-    byAction.set(lowerAction, found);
-  }
-  return found;
+  return set instanceof PreparedPolicySet ? set.candidatesFor(lowerAction) : group(set, lowerAction);
 }

@@ -67,43 +67,73 @@ function describeRef(r: StatementRef): string {
   return `statement "${r.statement}" of ${TYPE_NAMES[r.policyType]} "${r.policy}"`;
 }
 
-function conditionTrace(condition: CompiledCondition, req: PreparedRequest) {
+/** Why a statement did or did not match: the trace's own fields, without the statement reference. */
+interface Verdict {
+  readonly matched: boolean;
+  readonly reason: string;
+  readonly failed?: StatementElement;
+  readonly condition?: StatementTrace["condition"];
+  readonly principalMatch?: StatementTrace["principalMatch"];
+}
+
+function conditionVerdict(condition: CompiledCondition, req: PreparedRequest): Verdict {
   const requestValue = req.lookup(condition.lowerKey) ?? null;
   const { operator, key, values } = condition.entry;
   const shown = requestValue === null ? "the key is not in the request" : `the request has ${JSON.stringify(requestValue)}`;
   return {
+    matched: false,
+    failed: "Condition",
     reason: `Condition ${operator} on ${key} (${JSON.stringify(values)}) is not met: ${shown}.`,
     condition: { operator, key, values, requestValue },
   };
 }
 
-function traceStatement(statement: CompiledStatement, type: PolicyType, req: PreparedRequest) {
+function verdict(statement: CompiledStatement, type: PolicyType, req: PreparedRequest): Verdict {
   const { request } = req;
   const s = statement.statement;
   if (!statement.matchesAction(req.lowerAction)) {
     const element = s.Action ? "Action" : "NotAction";
     const why = s.Action ? "is not matched by" : "is excluded by";
-    return { matched: false, failed: element, reason: `Action ${request.action} ${why} ${element} ${JSON.stringify(s.Action ?? s.NotAction)}.` } as const;
+    return { matched: false, failed: element, reason: `Action ${request.action} ${why} ${element} ${statement.written(element)}.` };
   }
-  let principalMatch: "direct" | "role" | "account" | undefined;
-  if (type === "resource" && statement.grantFor) {
+  let principalMatch: Verdict["principalMatch"];
+  if (type === "resource" && statement.namesPrincipal) {
     const grant = principalGrant(statement, req);
     const element = statement.notPrincipal ? "NotPrincipal" : "Principal";
     if (grant === Grant.None) {
-      return { matched: false, failed: element, reason: `Principal ${request.principal} is not matched by ${element}.` } as const;
+      return { matched: false, failed: element, reason: `Principal ${request.principal} is not matched by ${element}.` };
     }
-    principalMatch = GRANT_NAMES[grant] as "direct" | "role" | "account";
+    principalMatch = GRANT_NAMES[grant] as Verdict["principalMatch"];
   }
   if (!statement.matchesResource(request.resource, req.lookup)) {
     const element = s.NotResource ? "NotResource" : "Resource";
-    const list = JSON.stringify(s.Resource ?? s.NotResource);
     const why = s.NotResource ? "is excluded by" : "is not matched by";
-    return { matched: false, failed: element, reason: `Resource ${request.resource} ${why} ${element} ${list}.` } as const;
+    return { matched: false, failed: element, reason: `Resource ${request.resource} ${why} ${element} ${statement.written(element)}.` };
   }
   const failed = failedCondition(statement, req.lookup);
-  if (failed >= 0) return { matched: false, failed: "Condition", ...conditionTrace(statement.conditions[failed]!, req) } as const;
+  if (failed >= 0) return conditionVerdict(statement.conditions[failed]!, req);
   const verb = statement.effect === "Deny" ? "denies" : "allows";
-  return { matched: true, principalMatch, reason: `Matches: ${verb} ${request.action} on ${request.resource}.` } as const;
+  return { matched: true, principalMatch, reason: `Matches: ${verb} ${request.action} on ${request.resource}.` };
+}
+
+// Built field by field rather than by spreading: explanations list every statement of every
+// policy, and object spread is the slow way to make thousands of same-shaped objects.
+function trace(policy: CompiledPolicy, type: PolicyType, level: number | undefined, statement: CompiledStatement, req: PreparedRequest): StatementTrace {
+  const v = verdict(statement, type, req);
+  const t: { -readonly [K in keyof StatementTrace]: StatementTrace[K] } = {
+    policy: policy.name,
+    policyType: type,
+    statement: statement.label,
+    index: statement.index,
+    effect: statement.effect,
+    matched: v.matched,
+    reason: v.reason,
+  };
+  if (level !== undefined) t.scpLevel = level;
+  if (v.failed) t.failed = v.failed;
+  if (v.condition) t.condition = v.condition;
+  if (v.principalMatch) t.principalMatch = v.principalMatch;
+  return t;
 }
 
 function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason, decidedBy: StatementRef | undefined): string {
@@ -139,7 +169,7 @@ export function explain(req: PreparedRequest, set: PolicySet, reason: DecisionRe
   const statements: StatementTrace[] = [];
   for (const { policy, type, level } of policiesOf(set)) {
     for (const statement of policy.statements) {
-      statements.push({ ...ref(policy, type, level, statement), ...traceStatement(statement, type, req) });
+      statements.push(trace(policy, type, level, statement, req));
     }
   }
   const by = "by" in reason ? ref(reason.by.policy, reason.by.type, reason.by.level, reason.by.statement) : undefined;

@@ -7,6 +7,7 @@ export { validatePolicy, type ValidateOptions, type PolicyContainer } from "./va
 export { parseJson, type JsonDocument, type JsonParseResult, type JsonPathSegment, type SourcePosition } from "./json";
 export { compilePolicy, type CompiledPolicy } from "./compile";
 export { evaluate, type EvaluationResult, type DecisionReason, type PolicySet, type PolicyType } from "./evaluate";
+export { preparePolicySet, PreparedPolicySet } from "./candidates";
 export type { Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";
 export { evaluateCase, evaluateCases, type CaseResult } from "./cases";
 export { parseOperator, CONDITION_OPERATOR_NAMES, type ParsedOperator } from "./conditionOperator";

@@ -1,46 +1,88 @@
 // A compiled statement: each element turned into the cheapest test that decides it. Action matching
 // is case-insensitive; resource (ARN) matching is case-sensitive with `*` and `?` wildcards; a
-// statement without a Resource element (a role trust policy) applies to any resource.
+// statement without a Resource element (a role trust policy, an SCP) applies to any resource.
 
 import { compileCondition, conditionHolds, type CompiledCondition } from "./condition";
 import { compileNotPrincipal, compilePrincipal, Grant, type Caller } from "./principal";
 import type { Effect, Statement } from "./types";
 import { resolveTemplate, resourceTemplateFor, type ContextLookup, type Template } from "./variables";
-import { compileParts, compileWildcard, type Matcher } from "./wildcard";
+import { compileParts, matchesFolded } from "./wildcard";
 
-export interface CompiledStatement {
-  readonly statement: Statement;
-  readonly index: number;
+/**
+ * A statement ready to match. Only the action test is needed to know whether a statement can apply
+ * at all, so the resource, principal and condition tests are compiled on first use: a policy set
+ * compiled for one decision pays only for the few statements that name its action.
+ */
+export class CompiledStatement {
   /** The Sid, or `#index` when the statement has none: how explanations name it. */
   readonly label: string;
   readonly effect: Effect;
-  readonly matchesAction: (lowerAction: string) => boolean;
-  readonly matchesResource: (resource: string, lookup: ContextLookup) => boolean;
-  /** Only for resource-based policies; identity statements have no principal element. */
-  readonly grantFor?: (caller: Caller) => Grant;
   readonly notPrincipal: boolean;
-  readonly conditions: readonly CompiledCondition[];
+  private readonly actionPatterns: readonly string[];
+  private readonly actionsNegated: boolean;
+  private resourceTest?: (resource: string, lookup: ContextLookup) => boolean;
+  private principalTest?: (caller: Caller) => Grant;
+  private compiledConditions?: readonly CompiledCondition[];
+  private writtenElements?: Partial<Record<string, string>>;
+
+  constructor(
+    readonly statement: Statement,
+    readonly index: number,
+    private readonly variables: boolean,
+  ) {
+    this.label = statement.Sid ? statement.Sid : `#${index}`;
+    this.effect = statement.Effect;
+    this.notPrincipal = statement.NotPrincipal !== undefined;
+    this.actionPatterns = statement.Action ?? statement.NotAction ?? [];
+    this.actionsNegated = statement.Action === undefined && statement.NotAction !== undefined;
+  }
+
+  /** Action matching is case-insensitive; `lowerAction` is the request's action in lower case. */
+  matchesAction(lowerAction: string): boolean {
+    const patterns = this.actionPatterns;
+    let matched = false;
+    for (let i = 0; i < patterns.length && !matched; i++) matched = matchesFolded(patterns[i]!, lowerAction);
+    return matched !== this.actionsNegated;
+  }
+
+  matchesResource(resource: string, lookup: ContextLookup): boolean {
+    this.resourceTest ??= compileResources(this.statement.Resource, this.statement.NotResource, this.variables);
+    return this.resourceTest(resource, lookup);
+  }
+
+  /** Only resource-based policies name principals; identity-side statements have no such element. */
+  get namesPrincipal(): boolean {
+    return this.statement.Principal !== undefined || this.notPrincipal;
+  }
+
+  /** How the Principal / NotPrincipal element names the caller. */
+  grantFor(caller: Caller): Grant {
+    this.principalTest ??= compilePrincipalTest(this.statement);
+    return this.principalTest(caller);
+  }
+
+  /** An element's values as written, in JSON, for explanations (built once per statement). */
+  written(element: "Action" | "NotAction" | "Resource" | "NotResource"): string {
+    this.writtenElements ??= {};
+    return (this.writtenElements[element] ??= JSON.stringify(this.statement[element] ?? []));
+  }
+
+  get conditions(): readonly CompiledCondition[] {
+    this.compiledConditions ??= (this.statement.Condition ?? []).map((c) => compileCondition(c, this.variables));
+    return this.compiledConditions;
+  }
 }
 
 export function compileStatement(statement: Statement, index: number, variables: boolean): CompiledStatement {
-  let grantFor: ((caller: Caller) => Grant) | undefined;
-  if (statement.Principal !== undefined) grantFor = compilePrincipal(statement.Principal);
-  else if (statement.NotPrincipal !== undefined) {
-    // NotPrincipal applies to everyone it does not name, as if each of them were named directly.
-    const named = compileNotPrincipal(statement.NotPrincipal);
-    grantFor = (caller) => (named(caller) ? Grant.None : Grant.Direct);
-  }
-  return {
-    statement,
-    index,
-    label: statement.Sid ? statement.Sid : `#${index}`,
-    effect: statement.Effect,
-    matchesAction: compileActions(statement.Action, statement.NotAction),
-    matchesResource: compileResources(statement.Resource, statement.NotResource, variables),
-    grantFor,
-    notPrincipal: statement.NotPrincipal !== undefined,
-    conditions: (statement.Condition ?? []).map((c) => compileCondition(c, variables)),
-  };
+  return new CompiledStatement(statement, index, variables);
+}
+
+function compilePrincipalTest(statement: Statement): (caller: Caller) => Grant {
+  if (statement.Principal !== undefined) return compilePrincipal(statement.Principal);
+  if (statement.NotPrincipal === undefined) return () => Grant.Direct;
+  // NotPrincipal applies to everyone it does not name, as if each of them were named directly.
+  const named = compileNotPrincipal(statement.NotPrincipal);
+  return (caller) => (named(caller) ? Grant.None : Grant.Direct);
 }
 
 /** True when every condition holds; the index of the first one that does not, otherwise. */
@@ -48,26 +90,6 @@ export function failedCondition(statement: CompiledStatement, lookup: ContextLoo
   const conditions = statement.conditions;
   for (let i = 0; i < conditions.length; i++) if (!conditionHolds(conditions[i]!, lookup)) return i;
   return -1;
-}
-
-function compileActions(actions: readonly string[] | undefined, notActions: readonly string[] | undefined) {
-  const list = actions ?? notActions;
-  if (!list) return () => false;
-  const exact = new Set<string>();
-  const wild: Matcher[] = [];
-  let all = false;
-  for (const action of list) {
-    const lower = action.toLowerCase();
-    if (lower === "*") all = true;
-    else if (lower.includes("*") || lower.includes("?")) wild.push(compileWildcard(lower));
-    else exact.add(lower);
-  }
-  const matches = all
-    ? () => true
-    : wild.length === 0
-      ? (a: string) => exact.has(a)
-      : (a: string) => exact.has(a) || wild.some((m) => m(a));
-  return actions ? matches : (a: string) => !matches(a);
 }
 
 function compileResources(

@@ -140,7 +140,38 @@ export function compileParts(parts: readonly PatternPart[], kind: PatternKind = 
   return (value) => value.length >= minLength && value.endsWith(suffix) && startsWithFromEnd(value, prefix) && runGlob(prog, value);
 }
 
-/** Compiles a plain wildcard pattern (every `*` and `?` is a wildcard). */
-export function compileWildcard(pattern: string, kind: PatternKind = "text"): Matcher {
-  return compileParts([{ text: pattern, literal: false }], kind);
+/**
+ * Case-insensitive wildcard match of a raw pattern against an already lower-cased value, without
+ * compiling or allocating: action patterns are matched once per (policy set, action) and then
+ * cached, so a compiled matcher would cost more than it saves. ASCII letters are folded, which is
+ * all IAM action names contain.
+ */
+export function matchesFolded(pattern: string, lowerValue: string): boolean {
+  const plen = pattern.length;
+  const vlen = lowerValue.length;
+  let p = 0;
+  let v = 0;
+  let starP = -1;
+  let starV = 0;
+  while (v < vlen) {
+    if (p < plen) {
+      let code = pattern.charCodeAt(p);
+      if (code === 42) {
+        starP = p++;
+        starV = v;
+        continue;
+      }
+      if (code >= 65 && code <= 90) code += 32;
+      if (code === 63 || code === lowerValue.charCodeAt(v)) {
+        p++;
+        v++;
+        continue;
+      }
+    }
+    if (starP < 0) return false;
+    p = starP + 1;
+    v = ++starV;
+  }
+  while (p < plen && pattern.charCodeAt(p) === 42) p++;
+  return p === plen;
 }

@@ -2,7 +2,7 @@
 // the validator can keep checking a policy that still has grammar errors, as an editor needs),
 // where each statement came from in the JSON, and the findings so far.
 
-import type { ConditionEntry, Effect, PolicyDocument, Statement } from "../types";
+import type { ConditionEntry, PolicyDocument, Statement } from "../types";
 import type { DraftFinding, PathSegment } from "./draft";
 
 export type DraftStatement = {
@@ -54,13 +54,13 @@ export function conditionPath(
   return path;
 }
 
-/** The validated document, built only once the reading has no errors (so Effect is known). */
+/**
+ * The validated document, once the reading has no errors (so every Effect is known). The draft
+ * statements become the document's statements as they are: readers only leave an element unset
+ * after reporting an error, so there is nothing to clean up.
+ */
 export function finishDocument(document: DraftDocument): PolicyDocument {
-  const statements = document.Statement.map((draft) => {
-    const statement: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(draft)) if (value !== undefined) statement[name] = value;
-    return statement as unknown as Statement & { Effect: Effect };
-  });
+  const statements = document.Statement as Statement[];
   return {
     ...(document.Version !== undefined ? { Version: document.Version } : {}),
     ...(document.Id !== undefined ? { Id: document.Id } : {}),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileParts, compileWildcard } from "@/lib/policy/wildcard";
+import { compileParts, matchesFolded, type PatternKind } from "@/lib/policy/wildcard";
+
+const compileWildcard = (pattern: string, kind: PatternKind = "text") => compileParts([{ text: pattern, literal: false }], kind);
 
 // IAM User Guide, "IAM JSON policy elements: Resource": "You can use wildcard characters (* and ?)
 // within any ARN segment … An asterisk (*) represents any combination of zero or more characters,
@@ -59,3 +61,19 @@ describe("wildcard matching", () => {
     expect(m("arn:aws:iam::123456789012:user/alice")).toBe(false);
   });
 });
+
+// IAM User Guide, "IAM JSON policy elements: Action": action names are case-insensitive.
+describe("action pattern matching", () => {
+  it.each([
+    ["IAM:Get*", "iam:getuser", true],
+    ["iam:GETUSER", "iam:getuser", true],
+    ["iam:?etUser", "iam:getuser", true],
+    ["iam:Get*", "iam:listusers", false],
+    ["*", "s3:getobject", true],
+    ["s3:*Object*", "s3:putobjectacl", true],
+    ["s3:Get", "s3:getobject", false],
+  ])("%s matches %s: %s", (pattern, action, expected) => {
+    expect(matchesFolded(pattern, action)).toBe(expected);
+  });
+});
+
