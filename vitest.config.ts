@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    reporters: ["default", "./tests/support/summaryReporter.ts"],
     // The property and fuzz tests run thousands of cases; give them room on a shared 2-core machine.
     testTimeout: 120_000,
   },

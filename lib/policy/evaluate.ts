@@ -51,14 +51,35 @@ export interface PreparedRequest {
 
 const EMPTY_CONTEXT: ContextLookup = () => undefined;
 
-/** Condition key names are case-insensitive (tag keys too), so the context is keyed by lower case. */
+// Requests reuse a small vocabulary of context key names; lower-casing each once saves an allocation
+// per key per request. Bounded so that hostile key names cannot grow it without limit.
+const MAX_REMEMBERED_KEYS = 4096;
+const lowerCaseKeys = new Map<string, string>();
+
+function lowerCaseKey(key: string): string {
+  let lower = lowerCaseKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerCaseKeys.size >= MAX_REMEMBERED_KEYS) lowerCaseKeys.clear();
+    lowerCaseKeys.set(key, lower);
+  }
+  return lower;
+}
+
+/**
+ * Condition key names are case-insensitive (tag keys too), so the context is keyed by lower case.
+ * The index is built on the first lookup: many decisions never consult the context at all.
+ */
 export function contextLookup(context: Readonly<Record<string, ContextValue>> | undefined): ContextLookup {
   if (!context) return EMPTY_CONTEXT;
-  const keys = Object.keys(context);
-  if (keys.length === 0) return EMPTY_CONTEXT;
-  const map = new Map<string, ContextValue>();
-  for (const key of keys) map.set(key.toLowerCase(), context[key]!);
-  return (lowerKey) => map.get(lowerKey);
+  let byLowerKey: Map<string, ContextValue> | undefined;
+  return (lowerKey) => {
+    if (!byLowerKey) {
+      byLowerKey = new Map();
+      for (const key of Object.keys(context)) byLowerKey.set(lowerCaseKey(key), context[key]!);
+    }
+    return byLowerKey.get(lowerKey);
+  };
 }
 
 export function prepareRequest(request: AuthorizationRequest, set: PolicySet): PreparedRequest {
