@@ -1,0 +1,39 @@
+import type { IamErrorView } from "@/lib/iam/errors";
+
+type AccessDenied = NonNullable<IamErrorView["accessDenied"]>;
+
+/**
+ * What a person sees when the policy engine says no: the action, the resource, and the engine's
+ * explanation (the statement that denied it, or that no statement allows it).
+ */
+export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
+  return (
+    <section
+      aria-labelledby="access-denied-title"
+      data-testid="access-denied"
+      className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+    >
+      <h2 id="access-denied-title" className="text-base font-semibold">
+        Access denied
+      </h2>
+      <p className="mt-1">
+        You are not authorized to perform <code className="font-mono font-semibold">{denied.action}</code> on{" "}
+        <code className="font-mono break-all">{denied.resource}</code>.
+      </p>
+      <p className="mt-2" data-testid="access-denied-explanation">
+        {denied.summary}
+      </p>
+      {denied.decidedBy.length > 0 && (
+        <ul className="mt-2 list-disc pl-5">
+          {denied.decidedBy.map((ref) => (
+            <li key={`${ref.policy}#${ref.index}`}>
+              {ref.effect} statement <code className="font-mono">{ref.statement}</code> in {ref.policyType} policy{" "}
+              <code className="font-mono">{ref.policy}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-2 text-red-800">Ask an administrator to grant this permission if you need it.</p>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { IamErrorView } from "@/lib/iam/errors";
+import { AccessDeniedPanel } from "./AccessDeniedPanel";
+
+/** An operation's error as a person reads it: the AWS error code and a sentence to act on. */
+export function ErrorPanel({ error }: { error: IamErrorView }) {
+  if (error.accessDenied) return <AccessDeniedPanel denied={error.accessDenied} />;
+  return (
+    <section
+      aria-labelledby="error-title"
+      data-testid="operation-error"
+      className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+    >
+      <h2 id="error-title" className="font-semibold">
+        {error.code}
+      </h2>
+      <p className="mt-1">{error.message}</p>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// Appending to the audit log. Operations (lib/iam) and sign-in (lib/auth) both record events, each
+// through the transaction of the change it records, so an event exists exactly when its change does.
+
+import type { Tx } from "./client";
+
+export type AuditResult = "Allowed" | "Denied" | "Failed";
+
+export interface AuditEventInput {
+  readonly accountId?: string;
+  readonly principalArn: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly result: AuditResult;
+  readonly readOnly?: boolean;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly sourceIp?: string;
+  readonly userAgent?: string;
+}
+
+// Bounded so that a hostile user agent or message cannot bloat the log.
+const clip = (text: string | undefined, max: number) => (text === undefined ? undefined : text.slice(0, max));
+
+export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      accountId: event.accountId,
+      principalArn: event.principalArn,
+      action: event.action,
+      resource: event.resource,
+      result: event.result,
+      readOnly: event.readOnly ?? false,
+      errorCode: event.errorCode,
+      errorMessage: clip(event.errorMessage, 2000),
+      sourceIp: clip(event.sourceIp, 64),
+      userAgent: clip(event.userAgent, 512),
+    },
+  });
+}

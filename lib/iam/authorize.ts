@@ -1,0 +1,66 @@
+// Asking the policy engine whether a caller may perform an action on a resource, with the full
+// request context of DESIGN.md. The root user is decided by the engine too (it allows the account's
+// root everything in its own account), so every decision has the same shape and explanation.
+
+import type { Caller } from "@/lib/auth/caller";
+import type { Tx } from "@/lib/db/client";
+import { evaluate, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
+import { loadUserPolicySet } from "./policySet";
+
+const NO_POLICIES: PolicySet = { identity: [] };
+
+/** Global condition keys from the caller and the moment of the request. */
+export function callerContext(caller: Caller, principalTags: Record<string, string>, now = new Date()): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {
+    "aws:CurrentTime": now.toISOString(),
+    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
+    "aws:PrincipalArn": caller.arn,
+    "aws:MultiFactorAuthPresent": caller.mfaAuthenticated ? "true" : "false",
+    "aws:SecureTransport": caller.secureTransport ? "true" : "false",
+    "aws:ViaAWSService": "false",
+  };
+  if (caller.accountId) context["aws:PrincipalAccount"] = caller.accountId;
+  if (caller.kind === "root") {
+    context["aws:PrincipalType"] = "Account";
+    context["aws:userid"] = caller.accountId!;
+  } else if (caller.kind === "user") {
+    context["aws:PrincipalType"] = "User";
+    context["aws:userid"] = caller.userId!;
+    context["aws:username"] = caller.userName!;
+  }
+  if (caller.mfaAuthenticated && caller.authTime) {
+    context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - caller.authTime.getTime()) / 1000)));
+  }
+  if (caller.sourceIp) context["aws:SourceIp"] = caller.sourceIp;
+  if (caller.userAgent) context["aws:UserAgent"] = caller.userAgent;
+  for (const [key, value] of Object.entries(principalTags)) context[`aws:PrincipalTag/${key}`] = value;
+  return context;
+}
+
+export async function authorize(
+  tx: Tx,
+  caller: Caller,
+  action: string,
+  resource: string,
+  requestContext: Record<string, ContextValue> = {},
+): Promise<EvaluationResult> {
+  let set = NO_POLICIES;
+  let tags: Record<string, string> = {};
+  if (caller.kind === "user") {
+    const loaded = await loadUserPolicySet(tx, caller.userId!);
+    // A user deleted since signing in has no policies left: everything is implicitly denied.
+    if (loaded) ({ set, tags } = loaded);
+  }
+  return evaluate(
+    {
+      principal: caller.arn,
+      action,
+      resource,
+      // Every IAM resource an operation names lives in the caller's account, AWS managed policies
+      // (arn:aws:iam::aws:policy/…) included: they are readable from every account.
+      resourceAccount: caller.accountId,
+      context: { ...callerContext(caller, tags), ...requestContext },
+    },
+    set,
+  );
+}

@@ -1,0 +1,9 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Argon2's prebuilt binary and better-sqlite3's native module must be loaded by Node, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3"],
+  poweredByHeader: false,
+};
+
+export default config;
