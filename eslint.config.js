@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "generated/**", ".next/**", "test-results/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "generated/**", ".next/**", ".next-*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**", "data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

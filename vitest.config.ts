@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     reporters: ["default", "./tests/support/summaryReporter.ts"],
+    setupFiles: ["./tests/support/database.ts"],
     // The property and fuzz tests run thousands of cases; give them room on a shared 2-core machine.
     testTimeout: 120_000,
   },

@@ -15,6 +15,7 @@ function connect(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
 }
 
-// Next.js reloads modules in development; keep one client (and one SQLite connection) per process.
+// Next.js reloads modules in development; keep one client (and one SQLite connection) per process
+// there. Elsewhere a module is loaded once anyway, and tests must not share one file's database.
 export const db: PrismaClient = globalForPrisma.portcullisDb ?? connect();
-globalForPrisma.portcullisDb = db;
+if (process.env.NODE_ENV === "development") globalForPrisma.portcullisDb = db;
