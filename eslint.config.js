@@ -26,4 +26,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // DESIGN.md: pages and components reach IAM data only through lib/iam operations.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "@/generated/*", "**/generated/prisma/*"],
+              message: "app/ and components/ must not touch the database: call an operation from lib/iam.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
