@@ -11,8 +11,22 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 const globalForPrisma = globalThis as unknown as { portcullisDb?: PrismaClient };
 
+// Write-ahead logging lets readers proceed during a write, and with synchronous=NORMAL a commit no
+// longer waits for an fsync (measured: COMMIT went from ~10 ms to well under 1 ms). A crash can lose
+// the last commits but never corrupts the database. busy_timeout makes a second process wait for
+// the write lock instead of failing at once.
+const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+
+class TunedSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(PRAGMAS);
+    return adapter;
+  }
+}
+
 function connect(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  return new PrismaClient({ adapter: new TunedSQLite({ url: databaseUrl() }) });
 }
 
 // Next.js reloads modules in development; keep one client (and one SQLite connection) per process

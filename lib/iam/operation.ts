@@ -22,8 +22,11 @@ export interface OperationSpec<I, O> {
   /** Get/List operations: audited as read-only events. */
   readonly readOnly?: boolean;
   readonly input: z.ZodType<I>;
-  /** The ARN of the resource the request acts on (AWS's resource type for this action). */
-  readonly resource: (input: I, caller: Caller) => string;
+  /**
+   * The ARN of the resource the request acts on (AWS's resource type for this action). It may read the
+   * database: an existing user's ARN includes its path, which the request (a bare UserName) does not carry.
+   */
+  readonly resource: (input: I, caller: Caller, tx: Tx) => string | Promise<string>;
   /** Action-specific condition keys: aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*, iam:PolicyARN, … */
   readonly context?: (tx: Tx, input: I, caller: Caller) => Promise<Record<string, ContextValue>> | Record<string, ContextValue>;
   readonly run: (tx: Tx, input: I, caller: Caller) => Promise<O>;
@@ -72,10 +75,12 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
     throw error;
   }
   const input = parsed.data;
-  const resource = op.resource(input, caller);
+  // "*" until the resource is known, so a failure while looking it up is still audited.
+  let resource = "*";
   let outcome: Outcome<O>;
   try {
     outcome = await db.$transaction(async (tx): Promise<Outcome<O>> => {
+      resource = await op.resource(input, caller, tx);
       const context = op.context ? await op.context(tx, input, caller) : {};
       const decision = await authorize(tx, caller, op.action, resource, context);
       if (decision.decision !== "Allow") {

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/AuthCard";
+import { SignInForm } from "@/components/auth/SignInForm";
+
+export const metadata: Metadata = { title: "Sign in · Portcullis" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// /signin?account=123456789012 (or ?account=alias) is the IAM-user sign-in URL the dashboard hands
+// out: it opens on "IAM user" with the account filled in. ?error= comes from next-auth's own
+// redirects (a sign-in posted without JavaScript); any error shows the one generic message.
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const account = (first(params.account) ?? "").slice(0, 64);
+  return (
+    <AuthCard title="Sign in" description="Sign in to the Portcullis console.">
+      <SignInForm initialKind={account ? "iam-user" : "root"} initialAccount={account} initialError={Boolean(first(params.error))} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,26 @@
+// Server actions turn IAM errors into values for useActionState, so the form keeps what the person
+// typed and shows why the change was refused. Anything else (including Next's redirect) propagates.
+
+import { isIamError, toErrorView } from "@/lib/iam/errors";
+import type { ActionState } from "@/components/forms/actionState";
+
+export async function runMutation(change: () => Promise<void>): Promise<ActionState> {
+  try {
+    await change();
+    return {};
+  } catch (error) {
+    if (isIamError(error)) return { error: toErrorView(error) };
+    throw error;
+  }
+}
+
+/** A form field as a string ("" when absent), since FormData can also carry files. */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** Every value of a repeated field (checkbox lists). */
+export function fields(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((value): value is string => typeof value === "string");
+}

@@ -1,0 +1,94 @@
+import { requireCaller } from "@/lib/auth/session";
+import { LookupEvents, type AuditEventView } from "@/lib/iam/auditLog";
+import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import { AuditFilters } from "@/components/audit/AuditFilters";
+import { ResultBadge } from "@/components/audit/ResultBadge";
+import { DateTime } from "@/components/console/DateTime";
+import { PageHeader } from "@/components/console/PageHeader";
+import { DataTable, type Column } from "@/components/table/DataTable";
+import { EmptyState } from "@/components/table/EmptyState";
+import { Pagination } from "@/components/table/Pagination";
+import { param, type SearchParams } from "@/components/table/queryHref";
+import { readOperation } from "../_server/readOperation";
+
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 50;
+const RESULTS = ["Allowed", "Denied", "Failed"] as const;
+
+const mono = (text?: string) => (text ? <code className="font-mono text-xs wrap-anywhere">{text}</code> : <span className="text-slate-400">—</span>);
+
+const columns: Column<AuditEventView>[] = [
+  { key: "time", header: "Event time", className: "whitespace-nowrap", render: (event) => <DateTime value={event.EventTime} /> },
+  { key: "principal", header: "Principal", render: (event) => mono(event.PrincipalArn) },
+  { key: "action", header: "Action", render: (event) => <span className="font-medium whitespace-nowrap">{event.Action}</span> },
+  { key: "resource", header: "Resource", render: (event) => mono(event.Resource) },
+  { key: "result", header: "Result", render: (event) => <ResultBadge result={event.Result} /> },
+  { key: "ip", header: "Source IP", render: (event) => mono(event.SourceIpAddress) },
+  {
+    key: "error",
+    header: "Error code",
+    render: (event) => (event.ErrorCode ? <span title={event.ErrorMessage} className="font-mono text-xs">{event.ErrorCode}</span> : <span className="text-slate-400">—</span>),
+  },
+];
+
+// datetime-local gives "2026-11-27T12:00" without a zone; the console's times are UTC, so read it as UTC.
+const asUtc = (value?: string) => (value ? new Date(`${value}${value.length === 16 ? ":00" : ""}Z`) : undefined);
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const current = await searchParams;
+  const caller = await requireCaller();
+  const principal = param(current, "principal")?.trim() || undefined;
+  const action = param(current, "action")?.trim() || undefined;
+  const result = RESULTS.find((r) => r === param(current, "result"));
+  const showReadOnly = param(current, "readOnly") === "show";
+  const from = param(current, "from") || undefined;
+  const to = param(current, "to") || undefined;
+  const events = await readOperation(
+    LookupEvents,
+    {
+      PrincipalArn: principal,
+      Action: action,
+      Result: result,
+      // Hiding read-only events asks only for changes; showing them means no ReadOnly filter at all.
+      ReadOnly: showReadOnly ? undefined : false,
+      StartTime: asUtc(from),
+      EndTime: asUtc(to),
+      Marker: param(current, "marker"),
+      MaxItems: PAGE_SIZE,
+    },
+    caller,
+  );
+  const filtered = Boolean(principal || action || result || from || to);
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader
+        title="Audit log"
+        description="Every decision the policy engine made in this account, newest first: who asked, for what, on which resource, and whether it was allowed, denied or failed."
+      />
+      <AuditFilters current={current} values={{ principal, result, readOnly: showReadOnly, from, to }} />
+      {!events.ok ? (
+        <ErrorPanel error={events.error} />
+      ) : events.value.Events.length === 0 ? (
+        <EmptyState
+          title="No events"
+          description={filtered ? "No event matches these filters." : showReadOnly ? "Nothing has happened in this account yet." : "No changes yet. Show read-only events to see reads too."}
+          testId="audit-empty"
+        />
+      ) : (
+        <>
+          <DataTable caption="Audit events" columns={columns} rows={events.value.Events} rowKey={(event) => event.EventId} testId="audit-table" />
+          <Pagination
+            path="/audit"
+            current={current}
+            nextMarker={events.value.IsTruncated ? events.value.Marker : undefined}
+            pageSize={PAGE_SIZE}
+            itemsOnPage={events.value.Events.length}
+            totalCount={events.value.TotalCount}
+            noun="events"
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { requireCaller } from "@/lib/auth/session";
+import { ListGroups } from "@/lib/iam/groups";
+import type { GroupView } from "@/lib/iam/views";
+import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import { ButtonLink } from "@/components/forms/ButtonLink";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import { DateTime } from "@/components/console/DateTime";
+import { PageHeader } from "@/components/console/PageHeader";
+import { groupHref } from "@/components/groups/groupHref";
+import { DataTable, type Column } from "@/components/table/DataTable";
+import { EmptyState } from "@/components/table/EmptyState";
+import { FilterBox } from "@/components/table/FilterBox";
+import { Pagination } from "@/components/table/Pagination";
+import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
+import { listSort } from "../_server/listSort";
+import { readOperation } from "../_server/readOperation";
+import { loadGroupCounts, type GroupCounts } from "./loadGroupCounts";
+
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 25;
+
+type GroupRow = GroupView & GroupCounts;
+
+const count = (value: number | undefined) => (value === undefined ? <span className="text-slate-500">Not authorized</span> : value);
+
+const columns: Column<GroupRow>[] = [
+  {
+    key: "name",
+    header: "Group name",
+    sortKey: "GroupName",
+    render: (group) => (
+      <Link href={groupHref(group.GroupName)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+        {group.GroupName}
+      </Link>
+    ),
+  },
+  { key: "users", header: "Users", render: (group) => count(group.users) },
+  { key: "permissions", header: "Permissions", render: (group) => count(group.permissions) },
+  { key: "path", header: "Path", render: (group) => <code className="font-mono text-xs wrap-anywhere">{group.Path}</code> },
+  { key: "created", header: "Created", sortKey: "CreateDate", render: (group) => <DateTime value={group.CreateDate} /> },
+];
+
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const current = await searchParams;
+  const caller = await requireCaller();
+  const filter = param(current, "filter")?.trim() || undefined;
+  const sort = listSort(current, ["GroupName", "CreateDate"] as const, "GroupName");
+  const result = await readOperation(
+    ListGroups,
+    { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(current, "marker"), MaxItems: PAGE_SIZE },
+    caller,
+  );
+  const counts = result.ok ? await loadGroupCounts(result.value.Groups.map((group) => group.GroupName), caller) : new Map<string, GroupCounts>();
+  const createButton = (
+    <ButtonLink href="/groups/new" testId="create-group">
+      Create group
+    </ButtonLink>
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader
+        title="User groups"
+        description="A user group is a collection of IAM users. Policies attached to a group apply to every user in it."
+        actions={createButton}
+      />
+      {!result.ok ? (
+        <ErrorPanel error={result.error} />
+      ) : result.value.Groups.length === 0 && !filter && !param(current, "marker") ? (
+        <EmptyState
+          title="No groups"
+          description="Create a group for each job function (Developers, Auditors, …) and grant permissions to the group rather than to each user."
+          action={createButton}
+          testId="groups-empty"
+        />
+      ) : (
+        <>
+          <FilterBox label="Find groups by name" current={current} placeholder="Group name contains…" testId="groups-filter" />
+          {result.value.Groups.length === 0 ? (
+            <EmptyState title="No matching groups" description={`No group name contains “${filter}”.`} />
+          ) : (
+            <DataTable
+              caption="User groups"
+              columns={columns}
+              rows={result.value.Groups.map((group) => ({ ...group, ...counts.get(group.GroupName) }))}
+              rowKey={(group) => group.GroupId}
+              sort={{ ...sort, href: (by, order) => hrefWith("/groups", current, { ...RESET_PAGE, sort: by, order }) }}
+              testId="groups-table"
+            />
+          )}
+          <Pagination
+            path="/groups"
+            current={current}
+            nextMarker={result.value.IsTruncated ? result.value.Marker : undefined}
+            pageSize={PAGE_SIZE}
+            itemsOnPage={result.value.Groups.length}
+            totalCount={result.value.TotalCount}
+            noun="groups"
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Seeds an account at AWS's default quotas straight into the database (the benchmark measures
+// requests, not seeding, so rows are inserted in bulk rather than through operations).
+
+import type { Caller } from "../lib/auth/caller";
+import { hashPassword } from "../lib/auth/password";
+import { db } from "../lib/db/client";
+import { uniqueId, newAccountId } from "../lib/iam/ids";
+import { groupArn, policyArn, userArn } from "../lib/policy";
+
+const SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "logs", "iam"];
+
+function policyDocument(i: number): string {
+  const service = SERVICES[i % SERVICES.length]!;
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Read", Effect: "Allow", Action: [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`], Resource: "*" },
+      { Sid: "Write", Effect: "Allow", Action: [`${service}:Put*`, `${service}:Create*`], Resource: `arn:aws:${service}:*:*:team-${i % 40}/*` },
+      { Sid: "Guard", Effect: "Deny", Action: `${service}:Delete*`, Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } },
+    ],
+  });
+}
+
+async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+export async function seedQuotaAccount(counts: { users: number; groups: number; policies: number }) {
+  const accountId = newAccountId();
+  await db.account.create({
+    data: { id: accountId, name: "Bench Corp", rootUser: { create: { email: `root@${accountId}.example`, passwordHash: await hashPassword("bench-root-Password1") } } },
+  });
+
+  const policies = Array.from({ length: counts.policies }, (_, i) => {
+    const name = `policy-${i}`;
+    return { id: uniqueId("ANPA"), accountId, name, nameLower: name, arn: policyArn(accountId, name), defaultVersionId: "v1" };
+  });
+  await inChunks(policies, (chunk) => db.managedPolicy.createMany({ data: chunk }));
+  await inChunks(
+    policies.map((p, i) => ({ policyId: p.id, versionId: "v1", document: policyDocument(i), isDefault: true })),
+    (chunk) => db.policyVersion.createMany({ data: chunk }),
+  );
+
+  const groups = Array.from({ length: counts.groups }, (_, i) => {
+    const name = `group-${i}`;
+    return { id: uniqueId("AGPA"), accountId, name, nameLower: name, arn: groupArn(accountId, name) };
+  });
+  await inChunks(groups, (chunk) => db.group.createMany({ data: chunk }));
+  await inChunks(
+    groups.flatMap((g, i) => [0, 1, 2].map((k) => ({ groupId: g.id, policyId: policies[(i * 3 + k) % policies.length]!.id }))),
+    (chunk) => db.groupPolicyAttachment.createMany({ data: chunk }),
+  );
+
+  const users = Array.from({ length: counts.users }, (_, i) => {
+    const name = `user-${i}`;
+    return { id: uniqueId("AIDA"), accountId, name, nameLower: name, arn: userArn(accountId, name) };
+  });
+  await inChunks(users, (chunk) => db.user.createMany({ data: chunk }));
+  await inChunks(
+    users.flatMap((u, i) => [0, 1].map((k) => ({ userId: u.id, groupId: groups[(i * 2 + k) % groups.length]!.id }))),
+    (chunk) => db.groupMembership.createMany({ data: chunk }),
+  );
+  await inChunks(
+    users.map((u, i) => ({ userId: u.id, key: "team", keyLower: "team", value: `team-${i % 40}` })),
+    (chunk) => db.tag.createMany({ data: chunk }),
+  );
+
+  // The caller: an administrator with 10 managed policies through 3 groups.
+  const adminName = "bench-admin";
+  const admin = await db.user.create({ data: { id: uniqueId("AIDA"), accountId, name: adminName, nameLower: adminName, arn: userArn(accountId, adminName) } });
+  const adminGroups = ["Admins", "Platform", "Data"].map((name) => ({ id: uniqueId("AGPA"), accountId, name, nameLower: name.toLowerCase(), arn: groupArn(accountId, name) }));
+  await db.group.createMany({ data: adminGroups });
+  await db.groupMembership.createMany({ data: adminGroups.map((g) => ({ userId: admin.id, groupId: g.id })) });
+  const administratorAccess = await db.managedPolicy.findUniqueOrThrow({ where: { arn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
+  await db.groupPolicyAttachment.createMany({
+    data: [
+      { groupId: adminGroups[0]!.id, policyId: administratorAccess.id },
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => ({ groupId: adminGroups[1 + (k % 2)]!.id, policyId: policies[1000 + k]!.id })),
+    ],
+  });
+
+  const caller: Caller = { kind: "user", accountId, arn: admin.arn, userId: admin.id, userName: adminName, mfaAuthenticated: false };
+  let next = 0;
+  return { admin: caller, sampleUserName: () => users[(next++ * 7919) % users.length]!.name };
+}

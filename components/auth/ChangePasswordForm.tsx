@@ -1,0 +1,39 @@
+"use client";
+
+import { startTransition, useActionState } from "react";
+import { TextField } from "@/components/forms/TextField";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import type { IamErrorView } from "@/lib/iam/errors";
+
+export interface ChangePasswordState {
+  readonly error?: IamErrorView;
+}
+
+type ChangePasswordAction = (previous: ChangePasswordState, form: FormData) => Promise<ChangePasswordState>;
+
+/** Current, new and confirmed password; on success the action continues to the dashboard. */
+export function ChangePasswordForm({ changePassword }: { changePassword: ChangePasswordAction }) {
+  const [state, dispatch, pending] = useActionState(changePassword, {});
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    // A refused attempt clears the password fields rather than keeping passwords in the page.
+    form.reset();
+    startTransition(() => dispatch(data));
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" data-testid="change-password-form">
+      <TextField label="Current password" name="OldPassword" type="password" required maxLength={128} autoComplete="current-password" testId="current-password" />
+      <TextField label="New password" name="NewPassword" type="password" required maxLength={128} autoComplete="new-password" description="It must follow your account's password policy and differ from the current one." testId="new-password" />
+      <TextField label="Confirm new password" name="ConfirmPassword" type="password" required maxLength={128} autoComplete="new-password" testId="confirm-password" />
+      <ErrorRegion error={state.error} testId="change-password-error" />
+      <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="change-password-submit">
+        {pending ? "Changing password…" : "Change password"}
+      </button>
+    </form>
+  );
+}

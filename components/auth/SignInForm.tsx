@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { TextField } from "@/components/forms/TextField";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import { FormMessage } from "./FormMessage";
+
+export type SignInKind = "root" | "iam-user";
+
+type Outcome = { title: string; detail?: string } | undefined;
+
+// Whatever was wrong (email, account, user name or password), the same words: see lib/auth/signIn.ts.
+const INCORRECT: Outcome = { title: "Incorrect credentials", detail: "Check what you entered and try again." };
+
+const KINDS: { value: SignInKind; label: string; description: string }[] = [
+  { value: "root", label: "Root user", description: "The account owner, for the few tasks that need unrestricted access." },
+  { value: "iam-user", label: "IAM user", description: "A user within an account, for everyday tasks." },
+];
+
+/**
+ * Signs in through next-auth's credentials endpoint without a full-page redirect, so a failure
+ * stays on this page with what was typed (except the password) and is announced in place.
+ */
+export function SignInForm({ initialKind, initialAccount, initialError }: { initialKind: SignInKind; initialAccount: string; initialError: boolean }) {
+  const router = useRouter();
+  const [kind, setKind] = useState<SignInKind>(initialKind);
+  const [outcome, setOutcome] = useState<Outcome>(initialError ? INCORRECT : undefined);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const names = kind === "root" ? ["email", "password"] : ["account", "userName", "password"];
+    const data = Object.fromEntries(names.map((name) => [name, String(fields.get(name) ?? "")]));
+    setPending(true);
+    setOutcome(undefined);
+    try {
+      const result = await signIn<"credentials">(kind, { ...data, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace("/dashboard");
+        router.refresh();
+        return;
+      }
+      setOutcome(result?.error === "CredentialsSignin" || result?.status === 401 ? INCORRECT : { title: "Sign-in failed", detail: "The server could not sign you in. Try again in a moment." });
+    } catch {
+      setOutcome({ title: "Sign-in is unavailable", detail: "The server could not be reached. Check your connection and try again." });
+    }
+    // Passwords are never kept after an attempt; the other fields stay as typed.
+    const password = form.elements.namedItem("password");
+    if (password instanceof HTMLInputElement) password.value = "";
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" data-testid="signin-form">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Sign in as</legend>
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          {KINDS.map((option) => (
+            <div
+              key={option.value}
+              className={
+                "relative flex flex-col rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600 " +
+                (kind === option.value ? "border-blue-600 bg-blue-50 ring-1 ring-blue-600" : "border-slate-300 bg-white hover:bg-slate-50")
+              }
+            >
+              {/* The label stretches over the whole card (after:inset-0), so the card is the click target. */}
+              <label className="flex cursor-pointer items-center gap-2 font-medium text-slate-900 after:absolute after:inset-0">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={option.value}
+                  checked={kind === option.value}
+                  aria-describedby={`signin-kind-${option.value}`}
+                  onChange={() => {
+                    setKind(option.value);
+                    setOutcome(undefined);
+                  }}
+                  // Above the stretched label, so the radio itself stays the target of a direct click.
+                  className="relative z-10 accent-blue-700"
+                  data-testid={`signin-kind-${option.value}`}
+                />
+                {option.label}
+              </label>
+              <span id={`signin-kind-${option.value}`} className="mt-1 text-xs text-slate-600">
+                {option.description}
+              </span>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      {kind === "root" ? (
+        <TextField key="email" label="Root user email address" name="email" type="email" autoComplete="username" required maxLength={256} testId="signin-email" />
+      ) : (
+        <>
+          <TextField
+            key="account"
+            label="Account ID (12 digits) or account alias"
+            name="account"
+            autoComplete="organization"
+            defaultValue={initialAccount}
+            required
+            maxLength={256}
+            spellCheck={false}
+            testId="signin-account"
+          />
+          <TextField key="userName" label="IAM user name" name="userName" autoComplete="username" required maxLength={256} spellCheck={false} testId="signin-username" />
+        </>
+      )}
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={256} testId="signin-password" />
+
+      <FormMessage title={outcome?.title} testId="signin-message">
+        {outcome?.detail}
+      </FormMessage>
+
+      <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="signin-submit">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="text-center text-sm text-slate-600">
+        New to Portcullis?{" "}
+        <Link href="/signup" className={buttonStyles.link}>
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

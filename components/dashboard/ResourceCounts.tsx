@@ -1,0 +1,32 @@
+import Link from "next/link";
+
+export interface ResourceCount {
+  readonly label: string;
+  readonly count: number;
+  readonly quota: number;
+  readonly href: string;
+}
+
+/** The IAM resources in the account, each linking to its list, with AWS's quota beside it. */
+export function ResourceCounts({ counts }: { counts: readonly ResourceCount[] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      {counts.map((item) => (
+        <div key={item.label} className="rounded-md border border-slate-200 p-3">
+          <dt className="text-sm text-slate-600">{item.label}</dt>
+          <dd className="mt-1">
+            <Link
+              href={item.href}
+              className="rounded-sm text-2xl font-semibold text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+              data-testid={`count-${item.href.slice(1)}`}
+            >
+              {item.count}
+              <span className="sr-only"> {item.label.toLowerCase()}</span>
+            </Link>
+            <span className="ml-2 text-xs text-slate-500">of {item.quota.toLocaleString("en-US")} allowed</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

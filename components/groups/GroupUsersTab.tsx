@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { IamErrorView } from "@/lib/iam/errors";
+import type { UserView } from "@/lib/iam/views";
+import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import { CheckboxList } from "@/components/forms/CheckboxList";
+import type { FormAction } from "@/components/forms/actionState";
+import { DateTime } from "@/components/console/DateTime";
+import { Disclosure } from "@/components/console/Disclosure";
+import { Panel } from "@/components/console/Panel";
+import { DataTable, type Column } from "@/components/table/DataTable";
+import { userHref } from "@/components/users/userHref";
+
+/** The group's members, with "Add users" (a filterable picker) and a Remove per member. */
+export function GroupUsersTab({
+  members,
+  allUsers,
+  add,
+  remove,
+}: {
+  members: readonly UserView[];
+  allUsers: { ok: true; items: readonly UserView[] } | { ok: false; error: IamErrorView };
+  add: FormAction;
+  remove: FormAction;
+}) {
+  const isMember = new Set(members.map((user) => user.UserName));
+  const columns: Column<UserView>[] = [
+    {
+      key: "name",
+      header: "User name",
+      render: (user) => (
+        <Link href={userHref(user.UserName)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+          {user.UserName}
+        </Link>
+      ),
+    },
+    { key: "lastSignIn", header: "Last console sign-in", render: (user) => <DateTime value={user.PasswordLastUsed} /> },
+    { key: "created", header: "Created", render: (user) => <DateTime value={user.CreateDate} /> },
+    {
+      key: "actions",
+      header: <span className="sr-only">Actions</span>,
+      className: "text-right",
+      render: (user) => (
+        <ActionForm
+          action={remove}
+          hidden={{ userName: user.UserName }}
+          submitLabel="Remove"
+          pendingLabel="Removing…"
+          submitAriaLabel={`Remove ${user.UserName} from the group`}
+          submitTestId={`remove-member-${user.UserName}`}
+        />
+      ),
+    },
+  ];
+  return (
+    <Panel title={`Users in this group (${members.length})`} description="Every user in the group gets the group's permissions." testId="group-users">
+      {allUsers.ok ? (
+        <Disclosure summary="Add users" testId="add-users">
+          <ActionForm action={add} submitLabel="Add users" pendingLabel="Adding…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="add-users-submit">
+            <CheckboxList
+              legend="Users"
+              name="userName"
+              items={allUsers.items.map((user) => ({ value: user.UserName, label: user.UserName, disabled: isMember.has(user.UserName), disabledReason: "already a member" }))}
+              filterLabel="Filter users by name"
+              emptyText="There are no users in this account yet."
+            />
+          </ActionForm>
+        </Disclosure>
+      ) : (
+        <ErrorPanel error={allUsers.error} />
+      )}
+      {members.length === 0 ? (
+        <p className="text-sm text-slate-600">No users in this group.</p>
+      ) : (
+        <DataTable caption="Users in this group" columns={columns} rows={members} rowKey={(user) => user.UserId} testId="group-users-table" />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import { TextField } from "@/components/forms/TextField";
+import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { Disclosure } from "@/components/console/Disclosure";
+
+/** "Edit" the group's name (UpdateGroup). Policies that name the old group ARN are not rewritten, as in AWS. */
+export function RenameGroupForm({ groupName, rename }: { groupName: string; rename: FormAction }) {
+  const [name, setName] = useState(groupName);
+  const [state, submit, pending] = useActionState<ActionState, FormData>(rename, {});
+  return (
+    <Disclosure summary="Edit group name" testId="rename-group">
+      <form action={submit} className="flex flex-col gap-3" aria-label="Edit group name">
+        <TextField
+          label="New group name"
+          name="newGroupName"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          description="Policies that refer to the group by its old ARN are not updated."
+          maxLength={128}
+          required
+          testId="new-group-name"
+        />
+        <div>
+          <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="rename-group-submit">
+            {pending ? "Saving…" : "Save name"}
+          </button>
+        </div>
+        <ErrorRegion error={state.error} />
+      </form>
+    </Disclosure>
+  );
+}

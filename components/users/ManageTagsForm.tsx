@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { Tag } from "@/lib/iam/views";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { TagRowsEditor } from "./TagRowsEditor";
+import { hasErrors, tagErrors, type TagDraft } from "./wizard/draft";
+
+/** "Manage tags": edit, add and remove a user's tags, saved together (TagUser and UntagUser). */
+export function ManageTagsForm({ tags, save }: { tags: readonly Tag[]; save: FormAction }) {
+  const initial = tags.map((tag, i) => ({ id: i + 1, key: tag.Key, value: tag.Value }));
+  const [rows, setRows] = useState<TagDraft[]>(initial);
+  const [state, submit, pending] = useActionState<ActionState, FormData>(save, {});
+  const errors = tagErrors(rows.filter((row) => row.key !== "" || row.value !== ""));
+  return (
+    <form action={submit} className="flex flex-col gap-3" aria-label="Manage tags" data-testid="manage-tags">
+      {tags.map((tag) => (
+        <input key={tag.Key} type="hidden" name="originalKey" value={tag.Key} />
+      ))}
+      <TagRowsEditor tags={rows} onChange={setRows} errors={errors} />
+      <div className="flex gap-2">
+        <button type="submit" className={buttonStyles.primary} disabled={pending || hasErrors(errors)} data-testid="save-tags">
+          {pending ? "Saving…" : "Save changes"}
+        </button>
+        <button type="button" className={buttonStyles.secondary} onClick={() => setRows(initial)} disabled={pending}>
+          Undo changes
+        </button>
+      </div>
+      <ErrorRegion error={state.error} />
+    </form>
+  );
+}

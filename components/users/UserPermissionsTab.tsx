@@ -1,0 +1,99 @@
+import Link from "next/link";
+import type { IamErrorView } from "@/lib/iam/errors";
+import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import type { FormAction } from "@/components/forms/actionState";
+import { Panel } from "@/components/console/Panel";
+import { DataTable, type Column } from "@/components/table/DataTable";
+import { groupHref } from "@/components/groups/groupHref";
+import { policyHref } from "@/components/policies/policyHref";
+import { AttachPoliciesDisclosure, type AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
+import { permissionRowKey, type PermissionRow } from "./permissionRow";
+
+/**
+ * Every policy that applies to the user, each naming how it gets there ("Directly", "Group
+ * Developers", "Inline"), as the AWS console's Permissions tab. Only direct attachments can be
+ * detached here; group policies are changed on the group.
+ */
+export function UserPermissionsTab({
+  rows,
+  readError,
+  attachable,
+  attach,
+  detach,
+}: {
+  rows: readonly PermissionRow[];
+  readError?: IamErrorView;
+  attachable: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
+  attach: FormAction;
+  detach: FormAction;
+}) {
+  const directArns = new Set(rows.flatMap((row) => (row.kind === "direct" ? [row.policyArn] : [])));
+  const columns: Column<PermissionRow>[] = [
+    {
+      key: "name",
+      header: "Policy name",
+      render: (row) =>
+        "policyArn" in row ? (
+          <Link href={policyHref(row.policyArn)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+            {row.policyName}
+          </Link>
+        ) : (
+          <span className="font-medium wrap-anywhere">{row.policyName}</span>
+        ),
+    },
+    { key: "type", header: "Type", render: (row) => (row.kind === "inline" || row.kind === "groupInline" ? "Inline policy" : "Managed policy") },
+    {
+      key: "via",
+      header: "Attached via",
+      render: (row) =>
+        row.kind === "direct" ? (
+          "Directly"
+        ) : row.kind === "inline" ? (
+          "Inline"
+        ) : (
+          <Link href={groupHref(row.groupName, "permissions")} className={buttonStyles.link}>
+            Group {row.groupName}
+          </Link>
+        ),
+    },
+    {
+      key: "actions",
+      header: <span className="sr-only">Actions</span>,
+      className: "text-right",
+      render: (row) =>
+        row.kind === "direct" ? (
+          <ActionForm
+            action={detach}
+            hidden={{ policyArn: row.policyArn }}
+            submitLabel="Detach"
+            pendingLabel="Detaching…"
+            submitAriaLabel={`Detach ${row.policyName}`}
+            submitTestId={`detach-${row.policyName}`}
+          />
+        ) : null,
+    },
+  ];
+  return (
+    <Panel
+      title={`Permissions policies (${rows.length})`}
+      description="Permissions come from policies attached to the user directly, inline policies, and the policies of the user's groups."
+      testId="user-permissions"
+    >
+      {readError && <ErrorPanel error={readError} />}
+      {attachable.ok ? (
+        <AttachPoliciesDisclosure policies={attachable.items} alreadyAttached={directArns} attach={attach} />
+      ) : (
+        <ErrorPanel error={attachable.error} />
+      )}
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid="no-permissions">
+          This user has no permissions. Add it to a group or attach a policy.
+        </p>
+      ) : (
+        <DataTable caption="Policies that apply to this user" columns={columns} rows={rows} rowKey={permissionRowKey} testId="user-permissions-table" />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Tag } from "@/lib/iam/views";
+import type { FormAction } from "@/components/forms/actionState";
+import { Panel } from "@/components/console/Panel";
+import { ManageTagsForm } from "./ManageTagsForm";
+
+/** A user's tags: key/value pairs that policies can test as aws:ResourceTag/<key>. */
+export function UserTagsTab({ tags, save }: { tags: readonly Tag[]; save: FormAction }) {
+  return (
+    <Panel title={`Tags (${tags.length})`} description="Up to 50 tags. Keys are not case-sensitive." testId="user-tags">
+      <ManageTagsForm key={tags.map((tag) => `${tag.Key}=${tag.Value}`).join("&")} tags={tags} save={save} />
+    </Panel>
+  );
+}

@@ -1,0 +1,94 @@
+// The signed-in caller of the current request. The JWT only says who signed in; the principal is
+// re-read from the database on every request, so a deleted user or account has no session, and a
+// renamed user acts under its current name and ARN.
+
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+import type { Caller } from "./caller";
+import { authOptions, type SessionClaims } from "./options";
+import { rootArn } from "./principal";
+import { currentRequestInfo } from "./request";
+
+export interface ConsoleSession {
+  readonly caller: Caller;
+  /**
+   * The account's alias, for the console header. Part of the signed-in identity (the alias or ID is
+   * what the person signed in with, and AWS's console shows it to every user), so it is read here
+   * rather than through the gated ListAccountAliases, which would deny and audit on every page load.
+   */
+  readonly accountAlias?: string;
+  /** An IAM user whose administrator requires a new password before anything else. */
+  readonly passwordResetRequired: boolean;
+}
+
+async function loadPrincipal(claims: SessionClaims) {
+  if (claims.kind === "root") {
+    const root = await db.rootUser.findUnique({ where: { accountId: claims.accountId }, include: { account: { select: { alias: true } } } });
+    if (!root) return undefined;
+    return { kind: "root" as const, arn: rootArn(root.accountId), alias: root.account.alias ?? undefined, passwordResetRequired: false };
+  }
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    include: { loginProfile: { select: { passwordResetRequired: true } }, account: { select: { alias: true } } },
+  });
+  if (!user || user.accountId !== claims.accountId) return undefined;
+  return {
+    kind: "user" as const,
+    arn: user.arn,
+    userId: user.id,
+    userName: user.name,
+    alias: user.account.alias ?? undefined,
+    passwordResetRequired: user.loginProfile?.passwordResetRequired ?? false,
+  };
+}
+
+/** The current request's console session, or undefined when nobody (who still exists) is signed in. */
+export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefined> => {
+  const session = await getServerSession(authOptions());
+  const claims = session?.principal;
+  if (!claims) return undefined;
+  const principal = await loadPrincipal(claims);
+  if (!principal) return undefined;
+  const request = await currentRequestInfo();
+  const caller: Caller = {
+    kind: principal.kind,
+    accountId: claims.accountId,
+    arn: principal.arn,
+    userId: principal.kind === "user" ? principal.userId : undefined,
+    userName: principal.kind === "user" ? principal.userName : undefined,
+    mfaAuthenticated: claims.mfa,
+    authTime: new Date(claims.authTime),
+    sourceIp: request.sourceIp,
+    userAgent: request.userAgent,
+    secureTransport: request.secureTransport,
+  };
+  return { caller, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired };
+});
+
+/** The signed-in caller, or undefined. */
+export async function getCaller(): Promise<Caller | undefined> {
+  return (await getConsoleSession())?.caller;
+}
+
+export interface RequireOptions {
+  /** Only the change-password page sets this: it is where a pending password reset is resolved. */
+  readonly allowPendingPasswordReset?: boolean;
+}
+
+/**
+ * The console session, or a redirect: to /signin when nobody is signed in, and to /change-password
+ * while an IAM user's administrator requires a new password.
+ */
+export async function requireConsoleSession(options: RequireOptions = {}): Promise<ConsoleSession> {
+  const session = await getConsoleSession();
+  if (!session) redirect("/signin");
+  if (session.passwordResetRequired && !options.allowPendingPasswordReset) redirect("/change-password");
+  return session;
+}
+
+/** The signed-in caller for pages and server actions; redirects as requireConsoleSession does. */
+export async function requireCaller(options: RequireOptions = {}): Promise<Caller> {
+  return (await requireConsoleSession(options)).caller;
+}

@@ -1,0 +1,124 @@
+// Verifying console sign-in credentials, for the root user (email + password) and for IAM users
+// (account ID or alias + user name + password). Every attempt, successful or not, is recorded in the
+// audit log as signin:ConsoleLogin. A failure never says which part was wrong, and takes as long
+// whether or not the principal exists: an argon2 verify always runs, against a decoy hash if need be.
+
+import { db } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/db/audit";
+import { ANONYMOUS_ARN } from "./caller";
+import { decoyHash, verifyPassword } from "./password";
+import { rootArn, type SessionPrincipal } from "./principal";
+import type { RequestInfo } from "./request";
+
+export const SIGN_IN_ACTION = "signin:ConsoleLogin";
+/** The one message every failed sign-in shows, whatever was wrong. */
+export const INCORRECT_CREDENTIALS = "Incorrect credentials";
+// What the audit log says about a failure. Like CloudTrail's "Failed authentication", it never
+// records the user name or email typed: people sometimes type their password into that field.
+const FAILED_AUTHENTICATION = "Failed authentication";
+
+export interface RootCredentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+export interface IamUserCredentials {
+  /** The 12-digit account ID or the account alias. */
+  readonly account: string;
+  readonly userName: string;
+  readonly password: string;
+}
+
+export type SignInResult = { readonly ok: true; readonly principal: SessionPrincipal } | { readonly ok: false; readonly message: string };
+
+const FAILURE: SignInResult = { ok: false, message: INCORRECT_CREDENTIALS };
+
+// Bounds on what is looked up, so an oversized field costs nothing but the decoy verify.
+const MAX_FIELD = 256;
+const usable = (value: string | undefined): value is string => typeof value === "string" && value.length > 0 && value.length <= MAX_FIELD;
+
+interface Attempt {
+  readonly accountId?: string;
+  readonly principalArn?: string;
+  readonly request: RequestInfo;
+}
+
+async function recordFailure({ accountId, principalArn, request }: Attempt): Promise<SignInResult> {
+  await appendAuditEvent(db, {
+    accountId,
+    principalArn: principalArn ?? ANONYMOUS_ARN,
+    action: SIGN_IN_ACTION,
+    resource: principalArn ?? "*",
+    result: "Failed",
+    errorCode: "FailedAuthentication",
+    errorMessage: FAILED_AUTHENTICATION,
+    sourceIp: request.sourceIp,
+    userAgent: request.userAgent,
+  });
+  return FAILURE;
+}
+
+function successEvent(principal: SessionPrincipal, request: RequestInfo) {
+  return {
+    accountId: principal.accountId,
+    principalArn: principal.arn,
+    action: SIGN_IN_ACTION,
+    resource: principal.arn,
+    result: "Allowed" as const,
+    sourceIp: request.sourceIp,
+    userAgent: request.userAgent,
+  };
+}
+
+export async function signInRoot(credentials: Partial<RootCredentials>, request: RequestInfo): Promise<SignInResult> {
+  const email = usable(credentials.email) ? credentials.email.trim().toLowerCase() : undefined;
+  const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
+  const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
+  if (!root || !valid || !usable(credentials.password)) {
+    return recordFailure({ accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request });
+  }
+  const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
+    await appendAuditEvent(tx, successEvent(principal, request));
+  });
+  return { ok: true, principal };
+}
+
+/** The account an IAM user names at sign-in: its 12-digit ID, or its alias (aliases are lower case). */
+async function findAccountId(account: string | undefined): Promise<string | undefined> {
+  if (!usable(account)) return undefined;
+  const text = account.trim();
+  const found = /^\d{12}$/.test(text)
+    ? await db.account.findUnique({ where: { id: text }, select: { id: true } })
+    : await db.account.findUnique({ where: { alias: text.toLowerCase() }, select: { id: true } });
+  return found?.id;
+}
+
+export async function signInIamUser(credentials: Partial<IamUserCredentials>, request: RequestInfo): Promise<SignInResult> {
+  const accountId = await findAccountId(credentials.account);
+  const userName = usable(credentials.userName) ? credentials.userName.trim() : undefined;
+  const user =
+    accountId && userName
+      ? await db.user.findUnique({
+          where: { accountId_nameLower: { accountId, nameLower: userName.toLowerCase() } },
+          include: { loginProfile: true },
+        })
+      : null;
+  // A user without a login profile has no console password: the same failure as a wrong one.
+  const profile = user?.loginProfile;
+  const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
+  if (!user || !profile || !valid || !usable(credentials.password)) {
+    // An attempt against an existing account is recorded in that account's log (as AWS's CloudTrail
+    // does), naming the user only when it exists.
+    return recordFailure({ accountId, principalArn: user?.arn, request });
+  }
+  const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
+    await appendAuditEvent(tx, successEvent(principal, request));
+  });
+  return { ok: true, principal };
+}

@@ -1,0 +1,96 @@
+// Every operation, in one list: what the Query API will dispatch on by name, and what the
+// registry-wide test runs to prove that no operation skips the policy engine.
+
+import {
+  CreateAccountAlias,
+  DeleteAccountAlias,
+  GetAccountSummary,
+  ListAccountAliases,
+} from "./accounts";
+import { LookupEvents } from "./auditLog";
+import {
+  AddUserToGroup,
+  CreateGroup,
+  DeleteGroup,
+  GetGroup,
+  ListGroups,
+  ListGroupsForUser,
+  RemoveUserFromGroup,
+  UpdateGroup,
+} from "./groups";
+import { CreateLoginProfile, DeleteLoginProfile, GetLoginProfile, UpdateLoginProfile } from "./loginProfiles";
+import type { Operation } from "./operation";
+import { ChangePassword } from "./passwords";
+import {
+  AttachGroupPolicy,
+  AttachUserPolicy,
+  DetachGroupPolicy,
+  DetachUserPolicy,
+  GetGroupPolicy,
+  GetPolicy,
+  GetPolicyVersion,
+  GetUserPolicy,
+  ListAttachedGroupPolicies,
+  ListAttachedUserPolicies,
+  ListEntitiesForPolicy,
+  ListGroupPolicies,
+  ListPolicies,
+  ListUserPolicies,
+} from "./policies";
+import { ListUserTags, TagUser, UntagUser } from "./tags";
+import { CreateUser, DeleteUser, DeleteUserWithDependents, GetUser, ListUsers, UpdateUser } from "./users";
+
+// Operations differ in input and output types; the registry only needs what they share.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyOperation = Operation<any, any>;
+
+export const OPERATIONS: readonly AnyOperation[] = [
+  GetAccountSummary,
+  ListAccountAliases,
+  CreateAccountAlias,
+  DeleteAccountAlias,
+  ListUsers,
+  GetUser,
+  CreateUser,
+  UpdateUser,
+  DeleteUser,
+  DeleteUserWithDependents,
+  CreateLoginProfile,
+  GetLoginProfile,
+  UpdateLoginProfile,
+  DeleteLoginProfile,
+  ChangePassword,
+  ListGroups,
+  GetGroup,
+  CreateGroup,
+  UpdateGroup,
+  DeleteGroup,
+  AddUserToGroup,
+  RemoveUserFromGroup,
+  ListGroupsForUser,
+  ListPolicies,
+  GetPolicy,
+  GetPolicyVersion,
+  ListEntitiesForPolicy,
+  AttachUserPolicy,
+  DetachUserPolicy,
+  ListAttachedUserPolicies,
+  AttachGroupPolicy,
+  DetachGroupPolicy,
+  ListAttachedGroupPolicies,
+  ListUserPolicies,
+  GetUserPolicy,
+  ListGroupPolicies,
+  GetGroupPolicy,
+  TagUser,
+  UntagUser,
+  ListUserTags,
+  LookupEvents,
+];
+
+const byName = new Map(OPERATIONS.map((op) => [op.name, op]));
+
+/** The operation with this AWS API name, for dispatching a Query API request. */
+export function operationNamed(name: string): AnyOperation | undefined {
+  return byName.get(name);
+}

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive a real Chromium against the production build (`next build` + `npm start`)
+// with a fresh data directory, so every run starts from an empty database.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = ".e2e-data";
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 860 },
+        launchOptions: {
+          // Debian's chromium (the machines cannot download Playwright's own browser); override
+          // with PLAYWRIGHT_CHROMIUM to use another build.
+          executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf ${DATA_DIR} && npm run build && npm start -- -p ${PORT}`,
+    url: `http://localhost:${PORT}/signin`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1", PORTCULLIS_DATA_DIR: DATA_DIR, NEXTAUTH_URL: `http://localhost:${PORT}` },
+  },
+});

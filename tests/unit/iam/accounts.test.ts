@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CreateAccountAlias, DeleteAccountAlias, GetAccountSummary, ListAccountAliases } from "@/lib/iam/accounts";
+import { execute } from "@/lib/iam/operation";
+import { createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, type TestAccount } from "./support/fixtures";
+
+let acct: TestAccount;
+beforeEach(async () => {
+  acct = await createAccount();
+});
+
+describe("GetAccountSummary", () => {
+  it("counts this account's entities next to AWS's quotas", async () => {
+    await createUser(acct.accountId, "a");
+    await createUser(acct.accountId, "b");
+    await createGroup(acct.accountId, "g");
+    await createCustomerPolicy(acct.accountId, "P", { Version: "2012-10-17", Statement: [] });
+    const other = await createAccount();
+    await createUser(other.accountId, "elsewhere");
+    await db.mfaDevice.create({
+      data: { accountId: acct.accountId, serialNumber: `arn:aws:iam::${acct.accountId}:mfa/root`, name: "root", rootAccountId: acct.accountId, secretCiphertext: "sealed", enabledAt: new Date() },
+    });
+    const { SummaryMap } = await execute(GetAccountSummary, undefined, acct.root);
+    expect(SummaryMap).toMatchObject({
+      Users: 2,
+      UsersQuota: 5000,
+      Groups: 1,
+      GroupsQuota: 300,
+      Policies: 1,
+      GroupsPerUserQuota: 10,
+      AttachedPoliciesPerUserQuota: 10,
+      AccountMFAEnabled: 1,
+      AccountAccessKeysPresent: 0,
+      MFADevicesInUse: 1,
+    });
+  });
+});
+
+describe("account alias", () => {
+  it("creates, replaces, lists and deletes the alias", async () => {
+    expect((await execute(ListAccountAliases, {}, acct.root)).AccountAliases).toEqual([]);
+    await execute(CreateAccountAlias, { AccountAlias: "example-corp" }, acct.root);
+    await execute(CreateAccountAlias, { AccountAlias: "example-corp-2" }, acct.root);
+    expect((await execute(ListAccountAliases, {}, acct.root)).AccountAliases).toEqual(["example-corp-2"]);
+    await expectIamError(execute(DeleteAccountAlias, { AccountAlias: "example-corp" }, acct.root), "NoSuchEntity", "The account alias example-corp cannot be found.");
+    await execute(DeleteAccountAlias, { AccountAlias: "example-corp-2" }, acct.root);
+    expect((await execute(ListAccountAliases, {}, acct.root)).AccountAliases).toEqual([]);
+  });
+
+  it("refuses an alias another account holds", async () => {
+    const other = await createAccount();
+    await execute(CreateAccountAlias, { AccountAlias: "taken" }, other.root);
+    await expectIamError(execute(CreateAccountAlias, { AccountAlias: "taken" }, acct.root), "EntityAlreadyExists", /taken already exists/);
+    expect((await db.account.findUniqueOrThrow({ where: { id: acct.accountId } })).alias).toBeNull();
+  });
+
+  it.each([["ab"], ["Upper"], ["double--hyphen"], ["-leading"], ["123456789012"]])("rejects the alias %s", async (alias) => {
+    await expectIamError(execute(CreateAccountAlias, { AccountAlias: alias }, acct.root), "ValidationError", /^AccountAlias: /);
+  });
+});

@@ -1,0 +1,110 @@
+// No operation skips the policy engine: every operation in the registry, run with valid input by an
+// IAM user who has no policies, is denied, and the only thing written is its Denied audit event.
+
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Caller } from "@/lib/auth/caller";
+import { AccessDeniedError } from "@/lib/iam/errors";
+import { execute } from "@/lib/iam/operation";
+import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
+import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
+
+let acct: TestAccount;
+let nobody: Caller;
+let ownPolicy: string;
+
+beforeAll(async () => {
+  acct = await createAccount();
+  ownPolicy = await createCustomerPolicy(acct.accountId, "Custom", { Version: "2012-10-17", Statement: [] });
+  const groupId = await createGroup(acct.accountId, "Team", [managed("IAMReadOnlyAccess")]);
+  await createUser(acct.accountId, "target", {
+    tags: { team: "web" },
+    groupIds: [groupId],
+    policies: [ownPolicy],
+    inline: { Inline: { Version: "2012-10-17", Statement: [] } },
+    loginProfile: true,
+  });
+  await db.inlinePolicy.create({ data: { name: "GroupInline", nameLower: "groupinline", document: '{"Version":"2012-10-17","Statement":[]}', groupId } });
+  await db.account.update({ where: { id: acct.accountId }, data: { alias: `alias-${acct.accountId}` } });
+  nobody = await createUser(acct.accountId, "nobody", { loginProfile: true });
+});
+
+// Valid input for every operation: what a permitted caller could send and succeed with.
+const input = (): Record<string, unknown> => ({
+  GetAccountSummary: {},
+  ListAccountAliases: {},
+  CreateAccountAlias: { AccountAlias: "brand-new-alias" },
+  DeleteAccountAlias: { AccountAlias: `alias-${acct.accountId}` },
+  ListUsers: {},
+  GetUser: { UserName: "target" },
+  CreateUser: { UserName: "newcomer", Tags: [{ Key: "team", Value: "web" }] },
+  UpdateUser: { UserName: "target", NewUserName: "renamed" },
+  DeleteUser: { UserName: "nobody" },
+  DeleteUserWithDependents: { UserName: "target" },
+  CreateLoginProfile: { UserName: "target", Password: "Valid-Password-1" },
+  GetLoginProfile: { UserName: "target" },
+  UpdateLoginProfile: { UserName: "target", Password: "Other-Password-2" },
+  DeleteLoginProfile: { UserName: "target" },
+  ChangePassword: { OldPassword: "Old-Password-1", NewPassword: "New-Password-2" },
+  ListGroups: {},
+  GetGroup: { GroupName: "Team" },
+  CreateGroup: { GroupName: "NewGroup" },
+  UpdateGroup: { GroupName: "Team", NewGroupName: "Renamed" },
+  DeleteGroup: { GroupName: "Team" },
+  AddUserToGroup: { GroupName: "Team", UserName: "nobody" },
+  RemoveUserFromGroup: { GroupName: "Team", UserName: "target" },
+  ListGroupsForUser: { UserName: "target" },
+  ListPolicies: {},
+  GetPolicy: { PolicyArn: ownPolicy },
+  GetPolicyVersion: { PolicyArn: ownPolicy, VersionId: "v1" },
+  ListEntitiesForPolicy: { PolicyArn: ownPolicy },
+  AttachUserPolicy: { UserName: "target", PolicyArn: managed("AdministratorAccess") },
+  DetachUserPolicy: { UserName: "target", PolicyArn: ownPolicy },
+  ListAttachedUserPolicies: { UserName: "target" },
+  AttachGroupPolicy: { GroupName: "Team", PolicyArn: managed("AdministratorAccess") },
+  DetachGroupPolicy: { GroupName: "Team", PolicyArn: managed("IAMReadOnlyAccess") },
+  ListAttachedGroupPolicies: { GroupName: "Team" },
+  ListUserPolicies: { UserName: "target" },
+  GetUserPolicy: { UserName: "target", PolicyName: "Inline" },
+  ListGroupPolicies: { GroupName: "Team" },
+  GetGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline" },
+  TagUser: { UserName: "target", Tags: [{ Key: "new", Value: "tag" }] },
+  UntagUser: { UserName: "target", TagKeys: ["team"] },
+  ListUserTags: { UserName: "target" },
+  LookupEvents: {},
+});
+
+describe("the operation registry", () => {
+  it("has a valid sample input for exactly the registered operations, under unique names", () => {
+    const names = OPERATIONS.map((op) => op.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(input()).sort()).toEqual([...names].sort());
+    for (const op of OPERATIONS) {
+      const parsed = op.input.safeParse(input()[op.name]);
+      expect(parsed.success, `${op.name}: ${parsed.error?.message}`).toBe(true);
+      expect(operationNamed(op.name)).toBe(op);
+    }
+  });
+
+  it.each(OPERATIONS.map((op) => [op.name, op] as const))("denies %s to a user with no policies and writes only the Denied event", async (_name, op) => {
+    const counts = await rowCounts();
+    const content = await snapshot(acct.accountId);
+    const eventsBefore = await db.auditEvent.count({ where: { accountId: acct.accountId } });
+
+    const error = await execute(op, input()[op.name], nobody).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, `${op.name} was not denied`).toBeInstanceOf(AccessDeniedError);
+    expect((error as AccessDeniedError).action).toBe(op.action);
+    expect((error as AccessDeniedError).explanation.summary).toContain(`has no policies, so nothing allows ${op.action}`);
+
+    expect(await rowCounts()).toEqual(counts);
+    expect(await snapshot(acct.accountId)).toBe(content);
+    const events = await auditEvents(acct.accountId);
+    expect(events).toHaveLength(eventsBefore + 1);
+    expect(events.filter((e) => e.result !== "Denied")).toEqual([]);
+    const latest = events.at(-1)!;
+    expect(latest).toMatchObject({ action: op.action, principalArn: nobody.arn, result: "Denied", errorCode: "AccessDenied" });
+    expect(JSON.stringify(latest)).not.toMatch(/Password-\d/);
+  });
+});
