@@ -4,6 +4,16 @@ import { defineConfig, devices } from "@playwright/test";
 // with a fresh data directory, so every run starts from an empty database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = ".e2e-data";
+// The e2e build gets its own dist dir so it never replaces a `.next` someone is serving. `next build`
+// rewrites tsconfig.json and next-env.d.ts to point at that dir, so both are put back afterwards.
+const DIST_DIR = ".next-e2e";
+const KEEP = `${DATA_DIR}/kept`;
+const build = [
+  `rm -rf ${DATA_DIR}`,
+  `mkdir -p ${KEEP}`,
+  `cp tsconfig.json next-env.d.ts ${KEEP}/`,
+  `(npm run build; status=$?; cp ${KEEP}/tsconfig.json ${KEEP}/next-env.d.ts .; exit $status)`,
+].join(" && ");
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -43,12 +53,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npm run build && npm start -- -p ${PORT}`,
+    command: `${build} && npm start -- -p ${PORT}`,
     url: `http://localhost:${PORT}/signin`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", PORTCULLIS_DATA_DIR: DATA_DIR, NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, PORTCULLIS_DATA_DIR: DATA_DIR, NEXTAUTH_URL: `http://localhost:${PORT}` },
   },
 });

@@ -80,6 +80,7 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
   });
 
   const caller: Caller = { kind: "user", accountId, arn: admin.arn, userId: admin.id, userName: adminName, mfaAuthenticated: false };
+  const root: Caller = { kind: "root", accountId, arn: `arn:aws:iam::${accountId}:root`, mfaAuthenticated: false };
   let next = 0;
-  return { admin: caller, sampleUserName: () => users[(next++ * 7919) % users.length]!.name };
+  return { admin: caller, root, sampleUserName: () => users[(next++ * 7919) % users.length]!.name };
 }

@@ -8,12 +8,13 @@ type AccessDenied = NonNullable<IamErrorView["accessDenied"]>;
  */
 export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
   return (
+    // Labelled by aria-label rather than an id: a page can show several of these (one per card).
     <section
-      aria-labelledby="access-denied-title"
+      aria-label="Access denied"
       data-testid="access-denied"
       className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
     >
-      <h2 id="access-denied-title" className="text-base font-semibold">
+      <h2 className="text-base font-semibold">
         Access denied
       </h2>
       <p className="mt-1">

@@ -6,11 +6,11 @@ export function ErrorPanel({ error }: { error: IamErrorView }) {
   if (error.accessDenied) return <AccessDeniedPanel denied={error.accessDenied} />;
   return (
     <section
-      aria-labelledby="error-title"
+      aria-label={`Error: ${error.code}`}
       data-testid="operation-error"
       className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
     >
-      <h2 id="error-title" className="font-semibold">
+      <h2 className="font-semibold">
         {error.code}
       </h2>
       <p className="mt-1">{error.message}</p>

@@ -34,7 +34,19 @@ export interface AccountSummary {
   AccountMFAEnabled: 0 | 1;
   /** 1 when the root user has access keys (AWS advises against it). */
   AccountAccessKeysPresent: 0 | 1;
+  // Portcullis extensions for the best-practice checklist (not in AWS's SummaryMap): whole-account
+  // answers from one aggregate query each, so the dashboard never walks users one by one.
+  /** IAM users with a console password. */
+  UsersWithConsoleAccess: number;
+  /** IAM users with a managed or inline policy of their own rather than only through groups. */
+  UsersWithDirectPolicies: number;
+  /** Groups with at least one managed or inline policy. */
+  GroupsWithPolicies: number;
+  /** IAM users holding AdministratorAccess, directly or through a group. */
+  AdministratorUsers: number;
 }
+
+const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
 export const GetAccountSummary = operation({
   name: "GetAccountSummary",
@@ -44,7 +56,8 @@ export const GetAccountSummary = operation({
   resource: () => "*",
   run: async (tx, _input, caller): Promise<{ SummaryMap: AccountSummary }> => {
     const accountId = accountOf(caller);
-    const [Users, Groups, Roles, Policies, PolicyVersionsInUse, MFADevices, MFADevicesInUse, rootMfa, rootKeys] = await Promise.all([
+    const administrator = { policy: { arn: ADMINISTRATOR_ACCESS } };
+    const [Users, Groups, Roles, Policies, PolicyVersionsInUse, MFADevices, MFADevicesInUse, rootMfa, rootKeys, UsersWithConsoleAccess, UsersWithDirectPolicies, GroupsWithPolicies, AdministratorUsers] = await Promise.all([
       tx.user.count({ where: { accountId } }),
       tx.group.count({ where: { accountId } }),
       tx.role.count({ where: { accountId } }),
@@ -54,6 +67,12 @@ export const GetAccountSummary = operation({
       tx.mfaDevice.count({ where: { accountId, enabledAt: { not: null } } }),
       tx.mfaDevice.count({ where: { rootAccountId: accountId, enabledAt: { not: null } } }),
       tx.accessKey.count({ where: { rootAccountId: accountId } }),
+      tx.user.count({ where: { accountId, loginProfile: { isNot: null } } }),
+      tx.user.count({ where: { accountId, OR: [{ attachedPolicies: { some: {} } }, { inlinePolicies: { some: {} } }] } }),
+      tx.group.count({ where: { accountId, OR: [{ attachedPolicies: { some: {} } }, { inlinePolicies: { some: {} } }] } }),
+      tx.user.count({
+        where: { accountId, OR: [{ attachedPolicies: { some: administrator } }, { memberships: { some: { group: { attachedPolicies: { some: administrator } } } } }] },
+      }),
     ]);
     return {
       SummaryMap: {
@@ -75,6 +94,10 @@ export const GetAccountSummary = operation({
         MFADevicesInUse,
         AccountMFAEnabled: rootMfa > 0 ? 1 : 0,
         AccountAccessKeysPresent: rootKeys > 0 ? 1 : 0,
+        UsersWithConsoleAccess,
+        UsersWithDirectPolicies,
+        GroupsWithPolicies,
+        AdministratorUsers,
       },
     };
   },

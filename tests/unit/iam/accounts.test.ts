@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CreateAccountAlias, DeleteAccountAlias, GetAccountSummary, ListAccountAliases } from "@/lib/iam/accounts";
 import { execute } from "@/lib/iam/operation";
-import { createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, type TestAccount } from "./support/fixtures";
+import { createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;
 beforeEach(async () => {
@@ -32,6 +32,20 @@ describe("GetAccountSummary", () => {
       AccountAccessKeysPresent: 0,
       MFADevicesInUse: 1,
     });
+  });
+});
+
+describe("GetAccountSummary's best-practice counts", () => {
+  it("counts administrators (directly or through a group), console users and where policies are attached", async () => {
+    const admins = await createGroup(acct.accountId, "Admins", [managed("AdministratorAccess")]);
+    await createGroup(acct.accountId, "Readers", [managed("IAMReadOnlyAccess")]);
+    await createGroup(acct.accountId, "Empty");
+    await createUser(acct.accountId, "alice", { groupIds: [admins], loginProfile: true });
+    await createUser(acct.accountId, "bob", { policies: [managed("AdministratorAccess")], loginProfile: true });
+    await createUser(acct.accountId, "carol", { inline: { Own: { Version: "2012-10-17", Statement: [] } } });
+    await createUser(acct.accountId, "dave");
+    const { SummaryMap } = await execute(GetAccountSummary, undefined, acct.root);
+    expect(SummaryMap).toMatchObject({ AdministratorUsers: 2, UsersWithConsoleAccess: 2, UsersWithDirectPolicies: 2, GroupsWithPolicies: 2 });
   });
 });
 
