@@ -1,23 +1,12 @@
 // `npm start`: prepare the data directory and database, then serve the production build.
 // Arguments after `--` go to `next start` (for example `npm start -- -p 3100`).
 
-import { spawn } from "node:child_process";
 import { prepare } from "./prepare";
+import { serve } from "./serve";
 
 async function main(): Promise<void> {
   await prepare();
-  const args = process.argv.slice(2);
-  const portAt = args.findIndex((a) => a === "-p" || a === "--port");
-  const port = portAt >= 0 ? args[portAt + 1] : (process.env.PORT ?? "3000");
-  const env = {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // next-auth builds its callback URLs from this; without it, it assumes port 3000.
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  };
-  const server = spawn("npx", ["next", "start", ...args], { env, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  await serve(process.argv.slice(2));
 }
 
 main().catch((error: unknown) => {

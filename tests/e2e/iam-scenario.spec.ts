@@ -1,0 +1,223 @@
+// The console's story from end to end, as the issue tells it: a new account's root user sets up a
+// read-only Developers group and a user bob in it; bob signs in with the URL he was given, must
+// choose a new password, can read the user list, is refused (and told why) when he tries to create a
+// user; root then finds both decisions in the audit log. Screenshots of every main page on the way.
+
+import { expect, test } from "@playwright/test";
+import { fillSignUpForm, newRootAccount, screenshot, signInAsRoot, signOut } from "./support";
+
+const GROUP = "Developers";
+const READ_ONLY = "IAMReadOnlyAccess";
+const BOB = "bob";
+const BOB_FIRST_PASSWORD = "Bob-First-Pass-1!";
+const BOB_NEW_PASSWORD = "Bob-Chosen-Pass-2?";
+
+test("root sets up a read-only developer; bob reads, is denied a write, and root audits both", async ({ page }) => {
+  test.setTimeout(120_000);
+  const root = newRootAccount("Scenario");
+  let accountId = "";
+  let signInUrl = "";
+
+  await test.step("sign up a new account and land on its dashboard", async () => {
+    await page.goto("/signup");
+    await expect(page.getByRole("heading", { name: "Create a Portcullis account" })).toBeVisible();
+    await screenshot(page, "signup");
+    await fillSignUpForm(page, root);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: "IAM dashboard" })).toBeVisible();
+    const shownId = page.getByTestId("account-id");
+    await expect(shownId).toHaveText(/^\s*\d{12}\s*$/);
+    accountId = (await shownId.innerText()).trim();
+    await expect(page.getByTestId("header-account-id")).toContainText(accountId);
+    await expect(page.getByTestId("header-principal")).toHaveText("Root user");
+    await screenshot(page, "dashboard-root");
+  });
+
+  await test.step("the new account has no users and no groups yet", async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" }).click();
+    await expect(page.getByTestId("users-empty")).toBeVisible();
+    await screenshot(page, "users-empty");
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "User groups" }).click();
+    await expect(page.getByTestId("groups-empty")).toBeVisible();
+    await screenshot(page, "groups-empty");
+  });
+
+  await test.step(`create the group ${GROUP} with ${READ_ONLY} attached`, async () => {
+    await page.getByTestId("groups-empty").getByRole("link", { name: "Create group" }).click();
+    await page.waitForURL("**/groups/new");
+    await page.getByLabel("User group name").fill(GROUP);
+    await page.getByPlaceholder("Filter policies by name").fill("ReadOnly");
+    await page.getByRole("checkbox", { name: new RegExp(`^${READ_ONLY}\\b`) }).check();
+    await expect(page.getByText("(1 selected)")).toBeVisible();
+    await screenshot(page, "group-create");
+    await page.getByRole("button", { name: "Create user group" }).click();
+    await page.waitForURL(`**/groups/${GROUP}`);
+    await expect(page.getByTestId("group-title")).toHaveText(GROUP);
+    await expect(page.getByTestId("group-arn")).toHaveText(`arn:aws:iam::${accountId}:group/${GROUP}`);
+    await page.getByTestId("tab-permissions").click();
+    await expect(page.getByTestId("group-permissions-table").getByRole("link", { name: READ_ONLY })).toBeVisible();
+    await screenshot(page, "group-detail-permissions");
+  });
+
+  await test.step("the groups list shows the group with one policy", async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "User groups" }).click();
+    const row = page.getByTestId("groups-table").getByRole("row").filter({ hasText: GROUP });
+    await expect(row.getByRole("cell").nth(2)).toHaveText("1");
+    await screenshot(page, "groups-list");
+  });
+
+  await test.step(`create ${BOB} with the wizard: custom password, reset required, in ${GROUP}`, async () => {
+    await page.goto("/users");
+    await page.getByTestId("create-user").first().click();
+    await page.waitForURL("**/users/new");
+    const wizard = page.getByTestId("create-user-wizard");
+    await expect(wizard.getByRole("heading", { name: "Specify user details" })).toBeVisible();
+    await page.getByLabel("User name").fill(BOB);
+    await page.getByLabel("Provide user access to the console").check();
+    await page.getByRole("radio", { name: /^Custom password/ }).check();
+    await page.getByTestId("custom-password").fill(BOB_FIRST_PASSWORD);
+    const reset = page.getByLabel("Users must create a new password at next sign-in (recommended)");
+    await reset.check();
+    await expect(reset).toBeChecked();
+    await screenshot(page, "wizard-1-user-details");
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expect(wizard.getByRole("heading", { name: "Set permissions" })).toBeVisible();
+    await page.getByTestId("wizard-groups").getByRole("checkbox", { name: GROUP }).check();
+    await expect(page.getByText("IAMUserChangePassword is attached for you")).toBeVisible();
+    await screenshot(page, "wizard-2-permissions");
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expect(wizard.getByRole("heading", { name: "Add tags" })).toBeVisible();
+    await screenshot(page, "wizard-3-tags");
+    await page.getByRole("button", { name: "Next" }).click();
+
+    const review = page.getByTestId("wizard-review");
+    await expect(review).toContainText(BOB);
+    await expect(review).toContainText("Enabled, custom password, new password required at next sign-in");
+    await expect(review.getByRole("region", { name: "Permissions" })).toContainText(GROUP);
+    await expect(review.getByRole("region", { name: "Permissions" })).toContainText("IAMUserChangePassword");
+    await screenshot(page, "wizard-4-review");
+    await page.getByRole("button", { name: "Create user" }).click();
+
+    const retrieve = page.getByTestId("retrieve-password");
+    await expect(retrieve.getByRole("heading", { name: "Retrieve password" })).toBeVisible();
+    await expect(page.getByTestId("created-user-name")).toHaveText(BOB);
+    const url = page.getByTestId("sign-in-url");
+    await expect(url).toHaveText(new RegExp(`/signin\\?account=${accountId}$`));
+    signInUrl = (await url.innerText()).trim();
+    await expect(retrieve).toContainText("The user must create a new password at their first sign-in.");
+    await screenshot(page, "wizard-5-retrieve-password");
+  });
+
+  await test.step(`${BOB}'s page lists the permissions he gets through ${GROUP}`, async () => {
+    await page.getByTestId("view-user").click();
+    await page.waitForURL(`**/users/${BOB}`);
+    await expect(page.getByTestId("user-title")).toHaveText(BOB);
+    await expect(page.getByTestId("user-console-access")).toHaveText("Enabled");
+    const permissions = page.getByTestId("user-permissions-table");
+    await expect(permissions.getByRole("row").filter({ hasText: READ_ONLY })).toContainText(`Group ${GROUP}`);
+    await expect(permissions.getByRole("row").filter({ hasText: "IAMUserChangePassword" })).toContainText("Directly");
+    await screenshot(page, "user-detail-permissions");
+  });
+
+  await test.step("users, policies and a policy's page as root", async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" }).click();
+    await expect(page.getByTestId("users-table").getByRole("link", { name: BOB })).toBeVisible();
+    await screenshot(page, "users-list");
+
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Policies" }).click();
+    await expect(page.getByTestId("policies-table").getByRole("link", { name: READ_ONLY })).toBeVisible();
+    await screenshot(page, "policies-list");
+    await page.getByTestId("policies-table").getByRole("link", { name: READ_ONLY }).click();
+    await expect(page.getByTestId("policy-title")).toHaveText(READ_ONLY);
+    await expect(page.getByTestId("policy-arn")).toHaveText(`arn:aws:iam::aws:policy/${READ_ONLY}`);
+    await expect(page.getByTestId("policy-document")).toContainText('"iam:List*"');
+    await screenshot(page, "policy-detail");
+  });
+
+  await test.step("root signs out", async () => {
+    await signOut(page);
+  });
+
+  await test.step(`${BOB} signs in with the URL he was given and must set a new password`, async () => {
+    await page.goto(signInUrl);
+    await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
+    await expect(page.getByLabel("Account ID (12 digits) or account alias")).toHaveValue(accountId);
+    await page.getByLabel("IAM user name").fill(BOB);
+    await page.getByLabel("Password", { exact: true }).fill(BOB_FIRST_PASSWORD);
+    await screenshot(page, "signin-iam-user");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.waitForURL("**/change-password");
+    await expect(page.getByRole("heading", { name: "Set a new password" })).toBeVisible();
+    await screenshot(page, "change-password");
+    await page.getByLabel("Current password").fill(BOB_FIRST_PASSWORD);
+    await page.getByLabel("New password", { exact: true }).fill(BOB_NEW_PASSWORD);
+    await page.getByLabel("Confirm new password").fill(BOB_NEW_PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.waitForURL("**/dashboard");
+    await expect(page.getByTestId("header-principal")).toHaveText(`IAM user ${BOB}`);
+  });
+
+  await test.step(`${BOB} can list users`, async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" }).click();
+    await page.waitForURL("**/users");
+    await expect(page.getByTestId("users-table").getByRole("link", { name: BOB })).toBeVisible();
+    await expect(page.getByTestId("access-denied")).toHaveCount(0);
+  });
+
+  await test.step(`${BOB} is denied iam:CreateUser and told why`, async () => {
+    await page.getByTestId("create-user").first().click();
+    await page.waitForURL("**/users/new");
+    await page.getByLabel("User name").fill("mallory");
+    for (const step of ["Set permissions", "Add tags", "Review and create"]) {
+      await page.getByRole("button", { name: "Next" }).click();
+      await expect(page.getByTestId("create-user-wizard").getByRole("heading", { name: step })).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Create user" }).click();
+    const denied = page.getByTestId("access-denied");
+    await expect(denied).toBeVisible();
+    await expect(denied.getByRole("heading", { name: "Access denied" })).toBeVisible();
+    await expect(denied).toContainText("iam:CreateUser");
+    await expect(denied).toContainText(`arn:aws:iam::${accountId}:user/mallory`);
+    await expect(page.getByTestId("access-denied-explanation")).toContainText(/no statement allows iam:CreateUser/i);
+    // Nothing was created: the wizard stays on its last step with what was typed.
+    await expect(page.getByTestId("wizard-review")).toContainText("mallory");
+    await screenshot(page, "access-denied-bob");
+    await signOut(page);
+  });
+
+  await test.step("root finds bob's allowed ListUsers and denied CreateUser in the audit log", async () => {
+    await screenshot(page, "signin");
+    await signInAsRoot(page, root);
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" }).click();
+    await page.waitForURL("**/audit");
+    const bobArn = `arn:aws:iam::${accountId}:user/${BOB}`;
+    const filters = page.getByRole("search", { name: "Action contains" });
+    await filters.getByLabel("Principal ARN").fill(bobArn);
+    await filters.getByLabel("Show read-only events").check();
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/[?&]principal=/);
+
+    const events = page.getByTestId("audit-table").getByRole("row");
+    const listUsers = events.filter({ hasText: "iam:ListUsers" }).first();
+    await expect(listUsers).toContainText(bobArn);
+    await expect(listUsers).toContainText("Allowed");
+    const createUser = events.filter({ hasText: "iam:CreateUser" });
+    await expect(createUser).toHaveCount(1);
+    await expect(createUser).toContainText("Denied");
+    await expect(createUser).toContainText("AccessDenied");
+    await screenshot(page, "audit-log");
+
+    await filters.getByLabel("Result").selectOption("Denied");
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/[?&]result=Denied/);
+    const denied = page.getByTestId("audit-table").getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect(denied).toHaveCount(1);
+    await expect(denied).toContainText("iam:CreateUser");
+    await expect(denied).toContainText(bobArn);
+    await screenshot(page, "audit-log-denied");
+  });
+});
