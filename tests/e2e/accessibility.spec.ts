@@ -81,9 +81,10 @@ test("every control on the create-user wizard's first step has an accessible nam
   await expect(page.getByTestId("custom-password")).toHaveAccessibleName("Custom password");
   await expect(page.getByRole("button", { name: "Show password" })).toBeVisible();
 
-  // A bad name is reported next to the field and tied to it.
-  await page.getByRole("button", { name: "Next" }).click();
+  // A name AWS would refuse is reported next to the field and tied to it.
   const userName = page.getByRole("textbox", { name: "User name" });
+  await userName.fill("not a valid name!");
+  await page.getByRole("button", { name: "Next" }).click();
   await expect(userName).toHaveAttribute("aria-invalid", "true");
   await expect(userName).toHaveAccessibleDescription(/Enter 1–64 characters/);
 });

@@ -16,7 +16,9 @@ export const dynamic = "force-dynamic";
 const PAGE_SIZE = 50;
 const RESULTS = ["Allowed", "Denied", "Failed"] as const;
 
-const mono = (text?: string) => (text ? <code className="font-mono text-xs wrap-anywhere">{text}</code> : <span className="text-slate-400">—</span>);
+// ARNs wrap after a ":" or "/" where they can, so an account ID is not split across lines.
+const breakable = (text: string) => text.split(/(?<=[:/])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+const mono = (text?: string) => (text ? <code className="font-mono text-xs wrap-anywhere">{breakable(text)}</code> : <span className="text-slate-400">—</span>);
 
 const columns: Column<AuditEventView>[] = [
   { key: "time", header: "Event time", className: "whitespace-nowrap", render: (event) => <DateTime value={event.EventTime} /> },
