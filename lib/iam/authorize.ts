@@ -5,6 +5,7 @@
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
 import { evaluate, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
+import { AccessDeniedError } from "./errors";
 import { loadUserPolicySet } from "./policySet";
 
 const NO_POLICIES: PolicySet = { identity: [] };
@@ -63,4 +64,13 @@ export async function authorize(
     },
     set,
   );
+}
+
+/**
+ * For operations that act on a second resource too — renaming a user or group needs the action on
+ * the new ARN as well as the old one, as in AWS — a denial there aborts the operation.
+ */
+export async function requireAllowed(tx: Tx, caller: Caller, action: string, resource: string): Promise<void> {
+  const result = await authorize(tx, caller, action, resource);
+  if (result.decision !== "Allow") throw new AccessDeniedError(caller.arn, action, resource, result.explanation!);
 }

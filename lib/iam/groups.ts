@@ -9,6 +9,7 @@ import { IamError } from "./errors";
 import { accountOf, actsOnGroup, actsOnUser, findGroup, requireGroup, requireUser } from "./entities";
 import { uniqueId } from "./ids";
 import { nameContains } from "./nameFilter";
+import { requireAllowed } from "./authorize";
 import { operation } from "./operation";
 import { PageInput, pageFields, pageWindow, toPage } from "./pagination";
 import { limitExceeded, QUOTAS } from "./quotas";
@@ -106,10 +107,10 @@ export const UpdateGroup = operation({
     const name = input.NewGroupName ?? group.name;
     const path = input.NewPath ?? group.path;
     if (name.toLowerCase() !== group.nameLower && (await findGroup(tx, caller, name))) throw groupAlreadyExists(name);
-    await tx.group.update({
-      where: { id: group.id },
-      data: { name, nameLower: name.toLowerCase(), path, arn: groupArn(group.accountId, name, path) },
-    });
+    const arn = groupArn(group.accountId, name, path);
+    // AWS: renaming or moving needs iam:UpdateGroup on the new ARN as well as the current one.
+    if (arn !== group.arn) await requireAllowed(tx, caller, "iam:UpdateGroup", arn);
+    await tx.group.update({ where: { id: group.id }, data: { name, nameLower: name.toLowerCase(), path, arn } });
     return {};
   },
 });

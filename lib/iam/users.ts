@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { userArn } from "@/lib/policy";
+import { requireAllowed } from "./authorize";
 import { IamError } from "./errors";
 import { accountOf, actsOnUser, findUser, requirePolicy, requireUser, requestTagContext } from "./entities";
 import { uniqueId } from "./ids";
@@ -125,10 +126,10 @@ export const UpdateUser = operation({
     const path = input.NewPath ?? user.path;
     // Renaming bob to Bob is a change of case on the same user, not a clash with another one.
     if (name.toLowerCase() !== user.nameLower && (await findUser(tx, caller, name))) throw userAlreadyExists(name);
-    await tx.user.update({
-      where: { id: user.id },
-      data: { name, nameLower: name.toLowerCase(), path, arn: userArn(user.accountId, name, path) },
-    });
+    const arn = userArn(user.accountId, name, path);
+    // AWS: renaming or moving needs iam:UpdateUser on the new ARN as well as the current one.
+    if (arn !== user.arn) await requireAllowed(tx, caller, "iam:UpdateUser", arn);
+    await tx.user.update({ where: { id: user.id }, data: { name, nameLower: name.toLowerCase(), path, arn } });
     return {};
   },
 });

@@ -110,6 +110,27 @@ describe("UpdateUser", () => {
   it("reports a missing user", async () => {
     await expectIamError(execute(UpdateUser, { UserName: "ghost", NewPath: "/x/" }, acct.root), "NoSuchEntity", /ghost cannot be found/);
   });
+
+  // IAM User Guide, "Renaming an IAM user": the caller needs the permission on both the current and
+  // the new name (resource ARN).
+  it("needs iam:UpdateUser on the new ARN as well as the current one", async () => {
+    await createUser(acct.accountId, "bob");
+    const onlyCurrent = await createCustomerPolicy(acct.accountId, "RenameBobOnly", {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "iam:UpdateUser", Resource: `arn:aws:iam::${acct.accountId}:user/bob` }],
+    });
+    const admin = await createUser(acct.accountId, "renamer", { policies: [onlyCurrent] });
+    const before = await snapshot(acct.accountId);
+    await expectIamError(execute(UpdateUser, { UserName: "bob", NewUserName: "robert" }, admin), "AccessDenied", /user\/robert/);
+    expect(await snapshot(acct.accountId)).toBe(before);
+    const both = await createCustomerPolicy(acct.accountId, "RenameBobToRobert", {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "iam:UpdateUser", Resource: `arn:aws:iam::${acct.accountId}:user/robert` }],
+    });
+    await db.userPolicyAttachment.create({ data: { userId: admin.userId, policyId: (await db.managedPolicy.findUniqueOrThrow({ where: { arn: both } })).id } });
+    await execute(UpdateUser, { UserName: "bob", NewUserName: "robert" }, admin);
+    expect(await db.user.count({ where: { accountId: acct.accountId, name: "robert" } })).toBe(1);
+  });
 });
 
 describe("ListUsers", () => {
