@@ -10,31 +10,40 @@ import { loadUserPolicySet } from "./policySet";
 
 const NO_POLICIES: PolicySet = { identity: [] };
 
+/** The facts about a principal that its policies can test, whether it is the caller or a simulated user. */
+export type PrincipalFacts = Pick<Caller, "kind" | "accountId" | "arn" | "userId" | "userName">;
+
+/** Condition keys that say who the principal is: aws:PrincipalArn, aws:username, aws:PrincipalTag/*, … */
+export function principalContext(principal: PrincipalFacts, principalTags: Record<string, string>): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = { "aws:PrincipalArn": principal.arn };
+  if (principal.accountId) context["aws:PrincipalAccount"] = principal.accountId;
+  if (principal.kind === "root") {
+    context["aws:PrincipalType"] = "Account";
+    context["aws:userid"] = principal.accountId!;
+  } else if (principal.kind === "user") {
+    context["aws:PrincipalType"] = "User";
+    context["aws:userid"] = principal.userId!;
+    context["aws:username"] = principal.userName!;
+  }
+  for (const [key, value] of Object.entries(principalTags)) context[`aws:PrincipalTag/${key}`] = value;
+  return context;
+}
+
 /** Global condition keys from the caller and the moment of the request. */
 export function callerContext(caller: Caller, principalTags: Record<string, string>, now = new Date()): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {
     "aws:CurrentTime": now.toISOString(),
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
-    "aws:PrincipalArn": caller.arn,
     "aws:MultiFactorAuthPresent": caller.mfaAuthenticated ? "true" : "false",
     "aws:SecureTransport": caller.secureTransport ? "true" : "false",
     "aws:ViaAWSService": "false",
+    ...principalContext(caller, principalTags),
   };
-  if (caller.accountId) context["aws:PrincipalAccount"] = caller.accountId;
-  if (caller.kind === "root") {
-    context["aws:PrincipalType"] = "Account";
-    context["aws:userid"] = caller.accountId!;
-  } else if (caller.kind === "user") {
-    context["aws:PrincipalType"] = "User";
-    context["aws:userid"] = caller.userId!;
-    context["aws:username"] = caller.userName!;
-  }
   if (caller.mfaAuthenticated && caller.authTime) {
     context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - caller.authTime.getTime()) / 1000)));
   }
   if (caller.sourceIp) context["aws:SourceIp"] = caller.sourceIp;
   if (caller.userAgent) context["aws:UserAgent"] = caller.userAgent;
-  for (const [key, value] of Object.entries(principalTags)) context[`aws:PrincipalTag/${key}`] = value;
   return context;
 }
 

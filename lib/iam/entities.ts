@@ -58,6 +58,32 @@ export async function requirePolicy(tx: Tx, caller: Caller, arn: string) {
 }
 
 /**
+ * A managed policy the caller may change: its own account's. AWS managed policies are shared by every
+ * account and maintained by AWS, so Portcullis refuses to edit them (AWS answers such writes with a
+ * denial; InvalidInput says why without blaming the caller's permissions).
+ */
+export async function requireCustomerPolicy(tx: Tx, caller: Caller, arn: string) {
+  const policy = await requirePolicy(tx, caller, arn);
+  if (policy.accountId === null) {
+    throw new IamError("InvalidInput", `AWS managed policies are read-only in Portcullis. To change ${policy.name}, create a customer managed policy from its document.`);
+  }
+  return policy;
+}
+
+/** aws:ResourceTag/<key> for every tag of a customer managed policy (AWS managed policies have none). */
+export async function policyTagContext(tx: Tx, caller: Caller, arn: string): Promise<Record<string, ContextValue>> {
+  const policy = await findPolicy(tx, caller, arn);
+  const tags = policy ? await tx.tag.findMany({ where: { policyId: policy.id }, select: { key: true, value: true } }) : [];
+  return Object.fromEntries(tags.map((tag) => [`aws:ResourceTag/${tag.key}`, tag.value]));
+}
+
+/** The resource and condition keys of an operation on a managed policy named by its PolicyArn. */
+export const actsOnPolicy = {
+  resource: (input: { PolicyArn: string }) => input.PolicyArn,
+  context: (tx: Tx, input: { PolicyArn: string }, caller: Caller) => policyTagContext(tx, caller, input.PolicyArn),
+};
+
+/**
  * The ARN of the user a request names, with its real path (a policy may grant `user/engineering/*`).
  * A user that does not exist gets the ARN it would have at the root path, so the engine still
  * decides first and only an allowed caller learns that the user is missing.

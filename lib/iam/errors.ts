@@ -13,6 +13,8 @@ export type IamErrorCode =
   | "InvalidInput"
   | "PasswordPolicyViolation"
   | "EntityTemporarilyUnmodifiable"
+  /** Portcullis: the entity changed since the editor loaded it (CreatePolicyVersion's ExpectedDefaultVersionId). */
+  | "ConcurrentModification"
   | "AccessDenied";
 
 export class IamError extends Error {

@@ -1,13 +1,58 @@
-// Reading inline policies (embedded in one user or group): ListUserPolicies, GetUserPolicy,
-// ListGroupPolicies, GetGroupPolicy. Writing them (Put*/Delete*) comes with the policy editor.
+// Inline policies, embedded in one user or group: ListUserPolicies, GetUserPolicy, PutUserPolicy,
+// DeleteUserPolicy and the group counterparts. Names are unique per user or group without regard to
+// case; Put replaces a policy of the same name. As in AWS, each document has the size quota of its
+// container, and so do all of one entity's inline policies together.
 
 import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
 import { IamError } from "./errors";
 import { actsOnGroup, actsOnUser, requireGroup, requireUser } from "./entities";
 import { operation } from "./operation";
-import { GroupName, PolicyName, UserName } from "./validation";
+import { policySize, requireValidPolicyDocument } from "./policyDocument";
+import { limitExceeded, QUOTAS, type QuotaName } from "./quotas";
+import { GroupName, PolicyDocument, PolicyName, UserName } from "./validation";
 
 type PolicyNames = { PolicyNames: string[]; IsTruncated: false };
+type Empty = Record<string, never>;
+
+interface Owner {
+  readonly kind: "user" | "group";
+  readonly id: string;
+  readonly name: string;
+}
+
+const CONTAINER = { user: "user-inline", group: "group-inline" } as const;
+const SIZE_QUOTA: Record<Owner["kind"], QuotaName> = { user: "InlinePolicySizePerUser", group: "InlinePolicySizePerGroup" };
+
+const ownedBy = (owner: Owner) => (owner.kind === "user" ? { userId: owner.id } : { groupId: owner.id });
+
+async function putInlinePolicy(tx: Tx, owner: Owner, policyName: string, document: string): Promise<void> {
+  requireValidPolicyDocument(document, CONTAINER[owner.kind]);
+  const nameLower = policyName.toLowerCase();
+  const others = await tx.inlinePolicy.findMany({ where: { ...ownedBy(owner), nameLower: { not: nameLower } }, select: { document: true } });
+  const total = others.reduce((sum, p) => sum + policySize(p.document), policySize(document));
+  const quota = SIZE_QUOTA[owner.kind];
+  if (total > QUOTAS[quota]) {
+    throw limitExceeded(
+      quota,
+      `The inline policies of ${owner.kind} ${owner.name} would total ${total} characters (not counting white space). Shorten them, or move permissions into a managed policy.`,
+    );
+  }
+  const existing = await tx.inlinePolicy.findFirst({ where: { ...ownedBy(owner), nameLower } });
+  if (!existing) {
+    await tx.inlinePolicy.create({ data: { ...ownedBy(owner), name: policyName, nameLower, document } });
+    return;
+  }
+  // Compiled inline policies are cached by (id, updatedAt): a replacement must move updatedAt on,
+  // even when it lands in the same millisecond as the text it replaces.
+  const updatedAt = new Date(Math.max(Date.now(), existing.updatedAt.getTime() + 1));
+  await tx.inlinePolicy.update({ where: { id: existing.id }, data: { name: policyName, document, updatedAt } });
+}
+
+async function deleteInlinePolicy(tx: Tx, owner: Owner, policyName: string): Promise<void> {
+  const { count } = await tx.inlinePolicy.deleteMany({ where: { ...ownedBy(owner), nameLower: policyName.toLowerCase() } });
+  if (count === 0) throw new IamError("NoSuchEntity", `The ${owner.kind} policy with name ${policyName} cannot be found.`);
+}
 
 export const ListUserPolicies = operation({
   name: "ListUserPolicies",
@@ -60,5 +105,53 @@ export const GetGroupPolicy = operation({
     const policy = await tx.inlinePolicy.findUnique({ where: { groupId_nameLower: { groupId: group.id, nameLower: input.PolicyName.toLowerCase() } } });
     if (!policy) throw new IamError("NoSuchEntity", `The group policy with name ${input.PolicyName} cannot be found.`);
     return { GroupName: group.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});
+
+export const PutUserPolicy = operation({
+  name: "PutUserPolicy",
+  action: "iam:PutUserPolicy",
+  input: z.object({ UserName, PolicyName, PolicyDocument }),
+  ...actsOnUser,
+  run: async (tx, input, caller): Promise<Empty> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    await putInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+});
+
+export const DeleteUserPolicy = operation({
+  name: "DeleteUserPolicy",
+  action: "iam:DeleteUserPolicy",
+  input: z.object({ UserName, PolicyName }),
+  ...actsOnUser,
+  run: async (tx, input, caller): Promise<Empty> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    await deleteInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName);
+    return {};
+  },
+});
+
+export const PutGroupPolicy = operation({
+  name: "PutGroupPolicy",
+  action: "iam:PutGroupPolicy",
+  input: z.object({ GroupName, PolicyName, PolicyDocument }),
+  ...actsOnGroup,
+  run: async (tx, input, caller): Promise<Empty> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    await putInlinePolicy(tx, { kind: "group", id: group.id, name: group.name }, input.PolicyName, input.PolicyDocument);
+    return {};
+  },
+});
+
+export const DeleteGroupPolicy = operation({
+  name: "DeleteGroupPolicy",
+  action: "iam:DeleteGroupPolicy",
+  input: z.object({ GroupName, PolicyName }),
+  ...actsOnGroup,
+  run: async (tx, input, caller): Promise<Empty> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    await deleteInlinePolicy(tx, { kind: "group", id: group.id, name: group.name }, input.PolicyName);
+    return {};
   },
 });

@@ -23,7 +23,16 @@ export {
   ListAttachedGroupPolicies,
   ListAttachedUserPolicies,
 } from "./policyAttachments";
-export { GetGroupPolicy, GetUserPolicy, ListGroupPolicies, ListUserPolicies } from "./inlinePolicies";
+export {
+  DeleteGroupPolicy,
+  DeleteUserPolicy,
+  GetGroupPolicy,
+  GetUserPolicy,
+  ListGroupPolicies,
+  ListUserPolicies,
+  PutGroupPolicy,
+  PutUserPolicy,
+} from "./inlinePolicies";
 
 /** Prisma's filtered relation counts: attachments by this account's users, groups and roles only. */
 function attachmentCounts(accountId: string) {

@@ -14,6 +14,10 @@ export const QUOTAS = {
   AccessKeysPerUser: 2,
   VersionsPerPolicy: 5,
   RolesPerAccount: 1000,
+  /** Inline policies: the total size of one entity's inline policies, in characters without white space. */
+  InlinePolicySizePerUser: 2048,
+  InlinePolicySizePerGroup: 5120,
+  InlinePolicySizePerRole: 10240,
 } as const;
 
 export type QuotaName = keyof typeof QUOTAS;

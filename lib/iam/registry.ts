@@ -19,11 +19,21 @@ import {
   UpdateGroup,
 } from "./groups";
 import { CreateLoginProfile, DeleteLoginProfile, GetLoginProfile, UpdateLoginProfile } from "./loginProfiles";
+import {
+  CreatePolicy,
+  CreatePolicyVersion,
+  DeletePolicy,
+  DeletePolicyVersion,
+  ListPolicyVersions,
+  SetDefaultPolicyVersion,
+} from "./managedPolicies";
 import type { Operation } from "./operation";
 import { ChangePassword } from "./passwords";
 import {
   AttachGroupPolicy,
   AttachUserPolicy,
+  DeleteGroupPolicy,
+  DeleteUserPolicy,
   DetachGroupPolicy,
   DetachUserPolicy,
   GetGroupPolicy,
@@ -36,7 +46,10 @@ import {
   ListGroupPolicies,
   ListPolicies,
   ListUserPolicies,
+  PutGroupPolicy,
+  PutUserPolicy,
 } from "./policies";
+import { SimulatePrincipalPolicy } from "./simulation";
 import { ListUserTags, TagUser, UntagUser } from "./tags";
 import { CreateUser, DeleteUser, DeleteUserWithDependents, GetUser, ListUsers, UpdateUser } from "./users";
 
@@ -72,6 +85,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   GetPolicy,
   GetPolicyVersion,
   ListEntitiesForPolicy,
+  CreatePolicy,
+  ListPolicyVersions,
+  CreatePolicyVersion,
+  SetDefaultPolicyVersion,
+  DeletePolicyVersion,
+  DeletePolicy,
   AttachUserPolicy,
   DetachUserPolicy,
   ListAttachedUserPolicies,
@@ -82,6 +101,11 @@ export const OPERATIONS: readonly AnyOperation[] = [
   GetUserPolicy,
   ListGroupPolicies,
   GetGroupPolicy,
+  PutUserPolicy,
+  DeleteUserPolicy,
+  PutGroupPolicy,
+  DeleteGroupPolicy,
+  SimulatePrincipalPolicy,
   TagUser,
   UntagUser,
   ListUserTags,

@@ -25,6 +25,18 @@ export const PolicyName = z
   .max(128, "must be at most 128 characters")
   .regex(NAME_CHARS, NAME_RULE);
 
+/** A managed policy's description: AWS allows up to 1,000 characters. */
+export const PolicyDescription = z.string().max(1000, "must be at most 1000 characters");
+
+/**
+ * A policy document as JSON text. This bounds the request only (AWS's API limit); the policy's own size
+ * quota, which depends on where it is stored, is checked with the grammar in policyDocument.ts.
+ */
+export const PolicyDocument = z
+  .string({ error: "PolicyDocument is required" })
+  .min(1, "must not be empty")
+  .max(131072, "must be at most 131072 characters");
+
 /** `/` or `/division/team/`: printable ASCII without spaces, starting and ending with a slash. */
 export const Path = z
   .string()

@@ -6,6 +6,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AccessDeniedError } from "@/lib/iam/errors";
 import { execute } from "@/lib/iam/operation";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
+import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;
@@ -27,6 +28,8 @@ beforeAll(async () => {
   await db.account.update({ where: { id: acct.accountId }, data: { alias: `alias-${acct.accountId}` } });
   nobody = await createUser(acct.accountId, "nobody", { loginProfile: true });
 });
+
+const ALLOW_ALL = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
 
 // Valid input for every operation: what a permitted caller could send and succeed with.
 const input = (): Record<string, unknown> => ({
@@ -67,6 +70,17 @@ const input = (): Record<string, unknown> => ({
   GetUserPolicy: { UserName: "target", PolicyName: "Inline" },
   ListGroupPolicies: { GroupName: "Team" },
   GetGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline" },
+  CreatePolicy: { PolicyName: "NewPolicy", PolicyDocument: ALLOW_ALL, Tags: [{ Key: "team", Value: "web" }] },
+  ListPolicyVersions: { PolicyArn: ownPolicy },
+  CreatePolicyVersion: { PolicyArn: ownPolicy, PolicyDocument: ALLOW_ALL, SetAsDefault: true, ExpectedDefaultVersionId: "v1" },
+  SetDefaultPolicyVersion: { PolicyArn: ownPolicy, VersionId: "v1" },
+  DeletePolicyVersion: { PolicyArn: ownPolicy, VersionId: "v2" },
+  DeletePolicy: { PolicyArn: ownPolicy },
+  PutUserPolicy: { UserName: "target", PolicyName: "Inline", PolicyDocument: ALLOW_ALL },
+  DeleteUserPolicy: { UserName: "target", PolicyName: "Inline" },
+  PutGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline", PolicyDocument: ALLOW_ALL },
+  DeleteGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline" },
+  SimulatePrincipalPolicy: { PolicySourceArn: userArn(acct.accountId, "target"), ActionNames: ["iam:CreateUser"] },
   TagUser: { UserName: "target", Tags: [{ Key: "new", Value: "tag" }] },
   UntagUser: { UserName: "target", TagKeys: ["team"] },
   ListUserTags: { UserName: "target" },
