@@ -7,7 +7,7 @@ import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 
-/** Typed confirmation, plus the offer to remove members and detach policies first when there are any. */
+/** Typed confirmation, plus the offer to remove members and policies first when there are any. */
 export function DeleteGroupForm({ groupName, hasDependents, deleteGroup }: { groupName: string; hasDependents: boolean; deleteGroup: FormAction }) {
   const [typed, setTyped] = useState("");
   const [removeDependents, setRemoveDependents] = useState(true);
@@ -19,7 +19,7 @@ export function DeleteGroupForm({ groupName, hasDependents, deleteGroup }: { gro
           name="removeDependents"
           checked={removeDependents}
           onChange={(event) => setRemoveDependents(event.target.checked)}
-          label="Remove all users and detach all policies first"
+          label="Remove all users, detach all managed policies and delete all inline policies first"
           description="Without this, IAM refuses to delete a group that still has members or policies (DeleteConflict)."
           testId="remove-dependents"
         />

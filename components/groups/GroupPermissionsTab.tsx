@@ -3,28 +3,35 @@ import type { IamErrorView } from "@/lib/iam/errors";
 import type { AttachedPolicy } from "@/lib/iam/views";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
+import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
+import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { AttachPoliciesDisclosure, type AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
 import { policyHref } from "@/components/policies/policyHref";
+import { inlinePolicyHref } from "@/components/policies/inlinePolicyHref";
 
 type Row = { kind: "managed"; policy: AttachedPolicy } | { kind: "inline"; name: string };
 
-/** The group's managed policies (attach, detach) and inline policies (read-only until the policy editor). */
+/** The group's managed policies (attach, detach) and inline policies (create, edit, delete). */
 export function GroupPermissionsTab({
+  groupName,
   attached,
   inline,
   attachable,
   attach,
   detach,
+  deleteInline,
 }: {
+  groupName: string;
   attached: readonly AttachedPolicy[];
   inline: readonly string[];
   attachable: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
   attach: FormAction;
   detach: FormAction;
+  deleteInline: FormAction;
 }) {
   const rows: Row[] = [...attached.map((policy) => ({ kind: "managed" as const, policy })), ...inline.map((name) => ({ kind: "inline" as const, name }))];
   const columns: Column<Row>[] = [
@@ -37,10 +44,12 @@ export function GroupPermissionsTab({
             {row.policy.PolicyName}
           </Link>
         ) : (
-          <span className="font-medium wrap-anywhere">{row.name}</span>
+          <Link href={inlinePolicyHref("group", groupName, row.name)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+            {row.name}
+          </Link>
         ),
     },
-    { key: "type", header: "Type", render: (row) => (row.kind === "managed" ? "Managed policy" : "Inline policy") },
+    { key: "type", header: "Type", render: (row) => (row.kind === "managed" ? "Managed policy" : "Customer inline") },
     {
       key: "actions",
       header: <span className="sr-only">Actions</span>,
@@ -55,20 +64,42 @@ export function GroupPermissionsTab({
             submitAriaLabel={`Detach ${row.policy.PolicyName}`}
             submitTestId={`detach-${row.policy.PolicyName}`}
           />
-        ) : null,
+        ) : (
+          <div className="flex flex-wrap justify-end gap-2">
+            <ButtonLink href={inlinePolicyHref("group", groupName, row.name)} variant="secondary">
+              Edit<span className="sr-only"> {row.name}</span>
+            </ButtonLink>
+            <ConfirmActionDialog
+              action={deleteInline}
+              hidden={{ policyName: row.name }}
+              triggerLabel="Delete"
+              triggerAriaLabel={`Delete inline policy ${row.name}`}
+              title={`Delete inline policy ${row.name}?`}
+              confirmLabel="Delete policy"
+              testId={`delete-inline-${row.name}`}
+            >
+              Every member of {groupName} loses the permissions it grants, immediately. An inline policy cannot be restored once deleted.
+            </ConfirmActionDialog>
+          </div>
+        ),
     },
   ];
   return (
-    <Panel title={`Permissions policies (${rows.length})`} description="A group can have up to 10 managed policies attached." testId="group-permissions">
+    <Panel title={`Permissions policies (${rows.length})`} description="A group can have up to 10 managed policies attached, and inline policies of up to 5,120 characters in all." testId="group-permissions">
       {attachable.ok ? (
         <AttachPoliciesDisclosure policies={attachable.items} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} />
       ) : (
         <ErrorPanel error={attachable.error} />
       )}
+      <div>
+        <ButtonLink href={inlinePolicyHref("group", groupName)} variant="secondary" testId="create-inline-policy">
+          Create inline policy
+        </ButtonLink>
+      </div>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No policies are attached to this group.</p>
       ) : (
-        <DataTable caption="Policies attached to this group" columns={columns} rows={rows} rowKey={(row) => (row.kind === "managed" ? row.policy.PolicyArn : `inline:${row.name}`)} testId="group-permissions-table" />
+        <DataTable caption="Policies attached to this group" columns={columns} rows={rows} rowKey={(row) => (row.kind === "managed" ? row.policy.PolicyArn : `inline:${row.name}`)} rowTestId={(row) => (row.kind === "inline" ? "inline-policy-row" : undefined)} testId="group-permissions-table" />
       )}
     </Panel>
   );

@@ -29,6 +29,7 @@ export function DataTable<Row>({
   rowKey,
   sort,
   testId,
+  rowTestId,
 }: {
   caption: string;
   columns: readonly Column<Row>[];
@@ -36,6 +37,8 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   sort?: TableSort;
   testId?: string;
+  /** A data-testid per row, for rows tests pick out by kind ("inline-policy-row"). */
+  rowTestId?: (row: Row) => string | undefined;
 }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
@@ -66,7 +69,7 @@ export function DataTable<Row>({
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="align-middle hover:bg-slate-50">
+            <tr key={rowKey(row)} className="align-middle hover:bg-slate-50" data-testid={rowTestId?.(row)}>
               {columns.map((column) => (
                 <td key={column.key} className={`px-3 py-2 ${column.className ?? ""}`}>
                   {column.render(row)}

@@ -2,32 +2,39 @@ import Link from "next/link";
 import type { IamErrorView } from "@/lib/iam/errors";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
+import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
+import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { groupHref } from "@/components/groups/groupHref";
 import { policyHref } from "@/components/policies/policyHref";
 import { AttachPoliciesDisclosure, type AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
+import { inlinePolicyHref } from "@/components/policies/inlinePolicyHref";
 import { permissionRowKey, type PermissionRow } from "./permissionRow";
 
 /**
  * Every policy that applies to the user, each naming how it gets there ("Directly", "Group
- * Developers", "Inline"), as the AWS console's Permissions tab. Only direct attachments can be
- * detached here; group policies are changed on the group.
+ * Developers", "Inline"), as the AWS console's Permissions tab. Direct attachments can be detached
+ * and the user's own inline policies edited or deleted here; group policies are changed on the group.
  */
 export function UserPermissionsTab({
+  userName,
   rows,
   readError,
   attachable,
   attach,
   detach,
+  deleteInline,
 }: {
+  userName: string;
   rows: readonly PermissionRow[];
   readError?: IamErrorView;
   attachable: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
   attach: FormAction;
   detach: FormAction;
+  deleteInline: FormAction;
 }) {
   const directArns = new Set(rows.flatMap((row) => (row.kind === "direct" ? [row.policyArn] : [])));
   const columns: Column<PermissionRow>[] = [
@@ -40,10 +47,15 @@ export function UserPermissionsTab({
             {row.policyName}
           </Link>
         ) : (
-          <span className="font-medium wrap-anywhere">{row.policyName}</span>
+          <Link
+            href={row.kind === "inline" ? inlinePolicyHref("user", userName, row.policyName) : inlinePolicyHref("group", row.groupName, row.policyName)}
+            className={`${buttonStyles.link} font-medium wrap-anywhere`}
+          >
+            {row.policyName}
+          </Link>
         ),
     },
-    { key: "type", header: "Type", render: (row) => (row.kind === "inline" || row.kind === "groupInline" ? "Inline policy" : "Managed policy") },
+    { key: "type", header: "Type", render: (row) => (row.kind === "inline" || row.kind === "groupInline" ? "Customer inline" : "Managed policy") },
     {
       key: "via",
       header: "Attached via",
@@ -72,6 +84,23 @@ export function UserPermissionsTab({
             submitAriaLabel={`Detach ${row.policyName}`}
             submitTestId={`detach-${row.policyName}`}
           />
+        ) : row.kind === "inline" ? (
+          <div className="flex flex-wrap justify-end gap-2">
+            <ButtonLink href={inlinePolicyHref("user", userName, row.policyName)} variant="secondary">
+              Edit<span className="sr-only"> {row.policyName}</span>
+            </ButtonLink>
+            <ConfirmActionDialog
+              action={deleteInline}
+              hidden={{ policyName: row.policyName }}
+              triggerLabel="Delete"
+              triggerAriaLabel={`Delete inline policy ${row.policyName}`}
+              title={`Delete inline policy ${row.policyName}?`}
+              confirmLabel="Delete policy"
+              testId={`delete-inline-${row.policyName}`}
+            >
+              The permissions it grants to {userName} end immediately. An inline policy cannot be restored once deleted.
+            </ConfirmActionDialog>
+          </div>
         ) : null,
     },
   ];
@@ -87,12 +116,17 @@ export function UserPermissionsTab({
       ) : (
         <ErrorPanel error={attachable.error} />
       )}
+      <div>
+        <ButtonLink href={inlinePolicyHref("user", userName)} variant="secondary" testId="create-inline-policy">
+          Create inline policy
+        </ButtonLink>
+      </div>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="no-permissions">
           This user has no permissions. Add it to a group or attach a policy.
         </p>
       ) : (
-        <DataTable caption="Policies that apply to this user" columns={columns} rows={rows} rowKey={permissionRowKey} testId="user-permissions-table" />
+        <DataTable caption="Policies that apply to this user" columns={columns} rows={rows} rowKey={permissionRowKey} rowTestId={(row) => (row.kind === "inline" ? "inline-policy-row" : undefined)} testId="user-permissions-table" />
       )}
     </Panel>
   );

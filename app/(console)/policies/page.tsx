@@ -4,6 +4,8 @@ import { ListPolicies } from "@/lib/iam/policies";
 import type { PolicyView } from "@/lib/iam/views";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { buttonStyles } from "@/components/forms/buttonStyles";
+import { ButtonLink } from "@/components/forms/ButtonLink";
+import { DateTime } from "@/components/console/DateTime";
 import { PageHeader } from "@/components/console/PageHeader";
 import { PolicyTypeBadge } from "@/components/policies/PolicyTypeBadge";
 import { policyHref } from "@/components/policies/policyHref";
@@ -39,6 +41,7 @@ const columns: Column<PolicyView>[] = [
   { key: "type", header: "Type", render: (policy) => <PolicyTypeBadge awsManaged={policy.IsAwsManaged} /> },
   { key: "attached", header: "Attached entities", className: "text-right", render: (policy) => policy.AttachmentCount },
   { key: "description", header: "Description", render: (policy) => <span className="text-slate-700">{policy.Description}</span> },
+  { key: "updated", header: "Last updated", sortKey: "UpdateDate", className: "whitespace-nowrap", render: (policy) => <DateTime value={policy.UpdateDate} /> },
 ];
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -57,6 +60,11 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Policies"
         description="A managed policy is a standalone JSON document you attach to users and groups. AWS managed policies are maintained by AWS and cannot be edited."
+        actions={
+          <ButtonLink href="/policies/new" testId="create-policy">
+            Create policy
+          </ButtonLink>
+        }
       />
       <FilterBox label="Find policies by name" current={current} placeholder="Policy name contains…" childNames={["type"]} testId="policies-filter">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">

@@ -9,6 +9,7 @@ import { execute } from "@/lib/iam/operation";
 import { IamError } from "@/lib/iam/errors";
 import { AddUserToGroup, DeleteGroup, GetGroup, RemoveUserFromGroup, UpdateGroup } from "@/lib/iam/groups";
 import { AttachGroupPolicy, DetachGroupPolicy, ListAttachedGroupPolicies } from "@/lib/iam/policies";
+import { DeleteGroupPolicy, ListGroupPolicies } from "@/lib/iam/inlinePolicies";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
@@ -69,7 +70,8 @@ export async function detachGroupPolicy(groupName: string, _previous: ActionStat
 
 /**
  * DeleteGroup refuses while the group has members or policies (DeleteConflict). As the AWS console
- * offers, the person may ask to remove the members and detach the policies first, one audited call each.
+ * offers, the person may ask to remove the members, detach the managed policies and delete the inline
+ * ones first, one audited call each.
  */
 export async function deleteGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
@@ -82,6 +84,8 @@ export async function deleteGroup(groupName: string, _previous: ActionState, for
       for (const user of Users) await execute(RemoveUserFromGroup, { GroupName: groupName, UserName: user.UserName }, caller);
       const { AttachedPolicies } = await execute(ListAttachedGroupPolicies, { GroupName: groupName, MaxItems: 100 }, caller);
       for (const policy of AttachedPolicies) await execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: policy.PolicyArn }, caller);
+      const { PolicyNames } = await execute(ListGroupPolicies, { GroupName: groupName }, caller);
+      for (const PolicyName of PolicyNames) await execute(DeleteGroupPolicy, { GroupName: groupName, PolicyName }, caller);
     }
     await execute(DeleteGroup, { GroupName: groupName }, caller);
   });

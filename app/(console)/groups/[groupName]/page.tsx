@@ -18,6 +18,7 @@ import { RenameGroupForm } from "@/components/groups/RenameGroupForm";
 import { param, type SearchParams } from "@/components/table/queryHref";
 import { readOperation } from "../../_server/readOperation";
 import { addUsersToGroup, attachGroupPolicies, detachGroupPolicy, removeUserFromGroup, renameGroup } from "./actions";
+import { deleteGroupInlinePolicy } from "./inlinePolicyActions";
 
 export const dynamic = "force-dynamic";
 
@@ -96,11 +97,13 @@ async function PermissionsTab({ groupName, caller }: { groupName: string; caller
   if (!attached.ok) return <ErrorPanel error={attached.error} />;
   return (
     <GroupPermissionsTab
+      groupName={groupName}
       attached={attached.value.AttachedPolicies}
       inline={inline.ok ? inline.value.PolicyNames : []}
       attachable={policies.ok ? { ok: true, items: policies.value.Policies } : policies}
       attach={attachGroupPolicies.bind(null, groupName)}
       detach={detachGroupPolicy.bind(null, groupName)}
+      deleteInline={deleteGroupInlinePolicy.bind(null, groupName)}
     />
   );
 }

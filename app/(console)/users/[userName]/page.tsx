@@ -18,10 +18,14 @@ import { UserGroupsTab } from "@/components/users/UserGroupsTab";
 import { UserPermissionsTab } from "@/components/users/UserPermissionsTab";
 import { UserSecurityCredentialsTab } from "@/components/users/UserSecurityCredentialsTab";
 import { UserTagsTab } from "@/components/users/UserTagsTab";
+import { EffectivePermissionsPanel } from "@/components/users/EffectivePermissionsPanel";
+import { SimulateAccessForm } from "@/components/users/SimulateAccessForm";
 import { readOperation, type ReadResult } from "../../_server/readOperation";
 import { addUserToGroups, attachUserPolicies, detachUserPolicy, removeUserFromGroup, saveUserTags } from "./actions";
 import { disableConsoleAccess, setConsolePassword } from "./consoleAccessActions";
+import { deleteUserInlinePolicy } from "./inlinePolicyActions";
 import { loadUserPermissions } from "./loadPermissions";
+import { simulateUserAccess } from "./simulateActions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +34,7 @@ const TABS = [
   { id: "groups", label: "Groups" },
   { id: "security", label: "Security credentials" },
   { id: "tags", label: "Tags" },
+  { id: "access", label: "Effective permissions" },
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
 
@@ -91,11 +96,13 @@ async function TabContent({ tab, user, caller, loginProfile }: { tab: TabId; use
     ]);
     return (
       <UserPermissionsTab
+        userName={name}
         rows={permissions.rows}
         readError={permissions.error}
         attachable={policies.ok ? { ok: true, items: policies.value.Policies } : policies}
         attach={attachUserPolicies.bind(null, name)}
         detach={detachUserPolicy.bind(null, name)}
+        deleteInline={deleteUserInlinePolicy.bind(null, name)}
       />
     );
   }
@@ -123,6 +130,15 @@ async function TabContent({ tab, user, caller, loginProfile }: { tab: TabId; use
         setPassword={setConsolePassword.bind(null, name, loginProfile.ok)}
         disable={disableConsoleAccess.bind(null, name)}
       />
+    );
+  }
+  if (tab === "access") {
+    const permissions = await loadUserPermissions(name, caller);
+    return (
+      <div className="flex flex-col gap-5">
+        <EffectivePermissionsPanel userName={name} rows={permissions.rows} readError={permissions.error} />
+        <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
+      </div>
     );
   }
   return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} />;

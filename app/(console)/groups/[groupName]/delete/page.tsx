@@ -42,10 +42,7 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ gr
           This group has {members} member{members === 1 ? "" : "s"} and {policies} attached managed polic{policies === 1 ? "y" : "ies"}
           {inlineCount > 0 && ` and ${inlineCount} inline polic${inlineCount === 1 ? "y" : "ies"}`}. Its members lose the permissions the group gave them.
         </p>
-        {inlineCount > 0 && (
-          <p className="text-sm text-amber-800">Inline policies must be deleted before the group can be; the policy editor will offer that.</p>
-        )}
-        <DeleteGroupForm groupName={groupName} hasDependents={members + policies > 0} deleteGroup={deleteGroup.bind(null, groupName)} />
+        <DeleteGroupForm groupName={groupName} hasDependents={members + policies + inlineCount > 0} deleteGroup={deleteGroup.bind(null, groupName)} />
         <div>
           <ButtonLink href={groupHref(groupName)} variant="secondary">
             Cancel

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { buttonStyles, type ButtonVariant } from "@/components/forms/buttonStyles";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { ModalDialog } from "./ModalDialog";
+
+/**
+ * A button that asks before it acts ("Delete version v2?"): the dialog says what will happen and
+ * runs the server action only on "confirm". An error stays in the dialog; success closes it.
+ */
+export function ConfirmActionDialog({
+  action,
+  hidden = {},
+  triggerLabel,
+  triggerAriaLabel,
+  triggerVariant = "dangerOutline",
+  title,
+  children,
+  confirmLabel,
+  testId,
+}: {
+  action: FormAction;
+  hidden?: Record<string, string>;
+  triggerLabel: string;
+  triggerAriaLabel?: string;
+  triggerVariant?: ButtonVariant;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  testId?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const [state, submit, pending] = useActionState<ActionState, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (!result.error) setOpen(false);
+    return result;
+  }, {});
+  return (
+    <>
+      <button type="button" className={buttonStyles[triggerVariant]} onClick={() => setOpen(true)} aria-label={triggerAriaLabel} data-testid={testId}>
+        {triggerLabel}
+      </button>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={title} testId={testId ? `${testId}-dialog` : undefined}>
+        <form action={submit} className="flex flex-col gap-4">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div className="text-sm text-slate-700">{children}</div>
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className={buttonStyles.danger} disabled={pending} data-testid={testId ? `${testId}-confirm` : undefined}>
+              {pending ? `${confirmLabel}…` : confirmLabel}
+            </button>
+          </div>
+          <ErrorRegion error={state.error} />
+        </form>
+      </ModalDialog>
+    </>
+  );
+}
