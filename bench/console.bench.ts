@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   console.log("Portcullis console benchmark");
   console.log(`  node ${process.version}; SQLite in ${dataDir}`);
   console.log(`  account: ${USERS - 1} users, ${GROUPS} groups, ${POLICIES} customer managed policies (seeded in ${seedSeconds.toFixed(1)} s)`);
-  console.log(`  caller: IAM user ${admin.userName} with 10 managed policies (AdministratorAccess through a group); ${ROUNDS} requests each after 20 warm-up`);
+  console.log(`  caller: IAM user ${admin.userName} with 10 managed policies through 3 groups (one grants AdministratorAccess); ${ROUNDS} requests each after 20 warm-up`);
   console.log("");
   console.log(`${"request".padEnd(62)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}`);
   for (const [label, run, cleanup] of requests) {
