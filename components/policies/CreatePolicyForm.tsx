@@ -2,10 +2,9 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { PolicyEditor } from "@/components/policyEditor/PolicyEditor";
+import { PolicySaveBar } from "./PolicySaveBar";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
-import { ButtonLink } from "@/components/forms/ButtonLink";
 import { TextField } from "@/components/forms/TextField";
-import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { ActionState } from "@/components/forms/actionState";
 import { Panel } from "@/components/console/Panel";
 import { TagRowsEditor } from "@/components/users/TagRowsEditor";
@@ -75,25 +74,16 @@ export function CreatePolicyForm({ create }: { create: CreatePolicyAction }) {
       <Panel title="Add tags (optional)" description="Tags are key/value pairs you can use to organize, track or control access to this policy.">
         <TagRowsEditor tags={tags} onChange={setTags} />
       </Panel>
-      <div className="flex flex-wrap items-center justify-end gap-3">
-        {documentHasErrors && (
-          <p id="create-policy-blocked" className="text-sm text-red-800">
-            Fix the errors in the policy document before creating the policy.
-          </p>
-        )}
-        <ButtonLink href="/policies" variant="secondary">
-          Cancel
-        </ButtonLink>
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={pending || documentHasErrors}
-          aria-describedby={documentHasErrors ? "create-policy-blocked" : undefined}
-          data-testid="create-policy-submit"
-        >
-          {pending ? "Creating…" : "Create policy"}
-        </button>
-      </div>
+      <PolicySaveBar
+        id="create-policy"
+        documentHasErrors={documentHasErrors}
+        pending={pending}
+        cancelHref="/policies"
+        label="Create policy"
+        pendingLabel="Creating…"
+        blockedMessage="Fix the errors in the policy document before creating the policy."
+        testId="create-policy-submit"
+      />
       <ErrorRegion error={state.error} testId="create-policy-error" />
     </form>
   );

@@ -3,10 +3,9 @@
 import { startTransition, useActionState, useState } from "react";
 import type { PolicyContainer } from "@/lib/policy";
 import { PolicyEditor } from "@/components/policyEditor/PolicyEditor";
-import { ButtonLink } from "@/components/forms/ButtonLink";
+import { PolicySaveBar } from "./PolicySaveBar";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
-import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { ActionState } from "@/components/forms/actionState";
 import { Panel } from "@/components/console/Panel";
 import { POLICY_NAME_HELP, policyNameError, type InlinePolicyDraft } from "./policyDraft";
@@ -73,25 +72,15 @@ export function InlinePolicyForm({
           )}
         </div>
       </Panel>
-      <div className="flex flex-wrap items-center justify-end gap-3">
-        {documentHasErrors && (
-          <p id="inline-policy-blocked" className="text-sm text-red-800">
-            Fix the errors in the policy document before saving.
-          </p>
-        )}
-        <ButtonLink href={cancelHref} variant="secondary">
-          Cancel
-        </ButtonLink>
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={pending || documentHasErrors}
-          aria-describedby={documentHasErrors ? "inline-policy-blocked" : undefined}
-          data-testid="save-inline-policy"
-        >
-          {pending ? "Saving…" : existingName ? "Save changes" : "Create policy"}
-        </button>
-      </div>
+      <PolicySaveBar
+        id="inline-policy"
+        documentHasErrors={documentHasErrors}
+        pending={pending}
+        cancelHref={cancelHref}
+        label={existingName ? "Save changes" : "Create policy"}
+        pendingLabel="Saving…"
+        testId="save-inline-policy"
+      />
       <ErrorRegion error={state.error} testId="inline-policy-error" />
     </form>
   );

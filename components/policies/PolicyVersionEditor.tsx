@@ -2,8 +2,8 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { PolicyEditor } from "@/components/policyEditor/PolicyEditor";
-import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Checkbox } from "@/components/forms/Checkbox";
+import { PolicySaveBar } from "./PolicySaveBar";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { ActionState } from "@/components/forms/actionState";
@@ -73,25 +73,15 @@ export function PolicyVersionEditor({
           This policy has {MAX_VERSIONS} versions, the most it can keep. Saving asks which non-default version to delete.
         </p>
       )}
-      <div className="flex flex-wrap items-center justify-end gap-3">
-        {documentHasErrors && (
-          <p id="save-version-blocked" className="text-sm text-red-800">
-            Fix the errors in the policy document before saving.
-          </p>
-        )}
-        <ButtonLink href={policyHref} variant="secondary">
-          Cancel
-        </ButtonLink>
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={pending || documentHasErrors}
-          aria-describedby={documentHasErrors ? "save-version-blocked" : undefined}
-          data-testid="save-policy-version"
-        >
-          {pending ? "Saving…" : "Save as new version"}
-        </button>
-      </div>
+      <PolicySaveBar
+        id="save-version"
+        documentHasErrors={documentHasErrors}
+        pending={pending}
+        cancelHref={policyHref}
+        label="Save as new version"
+        pendingLabel="Saving…"
+        testId="save-policy-version"
+      />
       <ErrorRegion error={state.error} testId="save-policy-version-error" />
       {stale && (
         <section aria-label="The policy changed while you were editing" className="rounded-md border border-slate-300 bg-slate-50 p-4 text-sm text-slate-800" data-testid="stale-version-help">
