@@ -58,3 +58,15 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL("**/signin");
   await expect(page.getByTestId("signin-form")).toBeVisible();
 }
+
+/** Signs an IAM user in through the sign-in URL root hands out (/signin?account=ID). */
+export async function signInAsIamUser(page: Page, accountId: string, userName: string, password: string): Promise<void> {
+  await page.goto(`/signin?account=${accountId}`);
+  await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
+  await expect(page.getByLabel("Account ID (12 digits) or account alias")).toHaveValue(accountId);
+  await page.getByLabel("IAM user name").fill(userName);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+  await expect(page.getByTestId("header-principal")).toHaveText(`IAM user ${userName}`);
+}
