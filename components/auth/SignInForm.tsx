@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useState } from "react";
 import { TextField } from "@/components/forms/TextField";
 import { buttonStyles } from "@/components/forms/buttonStyles";
@@ -13,7 +13,7 @@ export type SignInKind = "root" | "iam-user";
 type Outcome = { title: string; detail?: string } | undefined;
 
 // Whatever was wrong (email, account, user name or password), the same words: see lib/auth/signIn.ts.
-const INCORRECT: Outcome = { title: "Incorrect credentials", detail: "Check what you entered and try again." };
+const INCORRECT: Outcome = { title: "Incorrect credentials, or too many attempts", detail: "Check what you entered, or wait a few minutes and try again." };
 
 const KINDS: { value: SignInKind; label: string; description: string }[] = [
   { value: "root", label: "Root user", description: "The account owner, for the few tasks that need unrestricted access." },
@@ -41,6 +41,11 @@ export function SignInForm({ initialKind, initialAccount, initialError }: { init
     try {
       const result = await signIn<"credentials">(kind, { ...data, redirect: false });
       if (result?.ok && !result.error) {
+        // A principal with an MFA device is not signed in yet: this page re-renders with the code step.
+        if ((await getSession())?.principal?.mfaPending) {
+          router.refresh();
+          return;
+        }
         router.replace("/dashboard");
         router.refresh();
         return;

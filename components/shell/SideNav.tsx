@@ -8,7 +8,9 @@ export const CONSOLE_SECTIONS = [
   { href: "/groups", label: "User groups" },
   { href: "/users", label: "Users" },
   { href: "/policies", label: "Policies" },
+  { href: "/password-policy", label: "Password policy" },
   { href: "/audit", label: "Audit log" },
+  { href: "/me", label: "My security credentials" },
 ] as const;
 
 /** The console's left navigation; the current section is marked for screen readers (aria-current). */

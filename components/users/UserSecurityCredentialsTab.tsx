@@ -8,7 +8,7 @@ import type { ConsolePasswordState } from "./consolePasswordState";
 
 type PasswordAction = (previous: ConsolePasswordState, form: FormData) => Promise<ConsolePasswordState>;
 
-/** Console sign-in status and password management. Access keys and MFA arrive with their own issues. */
+/** Console sign-in status and password management (MFA devices and access keys are their own sections beside it). */
 export function UserSecurityCredentialsTab({
   loginProfile,
   hasChangePasswordPolicy,

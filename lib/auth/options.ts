@@ -1,9 +1,12 @@
-// next-auth configuration: two credentials providers ("root" and "iam-user") and stateless JWT
-// sessions, so that several app instances share nothing but the database. The token carries
-// identifiers only; lib/auth/session.ts re-reads the principal from the database on each request.
+// next-auth configuration: credentials providers for the password ("root" and "iam-user") and for
+// the MFA code ("mfa"), and stateless JWT sessions, so that several app instances share nothing but
+// the database. The token carries identifiers only; lib/auth/session.ts re-reads the principal from
+// the database on each request. A principal with an MFA device gets a token marked mfaPending after
+// the password; it is no session (session.ts ignores it) until the "mfa" provider accepts a code.
 
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { pendingFromCookieHeader, verifyMfaSignIn } from "./mfaSignIn";
 import type { SessionPrincipal } from "./principal";
 import { requestInfoFrom } from "./request";
 import { secrets } from "./secrets";
@@ -14,11 +17,17 @@ export type SessionClaims = SessionPrincipal & {
   /** When the credentials were verified, in milliseconds since the epoch. */
   readonly authTime: number;
   readonly mfa: boolean;
+  /** Password verified, MFA code not yet: not a session. authTime is then when the password was checked. */
+  readonly mfaPending?: true;
 };
 
 declare module "next-auth" {
   interface User {
     principal?: SessionPrincipal;
+    /** The code step succeeded. */
+    mfa?: boolean;
+    /** The password step succeeded and a code is still needed. */
+    mfaPending?: boolean;
   }
   interface Session {
     principal?: SessionClaims;
@@ -36,7 +45,12 @@ const SESSION_SECONDS = 12 * 60 * 60;
 
 function toUser(result: SignInResult) {
   // null makes next-auth answer "CredentialsSignin": the client shows the one generic message.
-  return result.ok ? { id: result.principal.arn, principal: result.principal } : null;
+  if (!result.ok) return null;
+  return { id: result.principal.arn, principal: result.principal, mfaPending: result.mfaRequired ?? false };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join("; ") : value;
 }
 
 let options: AuthOptions | undefined;
@@ -83,12 +97,26 @@ function buildOptions(secret: string): AuthOptions {
             ),
           ),
       }),
+      CredentialsProvider({
+        id: "mfa",
+        name: "MFA code",
+        credentials: { code: { label: "MFA code", type: "text" } },
+        // The principal comes from the pending token in the session cookie, never from the request body.
+        authorize: async (credentials, req) => {
+          const headers = (req.headers ?? {}) as Record<string, string | string[] | undefined>;
+          const pending = await pendingFromCookieHeader(headerValue(headers.cookie));
+          if (!pending) return null;
+          const result = await verifyMfaSignIn(pending.principal, credentials?.code, requestInfoFrom(headers));
+          return result.ok ? { id: result.principal.arn, principal: result.principal, mfa: true } : null;
+        },
+      }),
     ],
     callbacks: {
       jwt({ token, user }) {
         // `user` is present only on the request that signed in: stamp the claims once, then keep them.
         if (user?.principal) {
-          return { sub: user.principal.arn, principal: { ...user.principal, authTime: Date.now(), mfa: false } };
+          const claims: SessionClaims = { ...user.principal, authTime: Date.now(), mfa: user.mfa ?? false, ...(user.mfaPending ? { mfaPending: true as const } : {}) };
+          return { sub: user.principal.arn, principal: claims };
         }
         return token;
       },

@@ -8,6 +8,8 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Caller } from "./caller";
 import { authOptions, type SessionClaims } from "./options";
+import { passwordExpiry, type PasswordExpiry } from "./passwordExpiry";
+import { pendingExpired } from "./mfaSignIn";
 import { rootArn } from "./principal";
 import { currentRequestInfo } from "./request";
 
@@ -19,28 +21,38 @@ export interface ConsoleSession {
    * rather than through the gated ListAccountAliases, which would deny and audit on every page load.
    */
   readonly accountAlias?: string;
-  /** An IAM user whose administrator requires a new password before anything else. */
+  /**
+   * An IAM user who must choose a new password before anything else: their administrator requires
+   * it, or the password expired under the account's password policy (MaxPasswordAge).
+   */
   readonly passwordResetRequired: boolean;
+  /** Whether the password expired; "expired-administrator-reset" (HardExpiry) means only an administrator can reset it. */
+  readonly passwordExpiry: PasswordExpiry;
 }
 
 async function loadPrincipal(claims: SessionClaims) {
   if (claims.kind === "root") {
     const root = await db.rootUser.findUnique({ where: { accountId: claims.accountId }, include: { account: { select: { alias: true } } } });
     if (!root) return undefined;
-    return { kind: "root" as const, arn: rootArn(root.accountId), alias: root.account.alias ?? undefined, passwordResetRequired: false };
+    return { kind: "root" as const, arn: rootArn(root.accountId), alias: root.account.alias ?? undefined, passwordResetRequired: false, passwordExpiry: "current" as const };
   }
   const user = await db.user.findUnique({
     where: { id: claims.userId },
-    include: { loginProfile: { select: { passwordResetRequired: true } }, account: { select: { alias: true } } },
+    include: {
+      loginProfile: { select: { passwordResetRequired: true, passwordChangedAt: true } },
+      account: { select: { alias: true, passwordPolicy: { select: { maxPasswordAge: true, hardExpiry: true } } } },
+    },
   });
   if (!user || user.accountId !== claims.accountId) return undefined;
+  const expiry = user.loginProfile ? passwordExpiry(user.loginProfile.passwordChangedAt, user.account.passwordPolicy) : "current";
   return {
     kind: "user" as const,
     arn: user.arn,
     userId: user.id,
     userName: user.name,
     alias: user.account.alias ?? undefined,
-    passwordResetRequired: user.loginProfile?.passwordResetRequired ?? false,
+    passwordResetRequired: (user.loginProfile?.passwordResetRequired ?? false) || expiry !== "current",
+    passwordExpiry: expiry,
   };
 }
 
@@ -48,7 +60,8 @@ async function loadPrincipal(claims: SessionClaims) {
 export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefined> => {
   const session = await getServerSession(authOptions());
   const claims = session?.principal;
-  if (!claims) return undefined;
+  // Password verified but MFA code still due: not signed in yet (the sign-in page asks for the code).
+  if (!claims || claims.mfaPending) return undefined;
   const principal = await loadPrincipal(claims);
   if (!principal) return undefined;
   const request = await currentRequestInfo();
@@ -64,7 +77,7 @@ export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefi
     userAgent: request.userAgent,
     secureTransport: request.secureTransport,
   };
-  return { caller, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired };
+  return { caller, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired, passwordExpiry: principal.passwordExpiry };
 });
 
 /** The signed-in caller, or undefined. */
@@ -91,4 +104,15 @@ export async function requireConsoleSession(options: RequireOptions = {}): Promi
 /** The signed-in caller for pages and server actions; redirects as requireConsoleSession does. */
 export async function requireCaller(options: RequireOptions = {}): Promise<Caller> {
   return (await requireConsoleSession(options)).caller;
+}
+
+/**
+ * The principal kind waiting at the MFA step of sign-in, or undefined when no code is due (nobody
+ * signed in, a full session, or a pending step older than MFA_PENDING_MS: the password is asked again).
+ */
+export async function getPendingMfaSignIn(): Promise<{ readonly kind: "root" | "user" } | undefined> {
+  const claims = (await getServerSession(authOptions()))?.principal;
+  if (!claims?.mfaPending) return undefined;
+  const pending = { principal: claims, passwordVerifiedAt: claims.authTime };
+  return pendingExpired(pending) ? undefined : { kind: claims.kind };
 }

@@ -2,17 +2,20 @@
 // (account ID or alias + user name + password). Every attempt, successful or not, is recorded in the
 // audit log as signin:ConsoleLogin. A failure never says which part was wrong, and takes as long
 // whether or not the principal exists: an argon2 verify always runs, against a decoy hash if need be.
+// Repeated failures are throttled (throttle.ts) with that same message, so a lockout reveals nothing.
 
 import { db } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { ANONYMOUS_ARN } from "./caller";
+import { requiresMfa } from "./mfaSignIn";
 import { decoyHash, verifyPassword } from "./password";
 import { rootArn, type SessionPrincipal } from "./principal";
 import type { RequestInfo } from "./request";
+import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
 
 export const SIGN_IN_ACTION = "signin:ConsoleLogin";
 /** The one message every failed sign-in shows, whatever was wrong. */
-export const INCORRECT_CREDENTIALS = "Incorrect credentials";
+export const INCORRECT_CREDENTIALS = "Incorrect credentials, or too many attempts: wait and try again";
 // What the audit log says about a failure. Like CloudTrail's "Failed authentication", it never
 // records the user name or email typed: people sometimes type their password into that field.
 const FAILED_AUTHENTICATION = "Failed authentication";
@@ -29,7 +32,13 @@ export interface IamUserCredentials {
   readonly password: string;
 }
 
-export type SignInResult = { readonly ok: true; readonly principal: SessionPrincipal } | { readonly ok: false; readonly message: string };
+/**
+ * mfaRequired: the password was right, but the principal has an MFA device, so the sign-in is not
+ * complete (and not yet recorded as a success) until a code is checked (mfaSignIn.ts).
+ */
+export type SignInResult =
+  | { readonly ok: true; readonly principal: SessionPrincipal; readonly mfaRequired?: true }
+  | { readonly ok: false; readonly message: string };
 
 const FAILURE: SignInResult = { ok: false, message: INCORRECT_CREDENTIALS };
 
@@ -58,6 +67,28 @@ async function recordFailure({ accountId, principalArn, request }: Attempt): Pro
   return FAILURE;
 }
 
+/**
+ * Refuses (and audits) an attempt the throttle holds back, or returns undefined to let it proceed.
+ * Callers still run their password verify before acting on the answer, so that a refusal takes as
+ * long as a check and its timing cannot tell a locked-out principal from an unknown one.
+ */
+async function refuseWhenThrottled({ accountId, principalArn, request }: Attempt): Promise<SignInResult | undefined> {
+  const decision = await checkThrottle({ action: SIGN_IN_ACTION, principalArn, sourceIp: request.sourceIp });
+  if (!decision) return undefined;
+  await appendAuditEvent(db, {
+    accountId,
+    principalArn: principalArn ?? ANONYMOUS_ARN,
+    action: SIGN_IN_ACTION,
+    resource: principalArn ?? "*",
+    result: "Failed",
+    errorCode: THROTTLED,
+    errorMessage: describeThrottle(decision),
+    sourceIp: request.sourceIp,
+    userAgent: request.userAgent,
+  });
+  return FAILURE;
+}
+
 function successEvent(principal: SessionPrincipal, request: RequestInfo) {
   return {
     accountId: principal.accountId,
@@ -73,11 +104,13 @@ function successEvent(principal: SessionPrincipal, request: RequestInfo) {
 export async function signInRoot(credentials: Partial<RootCredentials>, request: RequestInfo): Promise<SignInResult> {
   const email = usable(credentials.email) ? credentials.email.trim().toLowerCase() : undefined;
   const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
+  const attempt: Attempt = { accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request };
+  const throttled = await refuseWhenThrottled(attempt);
   const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
-  if (!root || !valid || !usable(credentials.password)) {
-    return recordFailure({ accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request });
-  }
+  if (throttled) return throttled;
+  if (!root || !valid || !usable(credentials.password)) return recordFailure(attempt);
   const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
+  if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
@@ -108,13 +141,15 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
       : null;
   // A user without a login profile has no console password: the same failure as a wrong one.
   const profile = user?.loginProfile;
+  // An attempt against an existing account is recorded in that account's log (as AWS's CloudTrail
+  // does), naming the user only when it exists.
+  const attempt: Attempt = { accountId, principalArn: user?.arn, request };
+  const throttled = await refuseWhenThrottled(attempt);
   const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
-  if (!user || !profile || !valid || !usable(credentials.password)) {
-    // An attempt against an existing account is recorded in that account's log (as AWS's CloudTrail
-    // does), naming the user only when it exists.
-    return recordFailure({ accountId, principalArn: user?.arn, request });
-  }
+  if (throttled) return throttled;
+  if (!user || !profile || !valid || !usable(credentials.password)) return recordFailure(attempt);
   const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
+  if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });

@@ -44,7 +44,14 @@ export interface AccountSummary {
   GroupsWithPolicies: number;
   /** IAM users holding AdministratorAccess, directly or through a group. */
   AdministratorUsers: number;
+  /** IAM users with a console password but no enabled MFA device. */
+  ConsoleUsersWithoutMFA: number;
+  /** Active access keys (IAM users' and the root user's) created more than KEY_ROTATION_DAYS ago. */
+  AccessKeysOlderThan90Days: number;
 }
+
+/** AWS's rotation advice (and Security Hub's IAM.3 control): access keys older than 90 days. */
+export const KEY_ROTATION_DAYS = 90;
 
 const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -57,7 +64,8 @@ export const GetAccountSummary = operation({
   run: async (tx, _input, caller): Promise<{ SummaryMap: AccountSummary }> => {
     const accountId = accountOf(caller);
     const administrator = { policy: { arn: ADMINISTRATOR_ACCESS } };
-    const [Users, Groups, Roles, Policies, PolicyVersionsInUse, MFADevices, MFADevicesInUse, rootMfa, rootKeys, UsersWithConsoleAccess, UsersWithDirectPolicies, GroupsWithPolicies, AdministratorUsers] = await Promise.all([
+    const rotationDue = new Date(Date.now() - KEY_ROTATION_DAYS * 24 * 60 * 60 * 1000);
+    const [Users, Groups, Roles, Policies, PolicyVersionsInUse, MFADevices, MFADevicesInUse, rootMfa, rootKeys, UsersWithConsoleAccess, UsersWithDirectPolicies, GroupsWithPolicies, AdministratorUsers, ConsoleUsersWithoutMFA, AccessKeysOlderThan90Days] = await Promise.all([
       tx.user.count({ where: { accountId } }),
       tx.group.count({ where: { accountId } }),
       tx.role.count({ where: { accountId } }),
@@ -73,6 +81,8 @@ export const GetAccountSummary = operation({
       tx.user.count({
         where: { accountId, OR: [{ attachedPolicies: { some: administrator } }, { memberships: { some: { group: { attachedPolicies: { some: administrator } } } } }] },
       }),
+      tx.user.count({ where: { accountId, loginProfile: { isNot: null }, mfaDevices: { none: { enabledAt: { not: null } } } } }),
+      tx.accessKey.count({ where: { accountId, status: "Active", createdAt: { lt: rotationDue } } }),
     ]);
     return {
       SummaryMap: {
@@ -98,6 +108,8 @@ export const GetAccountSummary = operation({
         UsersWithDirectPolicies,
         GroupsWithPolicies,
         AdministratorUsers,
+        ConsoleUsersWithoutMFA,
+        AccessKeysOlderThan90Days,
       },
     };
   },

@@ -4,7 +4,7 @@
 
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
-import { evaluate, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
+import { evaluate, type CompiledPolicy, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
 import { AccessDeniedError } from "./errors";
 import { loadUserPolicySet } from "./policySet";
 
@@ -53,13 +53,18 @@ export async function authorize(
   action: string,
   resource: string,
   requestContext: Record<string, ContextValue> = {},
+  /** Identity-based policies an account setting adds for this request (see OperationSpec.accountGrants). */
+  accountGrants: readonly CompiledPolicy[] = [],
 ): Promise<EvaluationResult> {
   let set = NO_POLICIES;
   let tags: Record<string, string> = {};
   if (caller.kind === "user") {
     const loaded = await loadUserPolicySet(tx, caller.userId!);
     // A user deleted since signing in has no policies left: everything is implicitly denied.
-    if (loaded) ({ set, tags } = loaded);
+    if (loaded) {
+      ({ set, tags } = loaded);
+      if (accountGrants.length > 0) set = { ...set, identity: [...set.identity, ...accountGrants] };
+    }
   }
   return evaluate(
     {

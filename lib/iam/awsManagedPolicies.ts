@@ -82,6 +82,92 @@ export const AWS_MANAGED_POLICIES: readonly AwsManagedPolicy[] = [
   },
 ];
 
+/**
+ * Not an AWS managed policy but AWS's documented one, shipped as a built-in: the IAM User Guide example
+ * "AWS: Allows MFA-authenticated IAM users to manage their own credentials on the Security credentials
+ * page" (the current version, where a device may have any name). Its DenyAllExceptListedIfNoMFA
+ * statement also lists iam:ChangePassword and iam:GetAccountPasswordPolicy, the addition that example's
+ * note documents, so that a new employee can still set their own password before enrolling MFA.
+ */
+export const FORCE_MFA_POLICY_NAME = "ForceMFA-ManageOwnCredentials";
+
+const OWN_USER = "arn:aws:iam::*:user/${aws:username}";
+
+const FORCE_MFA_POLICY: AwsManagedPolicy = {
+  name: FORCE_MFA_POLICY_NAME,
+  description:
+    "Portcullis built-in (AWS IAM User Guide example): lets IAM users manage their own password, access keys and MFA devices, and denies everything else until they sign in with MFA.",
+  document: {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AllowViewAccountInfo",
+        Effect: "Allow",
+        Action: ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"],
+        Resource: "*",
+      },
+      { Sid: "AllowManageOwnPasswords", Effect: "Allow", Action: ["iam:ChangePassword", "iam:GetUser"], Resource: OWN_USER },
+      {
+        Sid: "AllowManageOwnAccessKeys",
+        Effect: "Allow",
+        Action: ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:GetAccessKeyLastUsed"],
+        Resource: OWN_USER,
+      },
+      {
+        Sid: "AllowManageOwnSigningCertificates",
+        Effect: "Allow",
+        Action: ["iam:DeleteSigningCertificate", "iam:ListSigningCertificates", "iam:UpdateSigningCertificate", "iam:UploadSigningCertificate"],
+        Resource: OWN_USER,
+      },
+      {
+        Sid: "AllowManageOwnSSHPublicKeys",
+        Effect: "Allow",
+        Action: ["iam:DeleteSSHPublicKey", "iam:GetSSHPublicKey", "iam:ListSSHPublicKeys", "iam:UpdateSSHPublicKey", "iam:UploadSSHPublicKey"],
+        Resource: OWN_USER,
+      },
+      {
+        Sid: "AllowManageOwnGitCredentials",
+        Effect: "Allow",
+        Action: [
+          "iam:CreateServiceSpecificCredential",
+          "iam:DeleteServiceSpecificCredential",
+          "iam:ListServiceSpecificCredentials",
+          "iam:ResetServiceSpecificCredential",
+          "iam:UpdateServiceSpecificCredential",
+        ],
+        Resource: OWN_USER,
+      },
+      { Sid: "AllowManageOwnVirtualMFADevice", Effect: "Allow", Action: ["iam:CreateVirtualMFADevice"], Resource: "arn:aws:iam::*:mfa/*" },
+      {
+        Sid: "AllowManageOwnUserMFA",
+        Effect: "Allow",
+        Action: ["iam:DeactivateMFADevice", "iam:EnableMFADevice", "iam:GetMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
+        Resource: OWN_USER,
+      },
+      {
+        Sid: "DenyAllExceptListedIfNoMFA",
+        Effect: "Deny",
+        NotAction: [
+          "iam:CreateVirtualMFADevice",
+          "iam:EnableMFADevice",
+          "iam:GetUser",
+          "iam:GetMFADevice",
+          "iam:ListMFADevices",
+          "iam:ListVirtualMFADevices",
+          "iam:ResyncMFADevice",
+          "sts:GetSessionToken",
+          "iam:ChangePassword",
+          "iam:GetAccountPasswordPolicy",
+        ],
+        Resource: "*",
+        Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+      },
+    ],
+  },
+};
+
+export const BUILT_IN_POLICIES: readonly AwsManagedPolicy[] = [...AWS_MANAGED_POLICIES, FORCE_MFA_POLICY];
+
 export const awsManagedPolicyArn = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
 const DEFAULT_VERSION_ID = "v1";
@@ -91,7 +177,7 @@ const DEFAULT_VERSION_ID = "v1";
  * documents above. Safe to run on every start and from several instances: it only writes what differs.
  */
 export async function ensureAwsManagedPolicies(db: Tx): Promise<void> {
-  for (const policy of AWS_MANAGED_POLICIES) {
+  for (const policy of BUILT_IN_POLICIES) {
     const arn = awsManagedPolicyArn(policy.name);
     const document = JSON.stringify(policy.document, null, 2);
     const existing = await db.managedPolicy.findUnique({ where: { arn }, include: { versions: { where: { versionId: DEFAULT_VERSION_ID } } } });

@@ -13,6 +13,8 @@ export type IamErrorCode =
   | "InvalidInput"
   | "PasswordPolicyViolation"
   | "EntityTemporarilyUnmodifiable"
+  /** MFA codes that do not match the device (EnableMFADevice, ResyncMFADevice). */
+  | "InvalidAuthenticationCode"
   /** Portcullis: the entity changed since the editor loaded it (CreatePolicyVersion's ExpectedDefaultVersionId). */
   | "ConcurrentModification"
   | "AccessDenied";

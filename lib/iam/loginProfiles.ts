@@ -1,14 +1,14 @@
 // Console passwords of IAM users (AWS's "login profile"): CreateLoginProfile, GetLoginProfile,
 // UpdateLoginProfile, DeleteLoginProfile. Passwords are checked against the account's password
-// policy and stored only as argon2id hashes; they appear in no output, error or audit event.
+// policy (reuse prevention included) and stored only as argon2id hashes; they appear in no output,
+// error or audit event.
 // A user changing their own password is ChangePassword (passwords.ts).
 
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
 import { IamError } from "./errors";
 import { actsOnUser, requireUser } from "./entities";
 import { operation } from "./operation";
-import { enforcePasswordPolicy } from "./passwords";
+import { enforcePasswordPolicy, newPasswordHash } from "./passwords";
 import { Password, UserName } from "./validation";
 
 export interface LoginProfileView {
@@ -37,9 +37,9 @@ export const CreateLoginProfile = operation({
     if (await tx.loginProfile.findUnique({ where: { userId: user.id } })) {
       throw new IamError("EntityAlreadyExists", `Login Profile for user ${user.name} already exists.`);
     }
-    await enforcePasswordPolicy(tx, user.accountId, input.Password);
+    await enforcePasswordPolicy(tx, user.accountId, input.Password, user.id);
     const profile = await tx.loginProfile.create({
-      data: { userId: user.id, passwordHash: await hashPassword(input.Password), passwordResetRequired: input.PasswordResetRequired ?? false },
+      data: { userId: user.id, passwordHash: await newPasswordHash(tx, user.id, input.Password), passwordResetRequired: input.PasswordResetRequired ?? false },
     });
     return { LoginProfile: { UserName: user.name, CreateDate: profile.createdAt, PasswordResetRequired: profile.passwordResetRequired } };
   },
@@ -76,8 +76,8 @@ export const UpdateLoginProfile = operation({
     if (!profile) throw noSuchLoginProfile(user.name);
     const data: { passwordHash?: string; passwordChangedAt?: Date; passwordResetRequired?: boolean } = {};
     if (input.Password !== undefined) {
-      await enforcePasswordPolicy(tx, user.accountId, input.Password);
-      data.passwordHash = await hashPassword(input.Password);
+      await enforcePasswordPolicy(tx, user.accountId, input.Password, user.id);
+      data.passwordHash = await newPasswordHash(tx, user.id, input.Password);
       data.passwordChangedAt = new Date();
     }
     if (input.PasswordResetRequired !== undefined) data.passwordResetRequired = input.PasswordResetRequired;

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { db, type Tx } from "@/lib/db/client";
 import { appendAuditEvent, type AuditResult } from "@/lib/db/audit";
-import type { ContextValue } from "@/lib/policy";
+import type { CompiledPolicy, ContextValue } from "@/lib/policy";
 import { authorize } from "./authorize";
 import { AccessDeniedError, IamError, isIamError } from "./errors";
 
@@ -29,6 +29,13 @@ export interface OperationSpec<I, O> {
   readonly resource: (input: I, caller: Caller, tx: Tx) => string | Promise<string>;
   /** Action-specific condition keys: aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*, iam:PolicyARN, … */
   readonly context?: (tx: Tx, input: I, caller: Caller) => Promise<Record<string, ContextValue>> | Record<string, ContextValue>;
+  /**
+   * Permissions an account setting grants on top of the caller's own policies (the password policy's
+   * AllowUsersToChangePassword). They join the caller's identity-based policies, so the engine weighs
+   * them like any other: an explicit Deny still wins, a boundary still limits, and the decision is
+   * explained and audited as usual.
+   */
+  readonly accountGrants?: (tx: Tx, caller: Caller) => Promise<readonly CompiledPolicy[]>;
   readonly run: (tx: Tx, input: I, caller: Caller) => Promise<O>;
 }
 
@@ -82,7 +89,8 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
     outcome = await db.$transaction(async (tx): Promise<Outcome<O>> => {
       resource = await op.resource(input, caller, tx);
       const context = op.context ? await op.context(tx, input, caller) : {};
-      const decision = await authorize(tx, caller, op.action, resource, context);
+      const grants = op.accountGrants ? await op.accountGrants(tx, caller) : [];
+      const decision = await authorize(tx, caller, op.action, resource, context, grants);
       if (decision.decision !== "Allow") {
         // Committed with nothing but its audit event: the denial stays in the log.
         const denied = new AccessDeniedError(caller.arn, op.action, resource, decision.explanation!);

@@ -12,6 +12,8 @@ export const QUOTAS = {
   PoliciesPerAccount: 1500,
   TagsPerUser: 50,
   AccessKeysPerUser: 2,
+  /** AWS: up to 8 MFA devices of any type assigned to one user (or the root user). */
+  MFADevicesPerUser: 8,
   VersionsPerPolicy: 5,
   RolesPerAccount: 1000,
   /** Inline policies: the total size of one entity's inline policies, in characters without white space. */

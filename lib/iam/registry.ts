@@ -2,6 +2,13 @@
 // registry-wide test runs to prove that no operation skips the policy engine.
 
 import {
+  CreateAccessKey,
+  DeleteAccessKey,
+  GetAccessKeyLastUsed,
+  ListAccessKeys,
+  UpdateAccessKey,
+} from "./accessKeys";
+import {
   CreateAccountAlias,
   DeleteAccountAlias,
   GetAccountSummary,
@@ -27,7 +34,16 @@ import {
   ListPolicyVersions,
   SetDefaultPolicyVersion,
 } from "./managedPolicies";
+import {
+  CreateVirtualMFADevice,
+  DeactivateMFADevice,
+  DeleteVirtualMFADevice,
+  EnableMFADevice,
+  ListMFADevices,
+  ResyncMFADevice,
+} from "./mfaDevices";
 import type { Operation } from "./operation";
+import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "./passwordPolicy";
 import { ChangePassword } from "./passwords";
 import {
   AttachGroupPolicy,
@@ -73,6 +89,14 @@ export const OPERATIONS: readonly AnyOperation[] = [
   UpdateLoginProfile,
   DeleteLoginProfile,
   ChangePassword,
+  GetAccountPasswordPolicy,
+  UpdateAccountPasswordPolicy,
+  DeleteAccountPasswordPolicy,
+  CreateAccessKey,
+  ListAccessKeys,
+  UpdateAccessKey,
+  DeleteAccessKey,
+  GetAccessKeyLastUsed,
   ListGroups,
   GetGroup,
   CreateGroup,
@@ -110,6 +134,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   UntagUser,
   ListUserTags,
   LookupEvents,
+  CreateVirtualMFADevice,
+  EnableMFADevice,
+  ResyncMFADevice,
+  DeactivateMFADevice,
+  DeleteVirtualMFADevice,
+  ListMFADevices,
 ];
 
 const byName = new Map(OPERATIONS.map((op) => [op.name, op]));

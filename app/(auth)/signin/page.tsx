@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/AuthCard";
+import { MfaCodeForm } from "@/components/auth/MfaCodeForm";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { getPendingMfaSignIn } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in · Portcullis" };
 
@@ -13,6 +15,15 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // redirects (a sign-in posted without JavaScript); any error shows the one generic message.
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  // After a correct password, a principal with an MFA device is asked for a code here.
+  const pendingMfa = await getPendingMfaSignIn();
+  if (pendingMfa) {
+    return (
+      <AuthCard title="Multi-factor authentication" description="One more step to sign in.">
+        <MfaCodeForm principalKind={pendingMfa.kind} />
+      </AuthCard>
+    );
+  }
   const account = (first(params.account) ?? "").slice(0, 64);
   return (
     <AuthCard title="Sign in" description="Sign in to the Portcullis console.">

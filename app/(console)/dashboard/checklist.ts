@@ -3,9 +3,13 @@
 // audited read however many users the account has.
 
 import type { ChecklistEntry } from "@/components/dashboard/Checklist";
-import type { AccountSummary } from "@/lib/iam/accounts";
+import { KEY_ROTATION_DAYS, type AccountSummary } from "@/lib/iam/accounts";
 
-export type ChecklistItem = ChecklistEntry & { readonly id: "admin-user" | "root-mfa" | "individual-users" | "groups" };
+export type ChecklistItem = ChecklistEntry & {
+  readonly id: "admin-user" | "root-mfa" | "root-access-keys" | "individual-users" | "users-mfa" | "groups" | "key-rotation";
+};
+
+const MY_CREDENTIALS = { href: "/me", label: "Go to My security credentials" };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -32,7 +36,45 @@ function rootMfaItem(summary: AccountSummary): ChecklistItem {
   return {
     ...base,
     done: false,
-    detail: "The root user has no MFA device. Enrolling one arrives with the security credentials page, which this version of Portcullis does not have yet.",
+    detail: "The root user has no MFA device. Sign in as the root user and enroll a virtual MFA device on My security credentials.",
+    action: MY_CREDENTIALS,
+  };
+}
+
+function rootAccessKeysItem(summary: AccountSummary): ChecklistItem {
+  const base = { id: "root-access-keys", title: "Give the root user no access keys" } as const;
+  if (summary.AccountAccessKeysPresent === 0) return { ...base, done: true, detail: "The root user has no access keys." };
+  return {
+    ...base,
+    done: false,
+    detail: "The root user has access keys, which give unrestricted access to the account. Use an IAM user's access keys instead, then deactivate and delete the root user's.",
+    action: MY_CREDENTIALS,
+  };
+}
+
+function usersMfaItem(summary: AccountSummary): ChecklistItem {
+  const base = { id: "users-mfa", title: "Require MFA for IAM users who sign in to the console" } as const;
+  const without = summary.ConsoleUsersWithoutMFA;
+  if (without === 0) {
+    return { ...base, done: true, detail: summary.UsersWithConsoleAccess > 0 ? "Every IAM user with a console password has an MFA device." : "No IAM user has a console password yet." };
+  }
+  return {
+    ...base,
+    done: false,
+    detail: `${plural(without, "IAM user has", "IAM users have")} a console password but no MFA device. Ask them to enroll one on My security credentials.`,
+    action: { href: "/users", label: "Go to Users" },
+  };
+}
+
+function keyRotationItem(summary: AccountSummary): ChecklistItem {
+  const base = { id: "key-rotation", title: `Rotate access keys at least every ${KEY_ROTATION_DAYS} days` } as const;
+  const old = summary.AccessKeysOlderThan90Days;
+  if (old === 0) return { ...base, done: true, detail: `No active access key is older than ${KEY_ROTATION_DAYS} days.` };
+  return {
+    ...base,
+    done: false,
+    detail: `${plural(old, "active access key is", "active access keys are")} older than ${KEY_ROTATION_DAYS} days. Create a new key, switch to it, then deactivate and delete the old one.`,
+    action: { href: "/users", label: "Go to Users" },
   };
 }
 
@@ -68,7 +110,15 @@ function groupsItem(summary: AccountSummary): ChecklistItem {
   return { ...base, done: true, detail: "Every user's permissions come from groups, and at least one group has a policy." };
 }
 
-/** The four checks, in AWS's order. */
+/** The checks in AWS's order: the root user first, then IAM users, then their credentials. */
 export function bestPracticeChecklist(summary: AccountSummary): ChecklistItem[] {
-  return [administratorItem(summary), rootMfaItem(summary), individualUsersItem(summary), groupsItem(summary)];
+  return [
+    administratorItem(summary),
+    rootMfaItem(summary),
+    rootAccessKeysItem(summary),
+    individualUsersItem(summary),
+    usersMfaItem(summary),
+    groupsItem(summary),
+    keyRotationItem(summary),
+  ];
 }

@@ -71,3 +71,22 @@ describe("account alias", () => {
     await expectIamError(execute(CreateAccountAlias, { AccountAlias: alias }, acct.root), "ValidationError", /^AccountAlias: /);
   });
 });
+
+describe("GetAccountSummary's credential recommendations", () => {
+  it("counts console users without MFA, active access keys older than 90 days and root access keys", async () => {
+    const own = await createAccount("Credentials");
+    const withMfa = await createUser(own.accountId, "has-mfa", { loginProfile: true });
+    await createUser(own.accountId, "no-mfa", { loginProfile: true });
+    const keysOnly = await createUser(own.accountId, "api-only");
+    await db.mfaDevice.create({
+      data: { accountId: own.accountId, serialNumber: `arn:aws:iam::${own.accountId}:mfa/has-mfa`, name: "has-mfa", userId: withMfa.userId, secretCiphertext: "sealed", enabledAt: new Date() },
+    });
+    const old = new Date(Date.now() - 91 * 24 * 60 * 60 * 1000);
+    const key = (id: string, data: object) => db.accessKey.create({ data: { id, accountId: own.accountId, secretCiphertext: "sealed", ...data } });
+    await key(`AKIAOLD${own.accountId}`, { userId: keysOnly.userId, createdAt: old });
+    await key(`AKIAOLDOFF${own.accountId}`, { userId: keysOnly.userId, createdAt: old, status: "Inactive" });
+    await key(`AKIAROOT${own.accountId}`, { rootAccountId: own.accountId });
+    const { SummaryMap } = await execute(GetAccountSummary, {}, own.root);
+    expect(SummaryMap).toMatchObject({ ConsoleUsersWithoutMFA: 1, AccessKeysOlderThan90Days: 1, AccountAccessKeysPresent: 1 });
+  });
+});

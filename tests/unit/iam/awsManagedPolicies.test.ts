@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AWS_MANAGED_POLICIES, awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/awsManagedPolicies";
+import { BUILT_IN_POLICIES, awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/awsManagedPolicies";
 import { validatePolicy } from "@/lib/policy";
 import { db } from "./support/fixtures";
 
 describe("AWS managed policies", () => {
   it("are valid identity policies", () => {
-    for (const policy of AWS_MANAGED_POLICIES) {
+    for (const policy of BUILT_IN_POLICIES) {
       expect(validatePolicy(policy.document).filter((f) => f.severity === "error"), policy.name).toEqual([]);
     }
   });
@@ -14,7 +14,7 @@ describe("AWS managed policies", () => {
     await ensureAwsManagedPolicies(db);
     await ensureAwsManagedPolicies(db);
     const rows = await db.managedPolicy.findMany({ where: { isAwsManaged: true }, include: { versions: true }, orderBy: { name: "asc" } });
-    expect(rows.map((r) => r.arn)).toEqual(["AdministratorAccess", "IAMFullAccess", "IAMReadOnlyAccess", "IAMUserChangePassword"].map(awsManagedPolicyArn));
+    expect(rows.map((r) => r.arn)).toEqual(["AdministratorAccess", "ForceMFA-ManageOwnCredentials", "IAMFullAccess", "IAMReadOnlyAccess", "IAMUserChangePassword"].map(awsManagedPolicyArn));
     for (const row of rows) {
       expect(row).toMatchObject({ accountId: null, defaultVersionId: "v1", path: "/" });
       expect(row.id).toMatch(/^ANPA/);

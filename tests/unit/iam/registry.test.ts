@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { AccessDeniedError } from "@/lib/iam/errors";
 import { execute } from "@/lib/iam/operation";
+import { uniqueId } from "@/lib/iam/ids";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
@@ -12,6 +13,7 @@ import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUs
 let acct: TestAccount;
 let nobody: Caller;
 let ownPolicy: string;
+let accessKeyId: string;
 
 beforeAll(async () => {
   acct = await createAccount();
@@ -27,6 +29,11 @@ beforeAll(async () => {
   await db.inlinePolicy.create({ data: { name: "GroupInline", nameLower: "groupinline", document: '{"Version":"2012-10-17","Statement":[]}', groupId } });
   await db.account.update({ where: { id: acct.accountId }, data: { alias: `alias-${acct.accountId}` } });
   nobody = await createUser(acct.accountId, "nobody", { loginProfile: true });
+  accessKeyId = uniqueId("AKIA");
+  const target = await db.user.findFirstOrThrow({ where: { accountId: acct.accountId, name: "target" } });
+  await db.accessKey.create({ data: { id: accessKeyId, accountId: acct.accountId, userId: target.id, secretCiphertext: "sealed-elsewhere" } });
+  // A policy that does not let users change their own password: the engine alone decides ChangePassword.
+  await db.passwordPolicy.create({ data: { accountId: acct.accountId, allowUsersToChangePassword: false } });
 });
 
 const ALLOW_ALL = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
@@ -48,6 +55,14 @@ const input = (): Record<string, unknown> => ({
   UpdateLoginProfile: { UserName: "target", Password: "Other-Password-2" },
   DeleteLoginProfile: { UserName: "target" },
   ChangePassword: { OldPassword: "Old-Password-1", NewPassword: "New-Password-2" },
+  GetAccountPasswordPolicy: {},
+  UpdateAccountPasswordPolicy: { MinimumPasswordLength: 12, RequireSymbols: true, MaxPasswordAge: 90, PasswordReusePrevention: 5 },
+  DeleteAccountPasswordPolicy: {},
+  CreateAccessKey: { UserName: "target" },
+  ListAccessKeys: { UserName: "target" },
+  UpdateAccessKey: { UserName: "target", AccessKeyId: accessKeyId, Status: "Inactive" },
+  DeleteAccessKey: { UserName: "target", AccessKeyId: accessKeyId },
+  GetAccessKeyLastUsed: { AccessKeyId: accessKeyId },
   ListGroups: {},
   GetGroup: { GroupName: "Team" },
   CreateGroup: { GroupName: "NewGroup" },
@@ -85,7 +100,15 @@ const input = (): Record<string, unknown> => ({
   UntagUser: { UserName: "target", TagKeys: ["team"] },
   ListUserTags: { UserName: "target" },
   LookupEvents: {},
+  CreateVirtualMFADevice: { VirtualMFADeviceName: "phone" },
+  EnableMFADevice: { UserName: "target", SerialNumber: mfa("phone"), AuthenticationCode1: "123456", AuthenticationCode2: "654321" },
+  ResyncMFADevice: { UserName: "target", SerialNumber: mfa("phone"), AuthenticationCode1: "123456", AuthenticationCode2: "654321" },
+  DeactivateMFADevice: { UserName: "target", SerialNumber: mfa("phone") },
+  DeleteVirtualMFADevice: { SerialNumber: mfa("phone") },
+  ListMFADevices: { UserName: "target" },
 });
+
+const mfa = (name: string) => `arn:aws:iam::${acct.accountId}:mfa/${name}`;
 
 describe("the operation registry", () => {
   it("has a valid sample input for exactly the registered operations, under unique names", () => {

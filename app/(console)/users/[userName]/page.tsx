@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { GetLoginProfile, type LoginProfileView } from "@/lib/iam/loginProfiles";
 import { ListGroups, ListGroupsForUser } from "@/lib/iam/groups";
 import { ListPolicies } from "@/lib/iam/policies";
+import { ListMFADevices } from "@/lib/iam/mfaDevices";
 import { GetUser } from "@/lib/iam/users";
 import type { UserView } from "@/lib/iam/views";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
@@ -20,7 +21,11 @@ import { UserSecurityCredentialsTab } from "@/components/users/UserSecurityCrede
 import { UserTagsTab } from "@/components/users/UserTagsTab";
 import { EffectivePermissionsPanel } from "@/components/users/EffectivePermissionsPanel";
 import { SimulateAccessForm } from "@/components/users/SimulateAccessForm";
+import { AccessKeysSection } from "@/components/me/AccessKeysSection";
+import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
+import { accessKeysSectionProps } from "../../_server/accessKeysSection";
 import { readOperation, type ReadResult } from "../../_server/readOperation";
+import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "../../me/mfaActions";
 import { addUserToGroups, attachUserPolicies, detachUserPolicy, removeUserFromGroup, saveUserTags } from "./actions";
 import { disableConsoleAccess, setConsolePassword } from "./consoleAccessActions";
 import { deleteUserInlinePolicy } from "./inlinePolicyActions";
@@ -122,14 +127,32 @@ async function TabContent({ tab, user, caller, loginProfile }: { tab: TabId; use
     );
   }
   if (tab === "security") {
-    const permissions = await loadUserPermissions(name, caller);
+    const [permissions, accessKeys, mfaDevices] = await Promise.all([
+      loadUserPermissions(name, caller),
+      accessKeysSectionProps(caller, name),
+      readOperation(ListMFADevices, { UserName: name }, caller),
+    ]);
     return (
-      <UserSecurityCredentialsTab
-        loginProfile={loginProfile}
-        hasChangePasswordPolicy={permissions.rows.some((row) => row.kind === "direct" && row.policyName === "IAMUserChangePassword")}
-        setPassword={setConsolePassword.bind(null, name, loginProfile.ok)}
-        disable={disableConsoleAccess.bind(null, name)}
-      />
+      <div className="flex flex-col gap-5">
+        <UserSecurityCredentialsTab
+          loginProfile={loginProfile}
+          hasChangePasswordPolicy={permissions.rows.some((row) => row.kind === "direct" && row.policyName === "IAMUserChangePassword")}
+          setPassword={setConsolePassword.bind(null, name, loginProfile.ok)}
+          disable={disableConsoleAccess.bind(null, name)}
+        />
+        <MfaDevicesSection
+          devices={mfaDevices}
+          subject={name}
+          suggestedName={name}
+          actions={{
+            create: createMfaDevice.bind(null, name),
+            enable: enableMfaDevice.bind(null, name),
+            resync: resyncMfaDevice.bind(null, name),
+            remove: removeMfaDevice.bind(null, name),
+          }}
+        />
+        <AccessKeysSection {...accessKeys} />
+      </div>
     );
   }
   if (tab === "access") {

@@ -111,7 +111,7 @@ export async function createUser(accountId: string, name: string, setup: UserSet
 
 /** Row counts of every IAM table except the audit log: "nothing was written" means these are unchanged. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies] =
+  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory] =
     await Promise.all([
       db.account.count(),
       db.user.count(),
@@ -127,8 +127,9 @@ export async function rowCounts(): Promise<Record<string, number>> {
       db.mfaDevice.count(),
       db.accessKey.count(),
       db.passwordPolicy.count(),
+      db.passwordHistory.count(),
     ]);
-  return { accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies };
+  return { accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory };
 }
 
 /** A fingerprint of every IAM row's content, for "nothing changed" checks that counts would miss (renames, updates). */

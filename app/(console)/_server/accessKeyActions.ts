@@ -1,0 +1,48 @@
+"use server";
+
+// Access keys from /me (own keys: userName undefined) and from a user's Security credentials tab.
+// CreateAccessKey's secret goes back to the browser in this one response and nowhere else: it is not
+// logged, not audited, and the re-rendered page lists keys without it.
+
+import { revalidatePath } from "next/cache";
+import { requireCaller } from "@/lib/auth/session";
+import { CreateAccessKey, DeleteAccessKey, UpdateAccessKey } from "@/lib/iam/accessKeys";
+import { execute } from "@/lib/iam/operation";
+import type { CreateAccessKeyState, NewAccessKey } from "@/components/accessKeys/accessKeyState";
+import type { ActionState } from "@/components/forms/actionState";
+import { userHref } from "@/components/users/userHref";
+import { field, runMutation } from "./runMutation";
+
+function pageOf(userName: string | undefined): string {
+  return userName === undefined ? "/me" : userHref(userName);
+}
+
+export async function createAccessKey(userName: string | undefined, _previous: CreateAccessKeyState, _form: FormData): Promise<CreateAccessKeyState> {
+  const caller = await requireCaller();
+  let created: NewAccessKey | undefined;
+  const result = await runMutation(async () => {
+    const { AccessKey } = await execute(CreateAccessKey, userName === undefined ? {} : { UserName: userName }, caller);
+    created = { AccessKeyId: AccessKey.AccessKeyId, SecretAccessKey: AccessKey.SecretAccessKey, UserName: AccessKey.UserName };
+  });
+  revalidatePath(pageOf(userName));
+  return result.error ? { error: result.error } : { created };
+}
+
+export async function setAccessKeyStatus(userName: string | undefined, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const caller = await requireCaller();
+  const Status = field(form, "Status") === "Inactive" ? "Inactive" : "Active";
+  const result = await runMutation(() =>
+    execute(UpdateAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId"), Status }, caller).then(() => undefined),
+  );
+  revalidatePath(pageOf(userName));
+  return result;
+}
+
+export async function deleteAccessKey(userName: string | undefined, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const caller = await requireCaller();
+  const result = await runMutation(() =>
+    execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId") }, caller).then(() => undefined),
+  );
+  revalidatePath(pageOf(userName));
+  return result;
+}

@@ -1,0 +1,76 @@
+"use server";
+
+// MFA device changes from "My security credentials" (userName null: the signed-in principal's own
+// devices) and from a user's Security credentials tab (an administrator acting for that user). Each
+// runs the IAM operations as the signed-in caller; the seed leaves the server only in the response
+// to the create step, for the enrollment dialog to show.
+
+import { revalidatePath } from "next/cache";
+import { requireCaller } from "@/lib/auth/session";
+import { isIamError, toErrorView } from "@/lib/iam/errors";
+import { CreateVirtualMFADevice, DeactivateMFADevice, DeleteVirtualMFADevice, EnableMFADevice, ResyncMFADevice } from "@/lib/iam/mfaDevices";
+import { execute } from "@/lib/iam/operation";
+import type { ActionState } from "@/components/forms/actionState";
+import type { CreateMfaDeviceState, EnableMfaDeviceState } from "@/components/me/mfaState";
+import { userHref } from "@/components/users/userHref";
+import { field, runMutation } from "../_server/runMutation";
+
+function refresh(userName: string | null) {
+  revalidatePath(userName ? userHref(userName) : "/me");
+  // The dashboard's "Enable MFA for the root user" item reads the same devices.
+  revalidatePath("/dashboard");
+}
+
+const owner = (userName: string | null) => (userName ? { UserName: userName } : {});
+
+export async function createMfaDevice(userName: string | null, _previous: CreateMfaDeviceState, form: FormData): Promise<CreateMfaDeviceState> {
+  const caller = await requireCaller();
+  try {
+    const { VirtualMFADevice } = await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: field(form, "deviceName").trim(), ...owner(userName) }, caller);
+    return { device: VirtualMFADevice };
+  } catch (error) {
+    if (isIamError(error)) return { error: toErrorView(error) };
+    throw error;
+  }
+}
+
+function codes(form: FormData) {
+  return {
+    SerialNumber: field(form, "serialNumber"),
+    AuthenticationCode1: field(form, "code1").replace(/\s+/g, ""),
+    AuthenticationCode2: field(form, "code2").replace(/\s+/g, ""),
+  };
+}
+
+export async function enableMfaDevice(userName: string | null, _previous: EnableMfaDeviceState, form: FormData): Promise<EnableMfaDeviceState> {
+  const caller = await requireCaller();
+  const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller).then(() => undefined));
+  if (result.error) return result;
+  refresh(userName);
+  return { enabled: true };
+}
+
+export async function resyncMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const caller = await requireCaller();
+  const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller).then(() => undefined));
+  refresh(userName);
+  return result;
+}
+
+/**
+ * "Remove" as the AWS console does it: DeactivateMFADevice, then DeleteVirtualMFADevice. A caller
+ * allowed the first but not the second (AWS's self-manage policy grants only deactivation) has still
+ * removed the device from the user; the unassigned device is harmless and its name can be reused.
+ */
+export async function removeMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const caller = await requireCaller();
+  const SerialNumber = field(form, "serialNumber");
+  const result = await runMutation(async () => {
+    await execute(DeactivateMFADevice, { SerialNumber, ...owner(userName) }, caller);
+    await execute(DeleteVirtualMFADevice, { SerialNumber }, caller).catch((error: unknown) => {
+      if (!isIamError(error) || error.code !== "AccessDenied") throw error;
+    });
+  });
+  refresh(userName);
+  return result;
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+
+/** Activate or deactivate one key, and delete it after a confirmation that says what breaks. */
+export function AccessKeyRowActions({
+  accessKeyId,
+  status,
+  setStatus,
+  remove,
+}: {
+  accessKeyId: string;
+  status: "Active" | "Inactive";
+  setStatus: FormAction;
+  remove: FormAction;
+}) {
+  const [state, submit, pending] = useActionState<ActionState, FormData>(setStatus, {});
+  const next = status === "Active" ? "Inactive" : "Active";
+  return (
+    <div className="flex flex-col items-end gap-1 text-left">
+      <div className="flex flex-wrap justify-end gap-2">
+        <form action={submit}>
+          <input type="hidden" name="AccessKeyId" value={accessKeyId} />
+          <input type="hidden" name="Status" value={next} />
+          <button type="submit" className={buttonStyles.secondary} disabled={pending} aria-label={`${status === "Active" ? "Deactivate" : "Activate"} ${accessKeyId}`} data-testid="toggle-access-key">
+            {status === "Active" ? "Deactivate" : "Activate"}
+          </button>
+        </form>
+        <ConfirmActionDialog
+          action={remove}
+          hidden={{ AccessKeyId: accessKeyId }}
+          triggerLabel="Delete"
+          triggerAriaLabel={`Delete ${accessKeyId}`}
+          title={`Delete access key ${accessKeyId}?`}
+          confirmLabel="Delete access key"
+          testId="delete-access-key"
+        >
+          <p>
+            Any application or script using this key stops working immediately, and the key cannot be restored.
+            {status === "Active" ? " Deactivating it first lets you check that nothing still depends on it." : ""}
+          </p>
+        </ConfirmActionDialog>
+      </div>
+      <ErrorRegion error={state.error} />
+    </div>
+  );
+}

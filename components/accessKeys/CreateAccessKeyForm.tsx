@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Checkbox } from "@/components/forms/Checkbox";
+import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import { buttonStyles } from "@/components/forms/buttonStyles";
+import type { CreateAccessKeyAction, CreateAccessKeyState } from "./accessKeyState";
+import { NewAccessKeyPanel } from "./NewAccessKeyPanel";
+
+/**
+ * "Create access key", then the one-time panel with the new key. The root user must first confirm
+ * AWS's warning, as the AWS console asks; at the two-key limit the button explains why it is off.
+ */
+export function CreateAccessKeyForm({ create, isRoot, atLimit }: { create: CreateAccessKeyAction; isRoot: boolean; atLimit: boolean }) {
+  const [state, submit, pending] = useActionState<CreateAccessKeyState, FormData>(create, {});
+  const [dismissed, setDismissed] = useState<string | undefined>();
+  const showing = state.created && state.created.AccessKeyId !== dismissed ? state.created : undefined;
+  return (
+    <div className="flex flex-col gap-3">
+      {showing && <NewAccessKeyPanel accessKey={showing} onDone={() => setDismissed(showing.AccessKeyId)} />}
+      <form action={submit} className="flex flex-col gap-3">
+        {isRoot && !atLimit && (
+          // Required, so the browser asks for it; the form's reset after each creation asks again next time.
+          <Checkbox
+            name="understood"
+            required
+            label="I understand creating a root access key is not a best practice, but I still want to create one."
+            testId="root-key-understood"
+          />
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={buttonStyles.primary} disabled={pending || atLimit} data-testid="create-access-key">
+            {pending ? "Creating access key…" : "Create access key"}
+          </button>
+          {atLimit && <span className="text-sm text-slate-600">Two access keys is the limit. Delete one to create another.</span>}
+        </div>
+      </form>
+      <ErrorRegion error={state.error} testId="create-access-key-error" />
+    </div>
+  );
+}

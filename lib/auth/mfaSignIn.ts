@@ -1,0 +1,102 @@
+// The second sign-in step for a principal with an enabled MFA device. After a correct password the
+// session token only says "password verified, MFA pending" (mfaPending in the signed, encrypted
+// next-auth JWT), so the password is never sent again and no instance keeps sign-in state in memory.
+// The code step reads that token back, checks the throttle, then accepts a code from any of the
+// principal's enabled devices, once. Every outcome is audited as signin:ConsoleLogin, never with the code.
+
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/db/audit";
+import { consumeCode } from "./mfaCodes";
+import type { SessionPrincipal } from "./principal";
+import type { RequestInfo } from "./request";
+import { secrets } from "./secrets";
+import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
+
+/** The same action as the password step, so the sign-in throttle counts wrong codes with wrong passwords. */
+const SIGN_IN_ACTION = "signin:ConsoleLogin";
+/** The audit errorCode of a wrong (or replayed) MFA code. */
+export const FAILED_MFA = "FailedMFAAuthentication";
+/** How long after the password the code step stays open. */
+export const MFA_PENDING_MS = 5 * 60_000;
+
+/** What the session token holds between the two steps. */
+export interface PendingMfa {
+  readonly principal: SessionPrincipal;
+  /** When the password was verified, in milliseconds since the epoch. */
+  readonly passwordVerifiedAt: number;
+}
+
+export type MfaSignInResult = { readonly ok: true; readonly principal: SessionPrincipal } | { readonly ok: false };
+
+function ownerWhere(principal: SessionPrincipal) {
+  return principal.kind === "root" ? { rootAccountId: principal.accountId } : { userId: principal.userId };
+}
+
+/** Whether a password alone is not enough for this principal. */
+export async function requiresMfa(principal: SessionPrincipal): Promise<boolean> {
+  return (await db.mfaDevice.count({ where: { ...ownerWhere(principal), enabledAt: { not: null } } })) > 0;
+}
+
+export function pendingExpired(pending: PendingMfa, now = Date.now()): boolean {
+  return now - pending.passwordVerifiedAt > MFA_PENDING_MS;
+}
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** A cookie's value, joining next-auth's chunks (name.0, name.1, …) when the token was split. */
+function cookieValue(header: string, name: string): string | undefined {
+  const cookies = new Map(
+    header.split(";").map((part) => {
+      const index = part.indexOf("=");
+      return [part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim())] as const;
+    }),
+  );
+  if (cookies.has(name)) return cookies.get(name);
+  const chunks: string[] = [];
+  for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`)!);
+  return chunks.length > 0 ? chunks.join("") : undefined;
+}
+
+/** The pending step from the request's session cookie, if it holds one that has not expired. */
+export async function pendingFromCookieHeader(header: string | undefined): Promise<PendingMfa | undefined> {
+  if (!header) return undefined;
+  for (const name of SESSION_COOKIES) {
+    const token = cookieValue(header, name);
+    if (!token) continue;
+    const claims = (await decode({ token, secret: secrets().sessionSecret }).catch(() => null))?.principal;
+    if (!claims?.mfaPending) return undefined;
+    const { authTime, mfa: _mfa, mfaPending: _pending, ...principal } = claims;
+    const pending = { principal: principal as SessionPrincipal, passwordVerifiedAt: authTime };
+    return pendingExpired(pending) ? undefined : pending;
+  }
+  return undefined;
+}
+
+function event(principal: SessionPrincipal, request: RequestInfo, resource: string) {
+  return { accountId: principal.accountId, principalArn: principal.arn, action: SIGN_IN_ACTION, resource, sourceIp: request.sourceIp, userAgent: request.userAgent };
+}
+
+/** The code step: throttle, then one code against the principal's enabled devices. */
+export async function verifyMfaSignIn(principal: SessionPrincipal, code: string | undefined, request: RequestInfo): Promise<MfaSignInResult> {
+  const throttled = await checkThrottle({ action: SIGN_IN_ACTION, principalArn: principal.arn, sourceIp: request.sourceIp });
+  if (throttled) {
+    await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: THROTTLED, errorMessage: describeThrottle(throttled) });
+    return { ok: false };
+  }
+  const devices = await db.mfaDevice.findMany({ where: { ...ownerWhere(principal), enabledAt: { not: null } }, orderBy: { enabledAt: "asc" } });
+  const now = new Date();
+  for (const device of typeof code === "string" ? devices : []) {
+    // The step is claimed and the sign-in recorded together: a replay racing this one finds the step taken.
+    const accepted = await db.$transaction(async (tx) => {
+      if (!(await consumeCode(tx, device, code!, now))) return false;
+      if (principal.kind === "root") await tx.rootUser.update({ where: { accountId: principal.accountId }, data: { passwordLastUsed: now } });
+      else await tx.user.update({ where: { id: principal.userId }, data: { passwordLastUsed: now } });
+      await appendAuditEvent(tx, { ...event(principal, request, device.serialNumber), result: "Allowed" });
+      return true;
+    });
+    if (accepted) return { ok: true, principal };
+  }
+  await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: FAILED_MFA, errorMessage: "Failed MFA authentication" });
+  return { ok: false };
+}
