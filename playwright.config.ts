@@ -8,6 +8,7 @@ const DATA_DIR = ".e2e-data";
 // rewrites tsconfig.json and next-env.d.ts to point at that dir, so both are put back afterwards.
 const DIST_DIR = ".next-e2e";
 const KEEP = `${DATA_DIR}/kept`;
+const SERVER_LOG = `${DATA_DIR}/server.log`;
 const build = [
   `rm -rf ${DATA_DIR}`,
   `mkdir -p ${KEEP}`,
@@ -53,7 +54,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `${build} && npm start -- -p ${PORT}`,
+    // The server's output (stdout and stderr) is also written to .e2e-data/server.log, which the
+    // credentials spec searches for leaked secrets; it reaches the reporter on stderr, as errors did before.
+    command: `${build} && npm start -- -p ${PORT} 2>&1 | tee ${SERVER_LOG} >&2`,
     url: `http://localhost:${PORT}/signin`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -13,7 +13,7 @@ import type { Tx } from "@/lib/db/client";
 import { accountRootArn } from "@/lib/policy";
 import { IamError } from "./errors";
 import { accountOf, requireUser, userResource, userTagContext } from "./entities";
-import { uniqueId } from "./ids";
+import { accessKeyId } from "./ids";
 import { operation } from "./operation";
 import { QUOTAS, limitExceeded } from "./quotas";
 import { UserName } from "./validation";
@@ -92,7 +92,7 @@ export const CreateAccessKey = operation({
     const secret = newSecretAccessKey();
     const key = await tx.accessKey.create({
       data: {
-        id: uniqueId("AKIA"),
+        id: accessKeyId(),
         accountId: accountOf(caller),
         ...("userId" in owner ? { userId: owner.userId } : { rootAccountId: owner.rootAccountId }),
         secretCiphertext: seal(secret, ACCESS_KEY_SECRET_PURPOSE),

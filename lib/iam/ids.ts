@@ -12,11 +12,16 @@ function randomBase32(length: number): string {
   return out;
 }
 
-export type UniqueIdPrefix = "AIDA" | "AGPA" | "AROA" | "ANPA" | "AKIA";
+export type UniqueIdPrefix = "AIDA" | "AGPA" | "AROA" | "ANPA";
 
 /** 21 characters like AWS's unique IDs: the prefix and 17 random base32 characters. */
 export function uniqueId(prefix: UniqueIdPrefix): string {
   return prefix + randomBase32(17);
+}
+
+/** An access key ID: AKIA and 16 random base32 characters, 20 in all, as AWS's are. */
+export function accessKeyId(): string {
+  return "AKIA" + randomBase32(16);
 }
 
 /** A random 12-digit account ID that does not start with 0. */

@@ -2,6 +2,7 @@
 // people do it (through the forms), and full-page screenshots for review.
 
 import { expect, type Page } from "@playwright/test";
+import { generate } from "otplib";
 
 export const SCREENSHOTS = "test-results/screenshots";
 
@@ -21,8 +22,9 @@ export function newRootAccount(label: string): RootAccount {
   return { accountName: `${label} ${suffix}`, email: `root-${suffix}@example.test`, password: "Portcullis-Root-2026!" };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+/** A full-page screenshot; `viewport` for a modal dialog, whose fixed backdrop covers only the viewport. */
+export async function screenshot(page: Page, name: string, area: "full-page" | "viewport" = "full-page"): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: area === "full-page" });
 }
 
 export async function fillSignUpForm(page: Page, account: RootAccount): Promise<void> {
@@ -69,4 +71,97 @@ export async function signInAsIamUser(page: Page, accountId: string, userName: s
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByTestId("header-principal")).toHaveText(`IAM user ${userName}`);
+}
+
+/** The password step of an IAM user's sign-in, for a user who may then be asked for an MFA code. */
+export async function submitIamUserPassword(page: Page, accountId: string, userName: string, password: string): Promise<void> {
+  await page.goto(`/signin?account=${accountId}`);
+  await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
+  await page.getByLabel("IAM user name").fill(userName);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The password step of the root user's sign-in. */
+export async function submitRootPassword(page: Page, account: RootAccount): Promise<void> {
+  await page.goto("/signin");
+  await expect(page.getByRole("radio", { name: "Root user" })).toBeChecked();
+  await page.getByLabel("Root user email address").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The MFA step after a correct password: types the code and submits it (the caller checks the outcome). */
+export async function submitMfaCode(page: Page, code: string): Promise<void> {
+  const field = page.getByTestId("mfa-code");
+  await expect(field).toBeVisible();
+  await field.fill(code);
+  await page.getByTestId("mfa-submit").click();
+}
+
+const TOTP_PERIOD_MS = 30_000;
+const stepNow = () => Math.floor(Date.now() / TOTP_PERIOD_MS);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The authenticator app of one virtual MFA device, built from the seed the enrollment dialog shows.
+ * Codes are computed for chosen RFC 6238 time steps instead of waiting for the clock. The server
+ * accepts a code from one step either side of its own and each step only once (enrollment uses two
+ * steps), so this picks the earliest step the server still accepts and remembers the last one used,
+ * as the server does. It only waits when the arithmetic leaves no choice: a few seconds before a step
+ * ends when it would hand out a code from the previous step, or until a future step comes in range.
+ */
+export class Authenticator {
+  private lastUsedStep: number | undefined;
+  /** The step each sign-in code was made for. */
+  private readonly signInCodes = new Map<string, number>();
+
+  constructor(readonly seed: string) {}
+
+  /** What an authenticator app shows during `step`. */
+  codeForStep(step: number): Promise<string> {
+    return generate({ secret: this.seed, algorithm: "sha1", digits: 6, period: TOTP_PERIOD_MS / 1000, epoch: (step * TOTP_PERIOD_MS) / 1000 });
+  }
+
+  /** Enrollment: two consecutive codes, steps t−1 and t, with t as early as the server accepts. */
+  async consecutiveCodes(): Promise<[string, string]> {
+    const step = await this.earliestAcceptable(this.lastUsedStep === undefined ? -Infinity : this.lastUsedStep + 2, -1);
+    this.lastUsedStep = step;
+    return [await this.codeForStep(step - 1), await this.codeForStep(step)];
+  }
+
+  /** Sign-in: a code from a step the server has not seen, from the current step on (so it stays valid for a replay attempt). */
+  async nextCode(): Promise<string> {
+    const step = await this.earliestAcceptable(this.lastUsedStep === undefined ? -Infinity : this.lastUsedStep + 1, 0);
+    this.lastUsedStep = step;
+    const code = await this.codeForStep(step);
+    this.signInCodes.set(code, step);
+    return code;
+  }
+
+  /** Whether the server's ±1-step window still holds the step a sign-in code was made for (with a second to spare). */
+  stillInWindow(code: string): boolean {
+    const step = this.signInCodes.get(code);
+    return step !== undefined && Date.now() < (step + 2) * TOTP_PERIOD_MS - 1_000;
+  }
+
+  /** Six digits that are none of the codes the server could accept around now. */
+  async wrongCode(): Promise<string> {
+    const now = stepNow();
+    const nearby = await Promise.all([-2, -1, 0, 1, 2].map((offset) => this.codeForStep(now + offset)));
+    let candidate = 123456;
+    while (nearby.includes(String(candidate))) candidate++;
+    return String(candidate);
+  }
+
+  /** The first step ≥ minimum and ≥ now+offset that the server (±1 step) accepts by the time the code arrives. */
+  private async earliestAcceptable(minimum: number, offset: -1 | 0): Promise<number> {
+    // A code from the previous step expires when the step turns: do not hand one out just before.
+    if (offset === -1 && TOTP_PERIOD_MS - (Date.now() % TOTP_PERIOD_MS) < 5_000) await sleep(TOTP_PERIOD_MS - (Date.now() % TOTP_PERIOD_MS) + 100);
+    const step = Math.max(minimum, stepNow() + offset);
+    // A step more than one ahead is not accepted yet: wait until the clock is one step before it.
+    const until = (step - 1) * TOTP_PERIOD_MS - Date.now();
+    if (until > 0) await sleep(until + 100);
+    return step;
+  }
 }

@@ -26,7 +26,12 @@ const columns: Column<AuditEventView>[] = [
   { key: "action", header: "Action", render: (event) => <span className="font-medium whitespace-nowrap">{event.Action}</span> },
   { key: "resource", header: "Resource", render: (event) => mono(event.Resource) },
   { key: "result", header: "Result", render: (event) => <ResultBadge result={event.Result} /> },
-  { key: "ip", header: "Source IP", render: (event) => mono(event.SourceIpAddress) },
+  {
+    key: "ip",
+    header: "Source IP",
+    // An address reads as one token: never wrapped mid-address (203.0.113.54 would otherwise split).
+    render: (event) => (event.SourceIpAddress ? <code className="font-mono text-xs whitespace-nowrap">{event.SourceIpAddress}</code> : mono()),
+  },
   {
     key: "error",
     header: "Error code",

@@ -33,7 +33,7 @@ describe("CreateAccessKey", () => {
     const alice = await createUser(acct.accountId, "alice-keys");
     const { AccessKey } = await execute(CreateAccessKey, { UserName: "alice-keys" }, acct.root);
     expect(AccessKey).toMatchObject({ UserName: "alice-keys", Status: "Active" });
-    expect(AccessKey.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{17}$/);
+    expect(AccessKey.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
     expect(AccessKey.SecretAccessKey).toMatch(/^[A-Za-z0-9+/]{40}$/);
 
     const row = await db.accessKey.findUniqueOrThrow({ where: { id: AccessKey.AccessKeyId } });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { AccessDeniedError } from "@/lib/iam/errors";
 import { execute } from "@/lib/iam/operation";
-import { uniqueId } from "@/lib/iam/ids";
+import { accessKeyId as newAccessKeyId } from "@/lib/iam/ids";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await db.inlinePolicy.create({ data: { name: "GroupInline", nameLower: "groupinline", document: '{"Version":"2012-10-17","Statement":[]}', groupId } });
   await db.account.update({ where: { id: acct.accountId }, data: { alias: `alias-${acct.accountId}` } });
   nobody = await createUser(acct.accountId, "nobody", { loginProfile: true });
-  accessKeyId = uniqueId("AKIA");
+  accessKeyId = newAccessKeyId();
   const target = await db.user.findFirstOrThrow({ where: { accountId: acct.accountId, name: "target" } });
   await db.accessKey.create({ data: { id: accessKeyId, accountId: acct.accountId, userId: target.id, secretCiphertext: "sealed-elsewhere" } });
   // A policy that does not let users change their own password: the engine alone decides ChangePassword.
