@@ -7,10 +7,10 @@ const inputClass =
 /** The audit log's filters: principal, action, result, read-only events, and a UTC time range. */
 export function AuditFilters({ current, values }: { current: SearchParams; values: { principal?: string; result?: string; readOnly: boolean; from?: string; to?: string } }) {
   return (
-    <FilterBox label="Action contains" name="action" current={current} placeholder="CreateUser" childNames={["principal", "result", "readOnly", "from", "to"]} testId="audit-action">
+    <FilterBox label="Action contains" name="action" current={current} childNames={["principal", "result", "readOnly", "from", "to"]} testId="audit-action">
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         Principal ARN
-        <input name="principal" defaultValue={values.principal} placeholder="arn:aws:iam::123456789012:user/alice" className={`${inputClass} w-80 max-w-full`} data-testid="audit-principal" />
+        <input name="principal" defaultValue={values.principal} className={`${inputClass} w-80 max-w-full`} data-testid="audit-principal" />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
         Result

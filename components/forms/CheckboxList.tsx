@@ -53,7 +53,7 @@ export function CheckboxList({
       <legend className="text-sm font-medium text-slate-800">
         {legend} <span className="font-normal text-slate-600">({selected.length} selected)</span>
       </legend>
-      <label htmlFor={`${id}-filter`} className="sr-only">
+      <label htmlFor={`${id}-filter`} className="text-xs text-slate-600">
         {filterLabel}
       </label>
       <input
@@ -61,7 +61,6 @@ export function CheckboxList({
         type="search"
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
-        placeholder={filterLabel}
         className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
       />
       <ul className="max-h-72 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white">

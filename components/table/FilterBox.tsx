@@ -9,7 +9,6 @@ export function FilterBox({
   label,
   name = "filter",
   current,
-  placeholder,
   testId,
   childNames = [],
   children,
@@ -17,7 +16,6 @@ export function FilterBox({
   label: string;
   name?: string;
   current: SearchParams;
-  placeholder?: string;
   testId?: string;
   /** The parameter names the extra controls own, so they are not also carried as hidden inputs. */
   childNames?: readonly string[];
@@ -39,7 +37,6 @@ export function FilterBox({
           type="search"
           name={name}
           defaultValue={Array.isArray(value) ? value[0] : value}
-          placeholder={placeholder}
           data-testid={testId}
           className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
         />

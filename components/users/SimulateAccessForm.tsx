@@ -38,7 +38,6 @@ export function SimulateAccessForm({ userName, simulate }: { userName: string; s
             label="Action"
             value={action}
             onChange={(event) => setAction(event.target.value)}
-            placeholder="iam:CreateUser"
             description="Service prefix and action name, such as iam:CreateUser or s3:GetObject."
             autoComplete="off"
             required
@@ -65,8 +64,8 @@ export function SimulateAccessForm({ userName, simulate }: { userName: string; s
           <p className="text-xs text-slate-600">Values for condition keys such as aws:SourceIp. Add the same key twice for a key with several values.</p>
           {rows.map((row, index) => (
             <div key={row.id} className="grid grid-cols-1 items-end gap-2 sm:grid-cols-[1fr_1fr_auto]">
-              <TextField label={`Key ${index + 1}`} value={row.key} onChange={(event) => update(row.id, { key: event.target.value })} placeholder="aws:SourceIp" autoComplete="off" />
-              <TextField label={`Value ${index + 1}`} value={row.value} onChange={(event) => update(row.id, { value: event.target.value })} placeholder="203.0.113.7" autoComplete="off" />
+              <TextField label={`Key ${index + 1}`} value={row.key} onChange={(event) => update(row.id, { key: event.target.value })} autoComplete="off" />
+              <TextField label={`Value ${index + 1}`} value={row.value} onChange={(event) => update(row.id, { value: event.target.value })} autoComplete="off" />
               <button type="button" className={buttonStyles.secondary} onClick={() => setRows(rows.filter((other) => other.id !== row.id))} aria-label={`Remove context key ${row.key || index + 1}`}>
                 Remove
               </button>

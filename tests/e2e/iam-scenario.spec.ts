@@ -47,7 +47,7 @@ test("root sets up a read-only developer; bob reads, is denied a write, and root
     await page.getByTestId("groups-empty").getByRole("link", { name: "Create group" }).click();
     await page.waitForURL("**/groups/new");
     await page.getByLabel("User group name").fill(GROUP);
-    await page.getByPlaceholder("Filter policies by name").fill("ReadOnly");
+    await page.getByLabel("Filter policies by name").fill("ReadOnly");
     await page.getByRole("checkbox", { name: new RegExp(`^${READ_ONLY}\\b`) }).check();
     await expect(page.getByText("(1 selected)")).toBeVisible();
     await screenshot(page, "group-create");

@@ -76,7 +76,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         />
       ) : (
         <>
-          <FilterBox label="Find groups by name" current={current} placeholder="Group name contains…" testId="groups-filter" />
+          <FilterBox label="Find groups by name" current={current} testId="groups-filter" />
           {result.value.Groups.length === 0 ? (
             <EmptyState title="No matching groups" description={`No group name contains “${filter}”.`} />
           ) : (

@@ -66,7 +66,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           </ButtonLink>
         }
       />
-      <FilterBox label="Find policies by name" current={current} placeholder="Policy name contains…" childNames={["type"]} testId="policies-filter">
+      <FilterBox label="Find policies by name" current={current} childNames={["type"]} testId="policies-filter">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           Filter by type
           <select

@@ -72,7 +72,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
       ) : (
         <>
-          <FilterBox label="Find users by name" current={current} placeholder="User name contains…" testId="users-filter" />
+          <FilterBox label="Find users by name" current={current} testId="users-filter" />
           {result.value.Users.length === 0 ? (
             <EmptyState title="No matching users" description={`No user name contains “${filter}”.`} testId="users-no-match" />
           ) : (
