@@ -1,19 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { buttonStyles } from "@/components/forms/buttonStyles";
+import { useState } from "react";
 import { Checkbox } from "@/components/forms/Checkbox";
-import { ErrorRegion } from "@/components/forms/ErrorRegion";
-import { TextField } from "@/components/forms/TextField";
-import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { TypedDeleteForm } from "@/components/forms/TypedDeleteForm";
+import type { FormAction } from "@/components/forms/actionState";
 
 /** Typed confirmation, plus the offer to remove members and policies first when there are any. */
 export function DeleteGroupForm({ groupName, hasDependents, deleteGroup }: { groupName: string; hasDependents: boolean; deleteGroup: FormAction }) {
-  const [typed, setTyped] = useState("");
   const [removeDependents, setRemoveDependents] = useState(true);
-  const [state, submit, pending] = useActionState<ActionState, FormData>(deleteGroup, {});
   return (
-    <form action={submit} className="flex flex-col gap-3" aria-label={`Delete group ${groupName}`}>
+    <TypedDeleteForm entity="group" name={groupName} action={deleteGroup} testId="delete-group-submit">
       {hasDependents && (
         <Checkbox
           name="removeDependents"
@@ -24,20 +20,6 @@ export function DeleteGroupForm({ groupName, hasDependents, deleteGroup }: { gro
           testId="remove-dependents"
         />
       )}
-      <TextField
-        label={`To confirm, type the group name “${groupName}”`}
-        name="confirmation"
-        value={typed}
-        onChange={(event) => setTyped(event.target.value)}
-        autoComplete="off"
-        testId="delete-confirmation"
-      />
-      <div>
-        <button type="submit" className={buttonStyles.danger} disabled={pending} data-testid="delete-group-submit">
-          {pending ? "Deleting…" : "Delete group"}
-        </button>
-      </div>
-      <ErrorRegion error={state.error} />
-    </form>
+    </TypedDeleteForm>
   );
 }
