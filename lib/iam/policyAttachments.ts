@@ -4,10 +4,12 @@
 // at most 10 managed policies (AWS's default quota).
 
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
 import { IamError } from "./errors";
 import { actsOnGroup, actsOnUser, requireGroup, requirePolicy, requireUser, userTagContext } from "./entities";
 import { operation } from "./operation";
-import { PageInput, pageFields, pageWindow, toPage } from "./pagination";
+import { PageInput, pageFields, pageWindow, toPage, type PageRequest } from "./pagination";
 import { limitExceeded, QUOTAS } from "./quotas";
 import { GroupName, PathPrefix, PolicyArn, UserName } from "./validation";
 import { toAttachedPolicy, type AttachedPolicy } from "./views";
@@ -17,6 +19,61 @@ type AttachedPage = { AttachedPolicies: AttachedPolicy[]; IsTruncated: boolean; 
 
 function notAttached(arn: string): IamError {
   return new IamError("NoSuchEntity", `Policy ${arn} was not found.`);
+}
+
+/**
+ * The attachment table of one kind of principal (user, group), seen the same way by attach,
+ * detach and list, so the three operations per principal differ only in names and quota.
+ */
+interface AttachmentTable {
+  exists(policyId: string): Promise<boolean>;
+  count(): Promise<number>;
+  create(policyId: string): Promise<unknown>;
+  remove(policyId: string): Promise<number>;
+}
+
+function userAttachments(tx: Tx, userId: string): AttachmentTable {
+  return {
+    exists: async (policyId) => (await tx.userPolicyAttachment.findUnique({ where: { userId_policyId: { userId, policyId } } })) !== null,
+    count: () => tx.userPolicyAttachment.count({ where: { userId } }),
+    create: (policyId) => tx.userPolicyAttachment.create({ data: { userId, policyId } }),
+    remove: async (policyId) => (await tx.userPolicyAttachment.deleteMany({ where: { userId, policyId } })).count,
+  };
+}
+
+function groupAttachments(tx: Tx, groupId: string): AttachmentTable {
+  return {
+    exists: async (policyId) => (await tx.groupPolicyAttachment.findUnique({ where: { groupId_policyId: { groupId, policyId } } })) !== null,
+    count: () => tx.groupPolicyAttachment.count({ where: { groupId } }),
+    create: (policyId) => tx.groupPolicyAttachment.create({ data: { groupId, policyId } }),
+    remove: async (policyId) => (await tx.groupPolicyAttachment.deleteMany({ where: { groupId, policyId } })).count,
+  };
+}
+
+async function attach(table: AttachmentTable, policyId: string, quota: number, overQuota: () => IamError): Promise<Empty> {
+  // Attaching a policy that is already attached changes nothing, as in AWS.
+  if (await table.exists(policyId)) return {};
+  if ((await table.count()) >= quota) throw overQuota();
+  await table.create(policyId);
+  return {};
+}
+
+async function detach(table: AttachmentTable, policy: { id: string; arn: string }): Promise<Empty> {
+  if ((await table.remove(policy.id)) === 0) throw notAttached(policy.arn);
+  return {};
+}
+
+/** One page of the managed policies attached to a principal, by name. */
+async function attachedPage(tx: Tx, attachedTo: Prisma.ManagedPolicyWhereInput, input: { PathPrefix?: string } & PageRequest): Promise<AttachedPage> {
+  const { skip, take } = pageWindow(input);
+  const rows = await tx.managedPolicy.findMany({
+    where: { ...attachedTo, ...(input.PathPrefix ? { path: { startsWith: input.PathPrefix } } : {}) },
+    orderBy: [{ nameLower: "asc" }, { id: "asc" }],
+    skip,
+    take,
+  });
+  const page = toPage(rows, input);
+  return { AttachedPolicies: page.items.map(toAttachedPolicy), ...pageFields(page) };
 }
 
 const UserPolicyInput = z.object({ UserName, PolicyArn });
@@ -30,14 +87,9 @@ export const AttachUserPolicy = operation({
   run: async (tx, input, caller): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
     const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const key = { userId_policyId: { userId: user.id, policyId: policy.id } };
-    // Attaching a policy that is already attached changes nothing, as in AWS.
-    if (await tx.userPolicyAttachment.findUnique({ where: key })) return {};
-    if ((await tx.userPolicyAttachment.count({ where: { userId: user.id } })) >= QUOTAS.AttachedPoliciesPerUser) {
-      throw limitExceeded("AttachedPoliciesPerUser", `Detach a policy from ${user.name}, or grant access through a group.`);
-    }
-    await tx.userPolicyAttachment.create({ data: { userId: user.id, policyId: policy.id } });
-    return {};
+    return attach(userAttachments(tx, user.id), policy.id, QUOTAS.AttachedPoliciesPerUser, () =>
+      limitExceeded("AttachedPoliciesPerUser", `Detach a policy from ${user.name}, or grant access through a group.`),
+    );
   },
 });
 
@@ -49,10 +101,7 @@ export const DetachUserPolicy = operation({
   context: async (tx, input, caller) => ({ ...(await userTagContext(tx, caller, input.UserName)), "iam:PolicyARN": input.PolicyArn }),
   run: async (tx, input, caller): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
-    const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const { count } = await tx.userPolicyAttachment.deleteMany({ where: { userId: user.id, policyId: policy.id } });
-    if (count === 0) throw notAttached(policy.arn);
-    return {};
+    return detach(userAttachments(tx, user.id), await requirePolicy(tx, caller, input.PolicyArn));
   },
 });
 
@@ -64,15 +113,7 @@ export const ListAttachedUserPolicies = operation({
   ...actsOnUser,
   run: async (tx, input, caller): Promise<AttachedPage> => {
     const user = await requireUser(tx, caller, input.UserName);
-    const { skip, take } = pageWindow(input);
-    const rows = await tx.managedPolicy.findMany({
-      where: { userAttachments: { some: { userId: user.id } }, ...(input.PathPrefix ? { path: { startsWith: input.PathPrefix } } : {}) },
-      orderBy: [{ nameLower: "asc" }, { id: "asc" }],
-      skip,
-      take,
-    });
-    const page = toPage(rows, input);
-    return { AttachedPolicies: page.items.map(toAttachedPolicy), ...pageFields(page) };
+    return attachedPage(tx, { userAttachments: { some: { userId: user.id } } }, input);
   },
 });
 
@@ -87,13 +128,9 @@ export const AttachGroupPolicy = operation({
   run: async (tx, input, caller): Promise<Empty> => {
     const group = await requireGroup(tx, caller, input.GroupName);
     const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const key = { groupId_policyId: { groupId: group.id, policyId: policy.id } };
-    if (await tx.groupPolicyAttachment.findUnique({ where: key })) return {};
-    if ((await tx.groupPolicyAttachment.count({ where: { groupId: group.id } })) >= QUOTAS.AttachedPoliciesPerGroup) {
-      throw limitExceeded("AttachedPoliciesPerGroup", `Detach a policy from ${group.name} first.`);
-    }
-    await tx.groupPolicyAttachment.create({ data: { groupId: group.id, policyId: policy.id } });
-    return {};
+    return attach(groupAttachments(tx, group.id), policy.id, QUOTAS.AttachedPoliciesPerGroup, () =>
+      limitExceeded("AttachedPoliciesPerGroup", `Detach a policy from ${group.name} first.`),
+    );
   },
 });
 
@@ -105,10 +142,7 @@ export const DetachGroupPolicy = operation({
   context: (_tx, input) => ({ "iam:PolicyARN": input.PolicyArn }),
   run: async (tx, input, caller): Promise<Empty> => {
     const group = await requireGroup(tx, caller, input.GroupName);
-    const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const { count } = await tx.groupPolicyAttachment.deleteMany({ where: { groupId: group.id, policyId: policy.id } });
-    if (count === 0) throw notAttached(policy.arn);
-    return {};
+    return detach(groupAttachments(tx, group.id), await requirePolicy(tx, caller, input.PolicyArn));
   },
 });
 
@@ -120,14 +154,6 @@ export const ListAttachedGroupPolicies = operation({
   ...actsOnGroup,
   run: async (tx, input, caller): Promise<AttachedPage> => {
     const group = await requireGroup(tx, caller, input.GroupName);
-    const { skip, take } = pageWindow(input);
-    const rows = await tx.managedPolicy.findMany({
-      where: { groupAttachments: { some: { groupId: group.id } }, ...(input.PathPrefix ? { path: { startsWith: input.PathPrefix } } : {}) },
-      orderBy: [{ nameLower: "asc" }, { id: "asc" }],
-      skip,
-      take,
-    });
-    const page = toPage(rows, input);
-    return { AttachedPolicies: page.items.map(toAttachedPolicy), ...pageFields(page) };
+    return attachedPage(tx, { groupAttachments: { some: { groupId: group.id } } }, input);
   },
 });
