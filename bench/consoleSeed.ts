@@ -4,7 +4,7 @@
 import type { Caller } from "../lib/auth/caller";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db/client";
-import { uniqueId, newAccountId } from "../lib/iam/ids";
+import { uniqueId, newAccountId } from "@/lib/iam/core/ids";
 import { groupArn, policyArn, userArn } from "../lib/policy";
 
 const SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "logs", "iam"];

@@ -6,14 +6,15 @@
 
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db/client";
-import { CreateAccountAlias } from "@/lib/iam/accounts";
-import { awsManagedPolicyArn } from "@/lib/iam/awsManagedPolicies";
-import { AddUserToGroup, CreateGroup } from "@/lib/iam/groups";
-import { CreateLoginProfile } from "@/lib/iam/loginProfiles";
-import { execute } from "@/lib/iam/operation";
-import { AttachGroupPolicy } from "@/lib/iam/policies";
-import { createAccount } from "@/lib/iam/signup";
-import { CreateUser } from "@/lib/iam/users";
+import { CreateAccountAlias } from "@/lib/iam/account/aliases";
+import { awsManagedPolicyArn } from "@/lib/iam/policies/awsManaged";
+import { AddUserToGroup } from "@/lib/iam/groups/membership";
+import { CreateGroup } from "@/lib/iam/groups/groups";
+import { CreateLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { execute } from "@/lib/iam/core/operation";
+import { AttachGroupPolicy } from "@/lib/iam/policies/attachments";
+import { createAccount } from "@/lib/iam/account/signup";
+import { CreateUser } from "@/lib/iam/users/users";
 import { DEMO } from "./demoAccount";
 import { prepare } from "./prepare";
 import { serve } from "./serve";

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { secrets } from "@/lib/auth/secrets";
 import { db } from "@/lib/db/client";
 import { DATA_DIR, databaseUrl } from "@/lib/db/url";
-import { ensureAwsManagedPolicies } from "@/lib/iam/awsManagedPolicies";
+import { ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
 
 export async function prepare(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });

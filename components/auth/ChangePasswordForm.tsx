@@ -4,7 +4,7 @@ import { startTransition, useActionState } from "react";
 import { TextField } from "@/components/forms/TextField";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { buttonStyles } from "@/components/forms/buttonStyles";
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 
 export interface ChangePasswordState {
   readonly error?: IamErrorView;

@@ -1,4 +1,4 @@
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { AccessDeniedPanel } from "./AccessDeniedPanel";
 
 /** An operation's error as a person reads it: the AWS error code and a sentence to act on. */

@@ -1,4 +1,4 @@
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 
 /**

@@ -1,4 +1,4 @@
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 
 /** What every console server action returns to useActionState: nothing on success, or the error. */
 export interface ActionState {

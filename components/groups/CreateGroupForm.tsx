@@ -7,7 +7,7 @@ import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { PolicyTypeBadge } from "@/components/policies/PolicyTypeBadge";
 import type { AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
 

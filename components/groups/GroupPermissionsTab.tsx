@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/errors";
-import type { AttachedPolicy } from "@/lib/iam/views";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import type { AttachedPolicy } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ButtonLink } from "@/components/forms/ButtonLink";

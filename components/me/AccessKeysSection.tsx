@@ -4,7 +4,7 @@
 // warning against root access keys. The page loads the rows and binds the actions
 // (app/(console)/_server/accessKeysSection.ts), so this stays a plain component.
 
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { AccessKeyRowActions } from "@/components/accessKeys/AccessKeyRowActions";
 import type { AccessKeyRow, CreateAccessKeyAction } from "@/components/accessKeys/accessKeyState";
 import { CreateAccessKeyForm } from "@/components/accessKeys/CreateAccessKeyForm";

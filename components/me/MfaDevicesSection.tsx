@@ -1,5 +1,5 @@
-import type { IamErrorView } from "@/lib/iam/errors";
-import type { MFADeviceView } from "@/lib/iam/mfaDevices";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import type { MFADeviceView } from "@/lib/iam/credentials/mfa";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";

@@ -1,4 +1,4 @@
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import type { ActionState } from "@/components/forms/actionState";
 
 /** The device CreateVirtualMFADevice returned: shown during this enrollment only, never stored in the page. */

@@ -5,7 +5,7 @@
 // range AWS allows. Optional numbers appear only when their checkbox is ticked, as in AWS's console.
 
 import { useActionState, useState } from "react";
-import type { PasswordPolicyView } from "@/lib/iam/passwordPolicy";
+import type { PasswordPolicyView } from "@/lib/iam/account/passwordPolicy";
 import { Checkbox } from "@/components/forms/Checkbox";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";

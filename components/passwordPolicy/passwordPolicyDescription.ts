@@ -1,6 +1,6 @@
 // The password policy in sentences, for the page's summary and for anyone choosing a new password.
 
-import type { PasswordPolicyView } from "@/lib/iam/passwordPolicy";
+import type { PasswordPolicyView } from "@/lib/iam/account/passwordPolicy";
 
 /** AWS's default policy, which applies while the account has none of its own. */
 export const DEFAULT_POLICY_RULES: readonly string[] = [

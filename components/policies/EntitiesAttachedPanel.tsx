@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { CheckboxList } from "@/components/forms/CheckboxList";

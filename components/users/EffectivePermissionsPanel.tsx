@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { Panel } from "@/components/console/Panel";

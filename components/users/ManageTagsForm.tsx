@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { Tag } from "@/lib/iam/views";
+import type { Tag } from "@/lib/iam/core/tags";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";

@@ -1,4 +1,4 @@
-import type { SimulationResult } from "@/lib/iam/simulation";
+import type { SimulationResult } from "@/lib/iam/policies/simulation";
 import type { StatementRef } from "@/lib/policy";
 import { DECISION_LABELS } from "./simulation";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { GroupView } from "@/lib/iam/views";
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { GroupView } from "@/lib/iam/groups/entity";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { buttonStyles } from "@/components/forms/buttonStyles";

@@ -1,5 +1,5 @@
-import type { IamErrorView } from "@/lib/iam/errors";
-import type { LoginProfileView } from "@/lib/iam/loginProfiles";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import type { LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";

@@ -1,4 +1,4 @@
-import type { Tag } from "@/lib/iam/views";
+import type { Tag } from "@/lib/iam/core/tags";
 import type { FormAction } from "@/components/forms/actionState";
 import { Panel } from "@/components/console/Panel";
 import { ManageTagsForm } from "./ManageTagsForm";

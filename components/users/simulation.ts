@@ -1,8 +1,8 @@
 // What the "Can this user…?" box sends and gets back: one action on one resource, the MFA state to
 // assume and extra context keys; the answer is SimulatePrincipalPolicy's result for that pair.
 
-import type { IamErrorView } from "@/lib/iam/errors";
-import type { SimulationResult } from "@/lib/iam/simulation";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import type { SimulationResult } from "@/lib/iam/policies/simulation";
 
 export interface ContextRowDraft {
   readonly id: number;

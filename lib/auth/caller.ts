@@ -19,6 +19,37 @@ export interface Caller {
   readonly userAgent?: string;
   /** Whether the request arrived over TLS (aws:SecureTransport). */
   readonly secureTransport?: boolean;
+  /**
+   * What this one request computes once and shares between its operations (the caller's policy
+   * set). Absent for callers that are not tied to one request: each operation then loads afresh.
+   */
+  readonly scope?: RequestScope;
+}
+
+/**
+ * Per-request memory. It lives as long as one HTTP request and is never shared with another, so a
+ * second app instance never needs it; a change made through the request clears it (forget), so
+ * what follows in the same request sees the change.
+ */
+export class RequestScope {
+  private readonly values = new Map<string, Promise<unknown>>();
+  /** Operations executed in this request, and how often the caller's policy set was loaded. */
+  readonly counts = { operations: 0, policySetLoads: 0 };
+
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.values.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      this.values.set(key, value);
+      // A failed load is not remembered: the next operation tries again.
+      value.catch(() => this.values.delete(key));
+    }
+    return value;
+  }
+
+  forget(): void {
+    this.values.clear();
+  }
 }
 
 export const ANONYMOUS_ARN = "anonymous";

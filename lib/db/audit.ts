@@ -1,6 +1,9 @@
 // Appending to the audit log. Operations (lib/iam) and sign-in (lib/auth) both record events, each
 // through the transaction of the change it records, so an event exists exactly when its change does.
+// Events are numbered in the order they are appended (AuditEvent.sequence), so the log reads in that
+// order even when several events share a millisecond.
 
+import "server-only";
 import type { Tx } from "./client";
 
 export type AuditResult = "Allowed" | "Denied" | "Failed";
@@ -21,19 +24,27 @@ export interface AuditEventInput {
 // Bounded so that a hostile user agent or message cannot bloat the log.
 const clip = (text: string | undefined, max: number) => (text === undefined ? undefined : text.slice(0, max));
 
+function row(event: AuditEventInput) {
+  return {
+    accountId: event.accountId,
+    principalArn: event.principalArn,
+    action: event.action,
+    resource: event.resource,
+    result: event.result,
+    readOnly: event.readOnly ?? false,
+    errorCode: event.errorCode,
+    errorMessage: clip(event.errorMessage, 2000),
+    sourceIp: clip(event.sourceIp, 64),
+    userAgent: clip(event.userAgent, 512),
+  };
+}
+
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      accountId: event.accountId,
-      principalArn: event.principalArn,
-      action: event.action,
-      resource: event.resource,
-      result: event.result,
-      readOnly: event.readOnly ?? false,
-      errorCode: event.errorCode,
-      errorMessage: clip(event.errorMessage, 2000),
-      sourceIp: clip(event.sourceIp, 64),
-      userAgent: clip(event.userAgent, 512),
-    },
-  });
+  await tx.auditEvent.create({ data: row(event) });
+}
+
+/** Several events in one statement, numbered in the order given. */
+export async function appendAuditEvents(tx: Tx, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 1) await appendAuditEvent(tx, events[0]!);
+  else if (events.length > 1) await tx.auditEvent.createMany({ data: events.map(row) });
 }

@@ -3,9 +3,9 @@
 import { redirect } from "next/navigation";
 import type { ChangePasswordState } from "@/components/auth/ChangePasswordForm";
 import { requireCaller } from "@/lib/auth/session";
-import { isIamError, toErrorView } from "@/lib/iam/errors";
-import { execute } from "@/lib/iam/operation";
-import { ChangePassword } from "@/lib/iam/passwords";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
+import { execute } from "@/lib/iam/core/operation";
+import { ChangePassword } from "@/lib/iam/credentials/passwords";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);

@@ -6,7 +6,7 @@ import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { SignOutButton } from "@/components/shell/SignOutButton";
 import { requireConsoleSession } from "@/lib/auth/session";
-import { HARD_EXPIRY_MESSAGE } from "@/lib/iam/passwords";
+import { HARD_EXPIRY_MESSAGE } from "@/lib/iam/credentials/passwords";
 import { changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Change password · Portcullis" };

@@ -2,8 +2,8 @@
 
 import { currentRequestInfo } from "@/lib/auth/request";
 import type { SignUpResult } from "@/components/auth/SignUpForm";
-import { isIamError, toErrorView } from "@/lib/iam/errors";
-import { createAccount } from "@/lib/iam/signup";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
+import { createAccount } from "@/lib/iam/account/signup";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);

@@ -6,8 +6,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireCaller } from "@/lib/auth/session";
-import { CreateAccessKey, DeleteAccessKey, UpdateAccessKey } from "@/lib/iam/accessKeys";
-import { execute } from "@/lib/iam/operation";
+import { CreateAccessKey, DeleteAccessKey, UpdateAccessKey } from "@/lib/iam/credentials/accessKeys";
+import { execute } from "@/lib/iam/core/operation";
 import type { CreateAccessKeyState, NewAccessKey } from "@/components/accessKeys/accessKeyState";
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";

@@ -3,7 +3,7 @@
 // a user's Security credentials tab passes the user's name.
 
 import type { Caller } from "@/lib/auth/caller";
-import { GetAccessKeyLastUsed, ListAccessKeys } from "@/lib/iam/accessKeys";
+import { GetAccessKeyLastUsed, ListAccessKeys } from "@/lib/iam/credentials/accessKeys";
 import type { AccessKeyRow } from "@/components/accessKeys/accessKeyState";
 import type { AccessKeysSectionProps } from "@/components/me/AccessKeysSection";
 import { createAccessKey, deleteAccessKey, setAccessKeyStatus } from "./accessKeyActions";

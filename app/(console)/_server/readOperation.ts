@@ -2,8 +2,8 @@
 // error becomes a value the page renders with the ErrorPanel (AccessDeniedPanel for denials).
 
 import type { Caller } from "@/lib/auth/caller";
-import { execute, type Operation } from "@/lib/iam/operation";
-import { isIamError, toErrorView, type IamErrorView } from "@/lib/iam/errors";
+import { execute, type Operation } from "@/lib/iam/core/operation";
+import { isIamError, toErrorView, type IamErrorView } from "@/lib/iam/core/errors";
 
 export type ReadResult<O> = { readonly ok: true; readonly value: O } | { readonly ok: false; readonly error: IamErrorView };
 

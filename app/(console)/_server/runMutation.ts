@@ -1,7 +1,7 @@
 // Server actions turn IAM errors into values for useActionState, so the form keeps what the person
 // typed and shows why the change was refused. Anything else (including Next's redirect) propagates.
 
-import { isIamError, toErrorView } from "@/lib/iam/errors";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import type { ActionState } from "@/components/forms/actionState";
 
 export async function runMutation(change: () => Promise<void>): Promise<ActionState> {

@@ -1,5 +1,5 @@
 import { requireCaller } from "@/lib/auth/session";
-import { LookupEvents, type AuditEventView } from "@/lib/iam/auditLog";
+import { LookupEvents, type AuditEventView } from "@/lib/iam/audit/lookupEvents";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { ResultBadge } from "@/components/audit/ResultBadge";

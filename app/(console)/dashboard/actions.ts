@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { AliasState } from "@/components/dashboard/AliasEditor";
 import { requireCaller } from "@/lib/auth/session";
-import { CreateAccountAlias, DeleteAccountAlias } from "@/lib/iam/accounts";
-import { isIamError, toErrorView } from "@/lib/iam/errors";
-import { execute } from "@/lib/iam/operation";
+import { CreateAccountAlias, DeleteAccountAlias } from "@/lib/iam/account/aliases";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
+import { execute } from "@/lib/iam/core/operation";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);

@@ -3,7 +3,7 @@
 // audited read however many users the account has.
 
 import type { ChecklistEntry } from "@/components/dashboard/Checklist";
-import { KEY_ROTATION_DAYS, type AccountSummary } from "@/lib/iam/accounts";
+import { KEY_ROTATION_DAYS, type AccountSummary } from "@/lib/iam/account/summary";
 
 export type ChecklistItem = ChecklistEntry & {
   readonly id: "admin-user" | "root-mfa" | "root-access-keys" | "individual-users" | "users-mfa" | "groups" | "key-rotation";

@@ -6,9 +6,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { CreateGroup } from "@/lib/iam/groups";
-import { AttachGroupPolicy } from "@/lib/iam/policies";
+import { execute } from "@/lib/iam/core/operation";
+import { CreateGroup } from "@/lib/iam/groups/groups";
+import { AttachGroupPolicy } from "@/lib/iam/policies/attachments";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../_server/runMutation";

@@ -3,8 +3,9 @@
 // only the current page's groups are, so the cost stays bounded by the page size.
 
 import type { Caller } from "@/lib/auth/caller";
-import { GetGroup } from "@/lib/iam/groups";
-import { ListAttachedGroupPolicies, ListGroupPolicies } from "@/lib/iam/policies";
+import { GetGroup } from "@/lib/iam/groups/groups";
+import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
+import { ListGroupPolicies } from "@/lib/iam/policies/inline";
 import { readOperation } from "../_server/readOperation";
 
 export interface GroupCounts {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListGroups } from "@/lib/iam/groups";
-import type { GroupView } from "@/lib/iam/views";
+import { ListGroups } from "@/lib/iam/groups/groups";
+import type { GroupView } from "@/lib/iam/groups/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";

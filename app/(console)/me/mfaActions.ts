@@ -7,9 +7,9 @@
 
 import { revalidatePath } from "next/cache";
 import { requireCaller } from "@/lib/auth/session";
-import { isIamError, toErrorView } from "@/lib/iam/errors";
-import { CreateVirtualMFADevice, DeactivateMFADevice, DeleteVirtualMFADevice, EnableMFADevice, ResyncMFADevice } from "@/lib/iam/mfaDevices";
-import { execute } from "@/lib/iam/operation";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
+import { CreateVirtualMFADevice, DeactivateMFADevice, DeleteVirtualMFADevice, EnableMFADevice, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
+import { execute } from "@/lib/iam/core/operation";
 import type { ActionState } from "@/components/forms/actionState";
 import type { CreateMfaDeviceState, EnableMfaDeviceState } from "@/components/me/mfaState";
 import { userHref } from "@/components/users/userHref";

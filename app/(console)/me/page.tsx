@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireConsoleSession } from "@/lib/auth/session";
-import { ListMFADevices } from "@/lib/iam/mfaDevices";
+import { ListMFADevices } from "@/lib/iam/credentials/mfa";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";
 import { SummaryPanel } from "@/components/console/SummaryPanel";

@@ -5,8 +5,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { DeleteAccountPasswordPolicy, UpdateAccountPasswordPolicy, type UpdateAccountPasswordPolicyInput } from "@/lib/iam/passwordPolicy";
+import { execute } from "@/lib/iam/core/operation";
+import { DeleteAccountPasswordPolicy, UpdateAccountPasswordPolicy, type UpdateAccountPasswordPolicyInput } from "@/lib/iam/account/passwordPolicy";
 import type { ActionState } from "@/components/forms/actionState";
 import type { PasswordPolicyFormState } from "@/components/passwordPolicy/PasswordPolicyForm";
 import { field, runMutation } from "../_server/runMutation";

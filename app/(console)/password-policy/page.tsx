@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCaller } from "@/lib/auth/session";
-import { GetAccountPasswordPolicy } from "@/lib/iam/passwordPolicy";
+import { GetAccountPasswordPolicy } from "@/lib/iam/account/passwordPolicy";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListPolicies } from "@/lib/iam/policies";
-import type { PolicyView } from "@/lib/iam/views";
+import { ListPolicies } from "@/lib/iam/policies/managed";
+import type { PolicyView } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ButtonLink } from "@/components/forms/ButtonLink";

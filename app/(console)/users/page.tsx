@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListUsers } from "@/lib/iam/users";
-import type { UserView } from "@/lib/iam/views";
+import { ListUsers } from "@/lib/iam/users/users";
+import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";

@@ -1,5 +1,5 @@
 /** The groups and policies the wizard's permissions step offers, as read by the page (or why not). */
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 
 export interface GroupChoice {
   readonly GroupName: string;

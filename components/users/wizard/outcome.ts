@@ -1,4 +1,4 @@
-import type { IamErrorView } from "@/lib/iam/errors";
+import type { IamErrorView } from "@/lib/iam/core/errors";
 
 /** What "Create user" reports: the created user and its one-time password, and/or the step that failed. */
 export interface CreateUserOutcome {

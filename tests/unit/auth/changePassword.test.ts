@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { isIamError } from "@/lib/iam/errors";
-import { execute } from "@/lib/iam/operation";
-import { ChangePassword } from "@/lib/iam/passwords";
+import { isIamError } from "@/lib/iam/core/errors";
+import { execute } from "@/lib/iam/core/operation";
+import { ChangePassword } from "@/lib/iam/credentials/passwords";
 import { makeAccount, makeUser, REQUEST } from "./fixtures";
 
 const OLD = "Original-pass-1";

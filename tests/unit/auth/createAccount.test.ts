@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInRoot } from "@/lib/auth/signIn";
-import { isIamError } from "@/lib/iam/errors";
-import { CREATE_ACCOUNT_ACTION, createAccount } from "@/lib/iam/signup";
+import { isIamError } from "@/lib/iam/core/errors";
+import { CREATE_ACCOUNT_ACTION, createAccount } from "@/lib/iam/account/signup";
 import { auditEvents, REQUEST } from "./fixtures";
 
 const PASSWORD = "Sunny-day-42";

@@ -3,7 +3,7 @@
 
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { newAccountId, uniqueId } from "@/lib/iam/ids";
+import { newAccountId, uniqueId } from "@/lib/iam/core/ids";
 
 export const REQUEST = { sourceIp: "203.0.113.7", userAgent: "vitest-agent" };
 

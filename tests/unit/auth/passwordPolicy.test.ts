@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { passwordExpiry } from "@/lib/auth/passwordExpiry";
 import { db } from "@/lib/db/client";
-import { AccessDeniedError, isIamError } from "@/lib/iam/errors";
-import { CreateLoginProfile, UpdateLoginProfile } from "@/lib/iam/loginProfiles";
-import { execute } from "@/lib/iam/operation";
-import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "@/lib/iam/passwordPolicy";
-import { ALLOW_USERS_TO_CHANGE_PASSWORD } from "@/lib/iam/passwordPolicyGrants";
-import { ChangePassword, HARD_EXPIRY_MESSAGE } from "@/lib/iam/passwords";
+import { AccessDeniedError, isIamError } from "@/lib/iam/core/errors";
+import { CreateLoginProfile, UpdateLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { execute } from "@/lib/iam/core/operation";
+import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "@/lib/iam/account/passwordPolicy";
+import { ALLOW_USERS_TO_CHANGE_PASSWORD } from "@/lib/iam/account/passwordPolicyGrants";
+import { ChangePassword, HARD_EXPIRY_MESSAGE } from "@/lib/iam/credentials/passwords";
 import { rootArn } from "@/lib/auth/principal";
 import { makeAccount, makeUser, REQUEST } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bestPracticeChecklist } from "@/app/(console)/dashboard/checklist";
-import type { AccountSummary } from "@/lib/iam/accounts";
+import type { AccountSummary } from "@/lib/iam/account/summary";
 
 // DESIGN.md, "Root user and IAM users": the dashboard turns AWS's guidance into a live checklist.
 const empty = {

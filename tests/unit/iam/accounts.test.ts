@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CreateAccountAlias, DeleteAccountAlias, GetAccountSummary, ListAccountAliases } from "@/lib/iam/accounts";
-import { execute } from "@/lib/iam/operation";
+import { CreateAccountAlias, DeleteAccountAlias, ListAccountAliases } from "@/lib/iam/account/aliases";
+import { GetAccountSummary } from "@/lib/iam/account/summary";
+import { execute } from "@/lib/iam/core/operation";
 import { createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

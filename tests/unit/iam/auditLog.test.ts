@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { LookupEvents } from "@/lib/iam/auditLog";
-import { execute } from "@/lib/iam/operation";
-import { CreateUser, GetUser, ListUsers } from "@/lib/iam/users";
+import { LookupEvents } from "@/lib/iam/audit/lookupEvents";
+import { execute } from "@/lib/iam/core/operation";
+import { CreateUser, GetUser, ListUsers } from "@/lib/iam/users/users";
 import { createAccount, createUser, db, expectIamError, managed, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

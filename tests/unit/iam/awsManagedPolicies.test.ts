@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_POLICIES, awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/awsManagedPolicies";
+import { BUILT_IN_POLICIES, awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
 import { validatePolicy } from "@/lib/policy";
 import { db } from "./support/fixtures";
 

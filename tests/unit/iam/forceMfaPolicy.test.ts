@@ -4,12 +4,12 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { timeStepAt, totpCodeAt } from "@/lib/auth/totp";
-import { FORCE_MFA_POLICY_NAME } from "@/lib/iam/awsManagedPolicies";
-import { authorize } from "@/lib/iam/authorize";
-import { AccessDeniedError } from "@/lib/iam/errors";
-import { CreateVirtualMFADevice, EnableMFADevice, ListMFADevices } from "@/lib/iam/mfaDevices";
-import { execute } from "@/lib/iam/operation";
-import { ListUsers } from "@/lib/iam/users";
+import { FORCE_MFA_POLICY_NAME } from "@/lib/iam/policies/awsManaged";
+import { authorize } from "@/lib/iam/core/authorize";
+import { AccessDeniedError } from "@/lib/iam/core/errors";
+import { CreateVirtualMFADevice, EnableMFADevice, ListMFADevices } from "@/lib/iam/credentials/mfa";
+import { execute } from "@/lib/iam/core/operation";
+import { ListUsers } from "@/lib/iam/users/users";
 import { createAccount, createUser, db, expectIamError, managed } from "./support/fixtures";
 
 const withMfa = (caller: Caller): Caller => ({ ...caller, mfaAuthenticated: true, authTime: new Date(Date.now() - 60_000) });
@@ -27,7 +27,7 @@ describe(FORCE_MFA_POLICY_NAME, () => {
       newcomer,
     );
     expect((await execute(ListMFADevices, {}, newcomer)).MFADevices).toHaveLength(1);
-    expect((await authorize(db, newcomer, "iam:ChangePassword", newcomer.arn)).decision).toBe("Allow");
+    expect((await authorize(db, newcomer, { action: "iam:ChangePassword", resource: newcomer.arn })).decision).toBe("Allow");
 
     // IAMReadOnlyAccess allows ListUsers, but the explicit Deny wins while the session has no MFA.
     const denied = await expectIamError(execute(ListUsers, {}, newcomer), "AccessDenied");
@@ -46,8 +46,8 @@ describe(FORCE_MFA_POLICY_NAME, () => {
     const listed = await execute(ListUsers, {}, withMfa(reader));
     expect(listed.Users.map((u) => u.UserName)).toEqual(["reader"]);
     // Still nothing the other policies do not grant.
-    expect((await authorize(db, withMfa(reader), "iam:CreateUser", `arn:aws:iam::${acct.accountId}:user/new`)).decision).toBe("ImplicitDeny");
+    expect((await authorize(db, withMfa(reader), { action: "iam:CreateUser", resource: `arn:aws:iam::${acct.accountId}:user/new` })).decision).toBe("ImplicitDeny");
     // Deactivating one's own device is allowed with MFA (the policy's AllowManageOwnUserMFA).
-    expect((await authorize(db, withMfa(reader), "iam:DeactivateMFADevice", reader.arn)).decision).toBe("Allow");
+    expect((await authorize(db, withMfa(reader), { action: "iam:DeactivateMFADevice", resource: reader.arn })).decision).toBe("Allow");
   });
 });

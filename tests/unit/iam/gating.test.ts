@@ -3,12 +3,13 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { anonymousCaller } from "@/lib/auth/caller";
-import { AccessDeniedError } from "@/lib/iam/errors";
-import { AddUserToGroup } from "@/lib/iam/groups";
-import { execute } from "@/lib/iam/operation";
-import { AttachUserPolicy } from "@/lib/iam/policies";
-import { TagUser } from "@/lib/iam/tags";
-import { CreateUser, DeleteUser, GetUser, ListUsers } from "@/lib/iam/users";
+import { AccessDeniedError } from "@/lib/iam/core/errors";
+import { AddUserToGroup } from "@/lib/iam/groups/membership";
+import { execute } from "@/lib/iam/core/operation";
+import { AttachUserPolicy } from "@/lib/iam/policies/attachments";
+import { TagUser } from "@/lib/iam/users/tags";
+import { CreateUser, GetUser, ListUsers } from "@/lib/iam/users/users";
+import { DeleteUser } from "@/lib/iam/users/deletion";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AddUserToGroup, CreateGroup, DeleteGroup, GetGroup, ListGroups, ListGroupsForUser, RemoveUserFromGroup, UpdateGroup } from "@/lib/iam/groups";
-import { execute } from "@/lib/iam/operation";
+import { AddUserToGroup, ListGroupsForUser, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
+import { CreateGroup, GetGroup, ListGroups, UpdateGroup } from "@/lib/iam/groups/groups";
+import { DeleteGroup } from "@/lib/iam/groups/deletion";
+import { execute } from "@/lib/iam/core/operation";
 import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

@@ -1,16 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { execute } from "@/lib/iam/operation";
-import {
-  DeleteGroupPolicy,
-  DeleteUserPolicy,
-  GetGroupPolicy,
-  GetUserPolicy,
-  ListGroupPolicies,
-  ListUserPolicies,
-  PutGroupPolicy,
-  PutUserPolicy,
-} from "@/lib/iam/policies";
-import { GetUser, ListUsers } from "@/lib/iam/users";
+import { execute } from "@/lib/iam/core/operation";
+import { DeleteGroupPolicy, DeleteUserPolicy, GetGroupPolicy, GetUserPolicy, ListGroupPolicies, ListUserPolicies, PutGroupPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
+import { GetUser, ListUsers } from "@/lib/iam/users/users";
 import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, rowCounts, type TestAccount } from "./support/fixtures";
 
 const allow = (Action: string | string[], Resource = "*", Condition?: object) =>

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { CreateLoginProfile, DeleteLoginProfile, GetLoginProfile, UpdateLoginProfile } from "@/lib/iam/loginProfiles";
-import { execute } from "@/lib/iam/operation";
+import { CreateLoginProfile, DeleteLoginProfile, GetLoginProfile, UpdateLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { execute } from "@/lib/iam/core/operation";
 import { auditEvents, createAccount, createUser, db, expectIamError, rowCounts, type TestAccount } from "./support/fixtures";
 
 const PASSWORD = "Correct-Horse-7";

@@ -1,16 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AccessDeniedError } from "@/lib/iam/errors";
-import {
-  CreatePolicy,
-  CreatePolicyVersion,
-  DeletePolicy,
-  DeletePolicyVersion,
-  ListPolicyVersions,
-  SetDefaultPolicyVersion,
-} from "@/lib/iam/managedPolicies";
-import { execute } from "@/lib/iam/operation";
-import { AttachUserPolicy, DetachUserPolicy, GetPolicy, GetPolicyVersion } from "@/lib/iam/policies";
-import { ListUsers } from "@/lib/iam/users";
+import type { AccessDeniedError } from "@/lib/iam/core/errors";
+import { CreatePolicy, DeletePolicy } from "@/lib/iam/policies/managed";
+import { CreatePolicyVersion, DeletePolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "@/lib/iam/policies/versions";
+import { execute } from "@/lib/iam/core/operation";
+import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
+import { GetPolicy } from "@/lib/iam/policies/managed";
+import { GetPolicyVersion } from "@/lib/iam/policies/versions";
+import { ListUsers } from "@/lib/iam/users/users";
 import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 
 const allow = (Action: string | string[], Resource: string | string[] = "*") =>

@@ -5,16 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { timeStepAt, totpCodeAt } from "@/lib/auth/totp";
-import { execute } from "@/lib/iam/operation";
-import {
-  CreateVirtualMFADevice,
-  DeactivateMFADevice,
-  DeleteVirtualMFADevice,
-  EnableMFADevice,
-  ListMFADevices,
-  ResyncMFADevice,
-} from "@/lib/iam/mfaDevices";
-import { DeleteUserWithDependents } from "@/lib/iam/users";
+import { execute } from "@/lib/iam/core/operation";
+import { CreateVirtualMFADevice, DeactivateMFADevice, DeleteVirtualMFADevice, EnableMFADevice, ListMFADevices, MFA_GUARD_RAIL, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
+import type { AccessDeniedError } from "@/lib/iam/core/errors";
+import { DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { auditEvents, createAccount, createUser, db, expectIamError, managed } from "./support/fixtures";
 
 // Each test starts one second into a fresh 30-second step, so a step never ends halfway through one.
@@ -141,7 +135,10 @@ describe("ResyncMFADevice, DeactivateMFADevice and DeleteVirtualMFADevice", () =
     const acct = await createAccount();
     const alice = await createUser(acct.accountId, "alice", { policies: [managed("IAMFullAccess")] });
     const device = await enroll(alice, "alice-phone");
-    await expectIamError(execute(DeactivateMFADevice, { SerialNumber: device.SerialNumber }, alice), "AccessDenied", /session signed in with MFA/);
+    // A built-in Deny (a guard rail), so the engine decides, explains and audits it like any policy.
+    const denied = (await expectIamError(execute(DeactivateMFADevice, { SerialNumber: device.SerialNumber }, alice), "AccessDenied")) as AccessDeniedError;
+    expect(denied.explanation.decidedBy).toEqual([expect.objectContaining({ policy: MFA_GUARD_RAIL, statement: "SignInWithMFAToRemoveYourOwnMFADevice", effect: "Deny" })]);
+    expect(denied.message).toMatch(/removing your own MFA device needs an MFA session/);
     await expectIamError(execute(DeleteVirtualMFADevice, { SerialNumber: device.SerialNumber }, alice), "DeleteConflict", /Deactivate it first/);
 
     const withMfa: Caller = { ...alice, mfaAuthenticated: true, authTime: new Date() };
@@ -157,7 +154,7 @@ describe("ResyncMFADevice, DeactivateMFADevice and DeleteVirtualMFADevice", () =
     const admin = await createUser(acct.accountId, "admin", { policies: [managed("AdministratorAccess")] });
     await createUser(acct.accountId, "bob");
     const device = await enroll(admin, "bob-phone", "bob");
-    await expectIamError(execute(DeactivateMFADevice, { SerialNumber: device.SerialNumber }, acct.root), "NoSuchEntity", /assigned to the root user/);
+    await expectIamError(execute(DeactivateMFADevice, { SerialNumber: device.SerialNumber }, { ...acct.root, mfaAuthenticated: true }), "NoSuchEntity", /assigned to the root user/);
     await execute(DeactivateMFADevice, { UserName: "bob", SerialNumber: device.SerialNumber }, admin);
     expect((await execute(ListMFADevices, { UserName: "bob" }, admin)).MFADevices).toEqual([]);
   });

@@ -1,21 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { execute } from "@/lib/iam/operation";
-import {
-  AttachGroupPolicy,
-  AttachUserPolicy,
-  DetachGroupPolicy,
-  DetachUserPolicy,
-  GetGroupPolicy,
-  GetPolicy,
-  GetPolicyVersion,
-  GetUserPolicy,
-  ListAttachedGroupPolicies,
-  ListAttachedUserPolicies,
-  ListEntitiesForPolicy,
-  ListGroupPolicies,
-  ListPolicies,
-  ListUserPolicies,
-} from "@/lib/iam/policies";
+import { execute } from "@/lib/iam/core/operation";
+import { AttachGroupPolicy, AttachUserPolicy, DetachGroupPolicy, DetachUserPolicy, ListAttachedGroupPolicies, ListAttachedUserPolicies } from "@/lib/iam/policies/attachments";
+import { GetGroupPolicy, GetUserPolicy, ListGroupPolicies, ListUserPolicies } from "@/lib/iam/policies/inline";
+import { GetPolicy, ListEntitiesForPolicy, ListPolicies } from "@/lib/iam/policies/managed";
+import { GetPolicyVersion } from "@/lib/iam/policies/versions";
 import { createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 
 const EMPTY = { Version: "2012-10-17", Statement: [] };

@@ -3,9 +3,9 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
-import { AccessDeniedError } from "@/lib/iam/errors";
-import { execute } from "@/lib/iam/operation";
-import { accessKeyId as newAccessKeyId } from "@/lib/iam/ids";
+import { AccessDeniedError } from "@/lib/iam/core/errors";
+import { execute, isOperation } from "@/lib/iam/core/operation";
+import { accessKeyId as newAccessKeyId } from "@/lib/iam/core/ids";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
@@ -50,6 +50,18 @@ const input = (): Record<string, unknown> => ({
   UpdateUser: { UserName: "target", NewUserName: "renamed" },
   DeleteUser: { UserName: "nobody" },
   DeleteUserWithDependents: { UserName: "target" },
+  CreateUserWithAccess: { UserName: "newcomer", ConsoleAccess: { PasswordResetRequired: true }, GroupNames: ["Team"], PolicyArns: [ownPolicy] },
+  SetUserTags: { UserName: "target", Tags: [{ Key: "team", Value: "api" }] },
+  SetConsolePassword: { UserName: "target", PasswordResetRequired: true },
+  RemoveMFADevice: { UserName: "target", SerialNumber: mfa("phone") },
+  CreateGroupWithPolicies: { GroupName: "NewGroup", PolicyArns: [ownPolicy] },
+  DeleteGroupWithDependents: { GroupName: "Team" },
+  AddUsersToGroup: { GroupName: "Team", UserNames: ["nobody"] },
+  AddUserToGroups: { UserName: "nobody", GroupNames: ["Team"] },
+  DeletePolicyWithDependents: { PolicyArn: ownPolicy },
+  AttachUserPolicies: { UserName: "target", PolicyArns: [managed("AdministratorAccess")] },
+  AttachGroupPolicies: { GroupName: "Team", PolicyArns: [managed("AdministratorAccess")] },
+  AttachPolicyToEntities: { PolicyArn: ownPolicy, UserNames: ["nobody"], GroupNames: ["Team"] },
   CreateLoginProfile: { UserName: "target", Password: "Valid-Password-1" },
   GetLoginProfile: { UserName: "target" },
   UpdateLoginProfile: { UserName: "target", Password: "Other-Password-2" },
@@ -110,7 +122,20 @@ const input = (): Record<string, unknown> => ({
 
 const mfa = (name: string) => `arn:aws:iam::${acct.accountId}:mfa/${name}`;
 
+// Every module under lib/iam, so an operation exported anywhere but left out of the registry is found.
+const modules = import.meta.glob<Record<string, unknown>>("/lib/iam/**/*.ts", { eager: true });
+
 describe("the operation registry", () => {
+  it("lists every operation lib/iam exports", () => {
+    const exported = Object.entries(modules).flatMap(([file, exports]) =>
+      Object.entries(exports)
+        .filter(([, value]) => isOperation(value))
+        .map(([name, value]) => ({ file, name, registered: OPERATIONS.includes(value as (typeof OPERATIONS)[number]) })),
+    );
+    expect(exported.length).toBeGreaterThan(60);
+    expect(exported.filter((op) => !op.registered).map((op) => `${op.name} (${op.file})`)).toEqual([]);
+  });
+
   it("has a valid sample input for exactly the registered operations, under unique names", () => {
     const names = OPERATIONS.map((op) => op.name);
     expect(new Set(names).size).toBe(names.length);

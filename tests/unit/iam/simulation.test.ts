@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CreatePolicyVersion } from "@/lib/iam/managedPolicies";
-import { execute } from "@/lib/iam/operation";
-import { SimulatePrincipalPolicy } from "@/lib/iam/simulation";
+import { CreatePolicyVersion } from "@/lib/iam/policies/versions";
+import { execute } from "@/lib/iam/core/operation";
+import { SimulatePrincipalPolicy } from "@/lib/iam/policies/simulation";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { execute } from "@/lib/iam/operation";
-import { ListUserTags, TagUser, UntagUser } from "@/lib/iam/tags";
+import { execute } from "@/lib/iam/core/operation";
+import { ListUserTags, TagUser, UntagUser } from "@/lib/iam/users/tags";
 import { createAccount, createUser, expectIamError, rowCounts, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { execute } from "@/lib/iam/operation";
-import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users";
+import { execute } from "@/lib/iam/core/operation";
+import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { execute } from "@/lib/iam/operation";
-import { CreateUser, GetUser, ListUsers, UpdateUser } from "@/lib/iam/users";
+import { execute } from "@/lib/iam/core/operation";
+import { CreateUser, GetUser, ListUsers, UpdateUser } from "@/lib/iam/users/users";
 import { auditEvents, createAccount, createCustomerPolicy, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
 let acct: TestAccount;

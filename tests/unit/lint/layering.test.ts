@@ -23,7 +23,7 @@ describe("layering lint rules", () => {
   });
 
   it("allows app/ to call operations", async () => {
-    const messages = await restrictedImportMessages("app/users/page.tsx", 'import { execute } from "@/lib/iam/operation";\nexport const x = execute;\n');
+    const messages = await restrictedImportMessages("app/users/page.tsx", 'import { execute } from "@/lib/iam/core/operation";\nexport const x = execute;\n');
     expect(messages).toEqual([]);
   });
 

@@ -5,11 +5,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { IamError } from "@/lib/iam/errors";
-import { AddUserToGroup, DeleteGroup, GetGroup, RemoveUserFromGroup, UpdateGroup } from "@/lib/iam/groups";
-import { AttachGroupPolicy, DetachGroupPolicy, ListAttachedGroupPolicies } from "@/lib/iam/policies";
-import { DeleteGroupPolicy, ListGroupPolicies } from "@/lib/iam/inlinePolicies";
+import { execute } from "@/lib/iam/core/operation";
+import { IamError } from "@/lib/iam/core/errors";
+import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
+import { DeleteGroup } from "@/lib/iam/groups/deletion";
+import { GetGroup, UpdateGroup } from "@/lib/iam/groups/groups";
+import { AttachGroupPolicy, DetachGroupPolicy, ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
+import { DeleteGroupPolicy, ListGroupPolicies } from "@/lib/iam/policies/inline";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";

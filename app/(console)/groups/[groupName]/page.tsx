@@ -1,9 +1,11 @@
 import { requireCaller } from "@/lib/auth/session";
 import type { Caller } from "@/lib/auth/caller";
-import { GetGroup } from "@/lib/iam/groups";
-import { ListAttachedGroupPolicies, ListGroupPolicies, ListPolicies } from "@/lib/iam/policies";
-import { ListUsers } from "@/lib/iam/users";
-import type { UserView } from "@/lib/iam/views";
+import { GetGroup } from "@/lib/iam/groups/groups";
+import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
+import { ListGroupPolicies } from "@/lib/iam/policies/inline";
+import { ListPolicies } from "@/lib/iam/policies/managed";
+import { ListUsers } from "@/lib/iam/users/users";
+import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";

@@ -1,5 +1,5 @@
 import { requireCaller } from "@/lib/auth/session";
-import { ListPolicies } from "@/lib/iam/policies";
+import { ListPolicies } from "@/lib/iam/policies/managed";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { PageHeader } from "@/components/console/PageHeader";
 import { CreateGroupForm } from "@/components/groups/CreateGroupForm";

@@ -1,7 +1,7 @@
 import type { Caller } from "@/lib/auth/caller";
-import { ListPolicyVersions } from "@/lib/iam/managedPolicies";
-import { GetPolicyVersion } from "@/lib/iam/policies";
-import type { PolicyView } from "@/lib/iam/views";
+import { ListPolicyVersions } from "@/lib/iam/policies/versions";
+import { GetPolicyVersion } from "@/lib/iam/policies/versions";
+import type { PolicyView } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { PolicyVersionEditor } from "@/components/policies/PolicyVersionEditor";
 import { prettyPolicyDocument } from "@/components/policies/PolicyDocumentView";

@@ -1,8 +1,8 @@
 import type { Caller } from "@/lib/auth/caller";
-import { ListGroups } from "@/lib/iam/groups";
-import { ListEntitiesForPolicy } from "@/lib/iam/policies";
-import { ListUsers } from "@/lib/iam/users";
-import type { PolicyView } from "@/lib/iam/views";
+import { ListGroups } from "@/lib/iam/groups/groups";
+import { ListEntitiesForPolicy } from "@/lib/iam/policies/managed";
+import { ListUsers } from "@/lib/iam/users/users";
+import type { PolicyView } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { EntitiesAttachedPanel } from "@/components/policies/EntitiesAttachedPanel";
 import { readOperation } from "../../_server/readOperation";

@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/auth/caller";
-import { GetPolicyVersion } from "@/lib/iam/policies";
-import type { PolicyView } from "@/lib/iam/views";
+import { GetPolicyVersion } from "@/lib/iam/policies/versions";
+import type { PolicyView } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { Panel } from "@/components/console/Panel";
 import { PolicyDocumentView } from "@/components/policies/PolicyDocumentView";

@@ -6,10 +6,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { IamError } from "@/lib/iam/errors";
-import { CreatePolicyVersion, DeletePolicy, DeletePolicyVersion, SetDefaultPolicyVersion } from "@/lib/iam/managedPolicies";
-import { AttachGroupPolicy, AttachUserPolicy, DetachGroupPolicy, DetachUserPolicy, ListEntitiesForPolicy } from "@/lib/iam/policies";
+import { execute } from "@/lib/iam/core/operation";
+import { IamError } from "@/lib/iam/core/errors";
+import { CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion } from "@/lib/iam/policies/versions";
+import { DeletePolicy } from "@/lib/iam/policies/managed";
+import { AttachGroupPolicy, AttachUserPolicy, DetachGroupPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
+import { ListEntitiesForPolicy } from "@/lib/iam/policies/managed";
 import type { ActionState } from "@/components/forms/actionState";
 import type { PolicyVersionDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";

@@ -2,9 +2,9 @@
 // account's own policy first, then AWS's), so links like /policies/IAMReadOnlyAccess work.
 
 import type { Caller } from "@/lib/auth/caller";
-import type { IamErrorView } from "@/lib/iam/errors";
-import { GetPolicy, ListPolicies } from "@/lib/iam/policies";
-import type { PolicyView } from "@/lib/iam/views";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import { GetPolicy, ListPolicies } from "@/lib/iam/policies/managed";
+import type { PolicyView } from "@/lib/iam/policies/entity";
 import { readOperation, type ReadResult } from "../../_server/readOperation";
 
 export async function resolvePolicy(segments: string[], caller: Caller): Promise<ReadResult<{ Policy: PolicyView }>> {

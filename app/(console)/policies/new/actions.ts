@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { CreatePolicy } from "@/lib/iam/managedPolicies";
+import { execute } from "@/lib/iam/core/operation";
+import { CreatePolicy } from "@/lib/iam/policies/managed";
 import type { ActionState } from "@/components/forms/actionState";
 import type { CreatePolicyDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";

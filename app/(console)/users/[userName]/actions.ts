@@ -6,12 +6,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups";
-import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies";
-import { TagUser, UntagUser } from "@/lib/iam/tags";
-import { DeleteUserWithDependents } from "@/lib/iam/users";
-import { IamError } from "@/lib/iam/errors";
+import { execute } from "@/lib/iam/core/operation";
+import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
+import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
+import { TagUser, UntagUser } from "@/lib/iam/users/tags";
+import { DeleteUserWithDependents } from "@/lib/iam/users/deletion";
+import { IamError } from "@/lib/iam/core/errors";
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";
 import { field, fields, runMutation } from "../../_server/runMutation";

@@ -6,9 +6,9 @@
 import { revalidatePath } from "next/cache";
 import { generatePassword } from "@/lib/auth/password";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { CreateLoginProfile, DeleteLoginProfile, UpdateLoginProfile } from "@/lib/iam/loginProfiles";
-import { AttachUserPolicy } from "@/lib/iam/policies";
+import { execute } from "@/lib/iam/core/operation";
+import { CreateLoginProfile, DeleteLoginProfile, UpdateLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { AttachUserPolicy } from "@/lib/iam/policies/attachments";
 import { CHANGE_PASSWORD_POLICY_ARN } from "@/components/users/wizard/draft";
 import type { ConsolePasswordState } from "@/components/users/consolePasswordState";
 import { userHref } from "@/components/users/userHref";

@@ -5,9 +5,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { IamError, isIamError } from "@/lib/iam/errors";
-import { DeleteUserPolicy, GetUserPolicy, PutUserPolicy } from "@/lib/iam/inlinePolicies";
+import { execute } from "@/lib/iam/core/operation";
+import { IamError, isIamError } from "@/lib/iam/core/errors";
+import { DeleteUserPolicy, GetUserPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import type { ActionState } from "@/components/forms/actionState";
 import type { InlinePolicyDraft } from "@/components/policies/policyDraft";
 import { userHref } from "@/components/users/userHref";

@@ -4,9 +4,10 @@
 // ListAttachedGroupPolicies / ListGroupPolicies).
 
 import type { Caller } from "@/lib/auth/caller";
-import type { IamErrorView } from "@/lib/iam/errors";
-import { ListGroupsForUser } from "@/lib/iam/groups";
-import { ListAttachedGroupPolicies, ListAttachedUserPolicies, ListGroupPolicies, ListUserPolicies } from "@/lib/iam/policies";
+import type { IamErrorView } from "@/lib/iam/core/errors";
+import { ListGroupsForUser } from "@/lib/iam/groups/membership";
+import { ListAttachedGroupPolicies, ListAttachedUserPolicies } from "@/lib/iam/policies/attachments";
+import { ListGroupPolicies, ListUserPolicies } from "@/lib/iam/policies/inline";
 import type { PermissionRow } from "@/components/users/permissionRow";
 import { readOperation } from "../../_server/readOperation";
 

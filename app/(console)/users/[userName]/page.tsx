@@ -1,11 +1,12 @@
 import { requireCaller } from "@/lib/auth/session";
 import type { Caller } from "@/lib/auth/caller";
-import { GetLoginProfile, type LoginProfileView } from "@/lib/iam/loginProfiles";
-import { ListGroups, ListGroupsForUser } from "@/lib/iam/groups";
-import { ListPolicies } from "@/lib/iam/policies";
-import { ListMFADevices } from "@/lib/iam/mfaDevices";
-import { GetUser } from "@/lib/iam/users";
-import type { UserView } from "@/lib/iam/views";
+import { GetLoginProfile, type LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
+import { ListGroups } from "@/lib/iam/groups/groups";
+import { ListGroupsForUser } from "@/lib/iam/groups/membership";
+import { ListPolicies } from "@/lib/iam/policies/managed";
+import { ListMFADevices } from "@/lib/iam/credentials/mfa";
+import { GetUser } from "@/lib/iam/users/users";
+import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";

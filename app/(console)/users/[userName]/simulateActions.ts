@@ -1,9 +1,9 @@
 "use server";
 
 import { requireCaller } from "@/lib/auth/session";
-import { execute } from "@/lib/iam/operation";
-import { isIamError, toErrorView } from "@/lib/iam/errors";
-import { SimulatePrincipalPolicy } from "@/lib/iam/simulation";
+import { execute } from "@/lib/iam/core/operation";
+import { isIamError, toErrorView } from "@/lib/iam/core/errors";
+import { SimulatePrincipalPolicy } from "@/lib/iam/policies/simulation";
 import type { SimulationRequest, SimulationState } from "@/components/users/simulation";
 
 /**

@@ -1,6 +1,6 @@
 import { requireCaller } from "@/lib/auth/session";
-import { ListGroups } from "@/lib/iam/groups";
-import { ListPolicies } from "@/lib/iam/policies";
+import { ListGroups } from "@/lib/iam/groups/groups";
+import { ListPolicies } from "@/lib/iam/policies/managed";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { PageHeader } from "@/components/console/PageHeader";
 import { CreateUserWizard } from "@/components/users/wizard/CreateUserWizard";

@@ -5,9 +5,9 @@
 import { expect } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db/client";
-import { awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/awsManagedPolicies";
-import { isIamError, type IamError, type IamErrorCode } from "@/lib/iam/errors";
-import { newAccountId, uniqueId } from "@/lib/iam/ids";
+import { awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
+import { isIamError, type IamError, type IamErrorCode } from "@/lib/iam/core/errors";
+import { newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { accountRootArn, groupArn, policyArn, userArn } from "@/lib/policy";
 
 export { db };

@@ -1,6 +1,7 @@
 import { requireCaller } from "@/lib/auth/session";
-import { GetGroup } from "@/lib/iam/groups";
-import { ListAttachedGroupPolicies, ListGroupPolicies } from "@/lib/iam/policies";
+import { GetGroup } from "@/lib/iam/groups/groups";
+import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
+import { ListGroupPolicies } from "@/lib/iam/policies/inline";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";

@@ -1,6 +1,6 @@
 import { requireCaller } from "@/lib/auth/session";
-import { GetLoginProfile } from "@/lib/iam/loginProfiles";
-import { GetUser } from "@/lib/iam/users";
+import { GetLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { GetUser } from "@/lib/iam/users/users";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";

@@ -1,5 +1,5 @@
 import { requireCaller } from "@/lib/auth/session";
-import { GetUserPolicy } from "@/lib/iam/inlinePolicies";
+import { GetUserPolicy } from "@/lib/iam/policies/inline";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { PageHeader } from "@/components/console/PageHeader";

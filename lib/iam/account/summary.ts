@@ -1,0 +1,112 @@
+// GetAccountSummary: the dashboard's counts and quotas, and the aggregate answers its best-practice
+// checklist needs. Creating an account is sign-up (signup.ts): there is no caller to gate yet.
+
+import { z } from "zod";
+import { accountOf } from "../core/account";
+import { operation } from "../core/operation";
+import { QUOTAS } from "../core/rules";
+import { NoInput } from "../core/validation";
+
+/** AWS's SummaryMap keys for the entities Portcullis has; counts cover only the caller's account. */
+export interface AccountSummary {
+  Users: number;
+  UsersQuota: number;
+  Groups: number;
+  GroupsQuota: number;
+  GroupsPerUserQuota: number;
+  Roles: number;
+  RolesQuota: number;
+  /** Customer managed policies. */
+  Policies: number;
+  PoliciesQuota: number;
+  PolicyVersionsInUse: number;
+  VersionsPerPolicyQuota: number;
+  AttachedPoliciesPerUserQuota: number;
+  AttachedPoliciesPerGroupQuota: number;
+  AccessKeysPerUserQuota: number;
+  MFADevices: number;
+  MFADevicesInUse: number;
+  /** 1 when the root user has an enabled MFA device. */
+  AccountMFAEnabled: 0 | 1;
+  /** 1 when the root user has access keys (AWS advises against it). */
+  AccountAccessKeysPresent: 0 | 1;
+  // Portcullis extensions for the best-practice checklist (not in AWS's SummaryMap): whole-account
+  // answers from one aggregate query each, so the dashboard never walks users one by one.
+  /** IAM users with a console password. */
+  UsersWithConsoleAccess: number;
+  /** IAM users with a managed or inline policy of their own rather than only through groups. */
+  UsersWithDirectPolicies: number;
+  /** Groups with at least one managed or inline policy. */
+  GroupsWithPolicies: number;
+  /** IAM users holding AdministratorAccess, directly or through a group. */
+  AdministratorUsers: number;
+  /** IAM users with a console password but no enabled MFA device. */
+  ConsoleUsersWithoutMFA: number;
+  /** Active access keys (IAM users' and the root user's) created more than KEY_ROTATION_DAYS ago. */
+  AccessKeysOlderThan90Days: number;
+}
+
+/** AWS's rotation advice (and Security Hub's IAM.3 control): access keys older than 90 days. */
+export const KEY_ROTATION_DAYS = 90;
+
+const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+export const GetAccountSummary = operation({
+  name: "GetAccountSummary",
+  action: "iam:GetAccountSummary",
+  readOnly: true,
+  input: NoInput,
+  resource: () => "*",
+  run: async ({ tx, caller }): Promise<{ SummaryMap: AccountSummary }> => {
+    const accountId = accountOf(caller);
+    const administrator = { policy: { arn: ADMINISTRATOR_ACCESS } };
+    const rotationDue = new Date(Date.now() - KEY_ROTATION_DAYS * 24 * 60 * 60 * 1000);
+    const [Users, Groups, Roles, Policies, PolicyVersionsInUse, MFADevices, MFADevicesInUse, rootMfa, rootKeys, UsersWithConsoleAccess, UsersWithDirectPolicies, GroupsWithPolicies, AdministratorUsers, ConsoleUsersWithoutMFA, AccessKeysOlderThan90Days] = await Promise.all([
+      tx.user.count({ where: { accountId } }),
+      tx.group.count({ where: { accountId } }),
+      tx.role.count({ where: { accountId } }),
+      tx.managedPolicy.count({ where: { accountId } }),
+      tx.policyVersion.count({ where: { policy: { accountId } } }),
+      tx.mfaDevice.count({ where: { accountId } }),
+      tx.mfaDevice.count({ where: { accountId, enabledAt: { not: null } } }),
+      tx.mfaDevice.count({ where: { rootAccountId: accountId, enabledAt: { not: null } } }),
+      tx.accessKey.count({ where: { rootAccountId: accountId } }),
+      tx.user.count({ where: { accountId, loginProfile: { isNot: null } } }),
+      tx.user.count({ where: { accountId, OR: [{ attachedPolicies: { some: {} } }, { inlinePolicies: { some: {} } }] } }),
+      tx.group.count({ where: { accountId, OR: [{ attachedPolicies: { some: {} } }, { inlinePolicies: { some: {} } }] } }),
+      tx.user.count({
+        where: { accountId, OR: [{ attachedPolicies: { some: administrator } }, { memberships: { some: { group: { attachedPolicies: { some: administrator } } } } }] },
+      }),
+      tx.user.count({ where: { accountId, loginProfile: { isNot: null }, mfaDevices: { none: { enabledAt: { not: null } } } } }),
+      tx.accessKey.count({ where: { accountId, status: "Active", createdAt: { lt: rotationDue } } }),
+    ]);
+    return {
+      SummaryMap: {
+        Users,
+        UsersQuota: QUOTAS.UsersPerAccount,
+        Groups,
+        GroupsQuota: QUOTAS.GroupsPerAccount,
+        GroupsPerUserQuota: QUOTAS.GroupsPerUser,
+        Roles,
+        RolesQuota: QUOTAS.RolesPerAccount,
+        Policies,
+        PoliciesQuota: QUOTAS.PoliciesPerAccount,
+        PolicyVersionsInUse,
+        VersionsPerPolicyQuota: QUOTAS.VersionsPerPolicy,
+        AttachedPoliciesPerUserQuota: QUOTAS.AttachedPoliciesPerUser,
+        AttachedPoliciesPerGroupQuota: QUOTAS.AttachedPoliciesPerGroup,
+        AccessKeysPerUserQuota: QUOTAS.AccessKeysPerUser,
+        MFADevices,
+        MFADevicesInUse,
+        AccountMFAEnabled: rootMfa > 0 ? 1 : 0,
+        AccountAccessKeysPresent: rootKeys > 0 ? 1 : 0,
+        UsersWithConsoleAccess,
+        UsersWithDirectPolicies,
+        GroupsWithPolicies,
+        AdministratorUsers,
+        ConsoleUsersWithoutMFA,
+        AccessKeysOlderThan90Days,
+      },
+    };
+  },
+});

@@ -1,0 +1,116 @@
+// The audit log, read as CloudTrail's LookupEvents: every decision and change in the caller's own
+// account, newest first, filtered by who, what, outcome, read-only or not, and when. Reading it is
+// itself recorded (as a read-only event), as CloudTrail records LookupEvents.
+
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { accountOf } from "../core/account";
+import { operation } from "../core/operation";
+import { decodeKeysetMarker, DEFAULT_MAX_ITEMS, encodeKeysetMarker, KeysetMarker, MaxItems } from "../core/pagination";
+import { Filter, SortOrder } from "../core/validation";
+
+export interface AuditEventView {
+  EventId: string;
+  EventTime: Date;
+  PrincipalArn: string;
+  /** iam:CreateUser, signin:ConsoleLogin, … */
+  Action: string;
+  Resource: string;
+  Result: "Allowed" | "Denied" | "Failed";
+  ReadOnly: boolean;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  SourceIpAddress?: string;
+  UserAgent?: string;
+}
+
+const Time = z.coerce.date({ error: "must be a date and time such as 2026-11-27T12:00:00Z" });
+
+const LookupEventsInput = z
+  .object({
+    PrincipalArn: z.string().max(2048, "must be at most 2048 characters").optional(),
+    /** A case-insensitive substring of the action: "User" finds iam:CreateUser, iam:DeleteUser, … */
+    Action: z.string().max(128, "must be at most 128 characters").optional(),
+    Result: z.enum(["Allowed", "Denied", "Failed"], { error: "must be Allowed, Denied or Failed" }).optional(),
+    ReadOnly: z.boolean().optional(),
+    StartTime: Time.optional(),
+    EndTime: Time.optional(),
+    /** A case-insensitive substring of the principal, action or resource. */
+    Filter: Filter.optional(),
+    SortOrder: SortOrder.optional(),
+    Marker: KeysetMarker.optional(),
+    MaxItems: MaxItems.optional(),
+  })
+  .refine((input) => !input.StartTime || !input.EndTime || input.StartTime <= input.EndTime, {
+    message: "StartTime must not be after EndTime",
+    path: ["StartTime"],
+  });
+
+function toEventView(row: {
+  id: string;
+  time: Date;
+  principalArn: string;
+  action: string;
+  resource: string;
+  result: string;
+  readOnly: boolean;
+  errorCode: string | null;
+  errorMessage: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}): AuditEventView {
+  const view: AuditEventView = {
+    EventId: row.id,
+    EventTime: row.time,
+    PrincipalArn: row.principalArn,
+    Action: row.action,
+    Resource: row.resource,
+    Result: row.result as AuditEventView["Result"],
+    ReadOnly: row.readOnly,
+  };
+  if (row.errorCode) view.ErrorCode = row.errorCode;
+  if (row.errorMessage) view.ErrorMessage = row.errorMessage;
+  if (row.sourceIp) view.SourceIpAddress = row.sourceIp;
+  if (row.userAgent) view.UserAgent = row.userAgent;
+  return view;
+}
+
+export const LookupEvents = operation({
+  name: "LookupEvents",
+  action: "cloudtrail:LookupEvents",
+  readOnly: true,
+  input: LookupEventsInput,
+  resource: () => "*",
+  run: async ({ tx, input, caller }): Promise<{ Events: AuditEventView[]; IsTruncated: boolean; Marker?: string; TotalCount: number }> => {
+    // SQLite's LIKE (Prisma's contains) ignores ASCII case, which is all ARNs and actions are made of.
+    const and: Prisma.AuditEventWhereInput[] = [{ accountId: accountOf(caller) }];
+    if (input.PrincipalArn) and.push({ principalArn: input.PrincipalArn });
+    if (input.Action) and.push({ action: { contains: input.Action } });
+    if (input.Result) and.push({ result: input.Result });
+    if (input.ReadOnly !== undefined) and.push({ readOnly: input.ReadOnly });
+    if (input.StartTime) and.push({ time: { gte: input.StartTime } });
+    if (input.EndTime) and.push({ time: { lte: input.EndTime } });
+    if (input.Filter) {
+      and.push({ OR: [{ principalArn: { contains: input.Filter } }, { action: { contains: input.Filter } }, { resource: { contains: input.Filter } }] });
+    }
+    const where: Prisma.AuditEventWhereInput = { AND: and };
+    const order = input.SortOrder === "Ascending" ? "asc" : "desc";
+    const after = input.Marker ? decodeKeysetMarker(input.Marker) : undefined;
+    // The page continues strictly after the last event shown, in the order events were appended.
+    const pageWhere: Prisma.AuditEventWhereInput = after === undefined ? where : { AND: [where, { sequence: { [order === "desc" ? "lt" : "gt"]: after } }] };
+    const max = input.MaxItems ?? DEFAULT_MAX_ITEMS;
+    const [rows, TotalCount] = await Promise.all([
+      tx.auditEvent.findMany({ where: pageWhere, orderBy: { sequence: order }, take: max + 1 }),
+      tx.auditEvent.count({ where }),
+    ]);
+    const items = rows.slice(0, max);
+    const last = items.at(-1);
+    const truncated = rows.length > max && last !== undefined;
+    return {
+      Events: items.map(toEventView),
+      IsTruncated: truncated,
+      ...(truncated ? { Marker: encodeKeysetMarker(last.sequence) } : {}),
+      TotalCount,
+    };
+  },
+});

@@ -1,0 +1,220 @@
+// The operation registry's mechanism: every read or write of IAM data is a named operation that
+// mirrors an AWS IAM API (CreateUser, ListUsers, …). execute() is the only way to run one:
+//   1. validate the input (zod): a clear error, nothing written;
+//   2. ask the policy engine about every authorization the operation declares, with the full
+//      request context; a denial throws AccessDeniedError carrying the engine's explanation;
+//   3. run the operation, and any operations it runs as steps, in one database transaction;
+//   4. append an audit event per decision in that same transaction: Allowed events commit with the
+//      change, a Denied event is committed on its own after everything else rolled back, and a
+//      refusal after the decisions (NoSuchEntity, LimitExceeded, …) is recorded as Failed.
+// Read-only operations skip the write transaction (SQLite has one writer, and a page view should
+// not queue behind it); their audit events are one short insert.
+
+import "server-only";
+import type { z } from "zod";
+import type { Caller } from "@/lib/auth/caller";
+import { db, type Tx } from "@/lib/db/client";
+import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
+import type { CompiledPolicy, ContextValue } from "@/lib/policy";
+import { authorize, callerPolicySet, type Authorization } from "./authorize";
+import { AccessDeniedError, IamError, isIamError } from "./errors";
+import { validationMessage } from "./validation";
+
+export type { Authorization };
+
+/** What every hook of an operation receives. */
+export interface Hooks<I> {
+  readonly tx: Tx;
+  readonly input: I;
+  readonly caller: Caller;
+}
+
+/** run() also receives the means to run other operations as its steps, and the optional decisions. */
+export interface RunHooks<I> extends Hooks<I> {
+  readonly steps: Steps;
+  /** Whether the engine allowed this action among the operation's optionalAuthorizations. */
+  readonly granted: (action: string) => boolean;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface OperationSpec<I, O> {
+  /** The AWS API name: CreateUser. Portcullis's own workflows are named the same way. */
+  readonly name: string;
+  /** The IAM action of the operation's main authorization: iam:CreateUser. */
+  readonly action: string;
+  /** Get/List operations: audited as read-only events, run without a write transaction. */
+  readonly readOnly?: boolean;
+  readonly input: z.ZodType<I>;
+  /**
+   * The ARN of the resource the request acts on (AWS's resource type for this action). It may read the
+   * database: an existing user's ARN includes its path, which the request (a bare UserName) does not carry.
+   */
+  readonly resource: (hooks: Hooks<I>) => Awaitable<string>;
+  /** Action-specific condition keys: aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*, iam:PolicyARN, … */
+  readonly context?: (hooks: Hooks<I>) => Awaitable<Readonly<Record<string, ContextValue>>>;
+  /**
+   * Further decisions the operation needs, each decided and audited with its own action and
+   * resource before run: renaming a user needs iam:UpdateUser on the new ARN as well.
+   */
+  readonly additionalAuthorizations?: (hooks: Hooks<I>) => Awaitable<readonly Authorization[]>;
+  /**
+   * Decisions that widen the answer rather than permit the operation: a console column of a List
+   * operation (each user's groups, MFA, access keys) is filled only when its read is allowed. Each is
+   * decided and audited like the others, but a denial leaves that part out instead of refusing.
+   */
+  readonly optionalAuthorizations?: (hooks: Hooks<I>) => Awaitable<readonly Authorization[]>;
+  /**
+   * Identity-based policies Portcullis itself adds for this request: an account setting's grant (the
+   * password policy's AllowUsersToChangePassword) or a guard rail (removing one's own MFA device needs
+   * an MFA session). The engine weighs them like any other policy: an explicit Deny wins, a boundary
+   * still limits, and the decision is explained and audited as usual.
+   */
+  readonly builtInPolicies?: (hooks: Hooks<I>) => Promise<readonly CompiledPolicy[]>;
+  readonly run: (hooks: RunHooks<I>) => Promise<O>;
+}
+
+export type Operation<I = unknown, O = unknown> = OperationSpec<I, O> & { readonly kind: "operation" };
+
+export function operation<I, O>(spec: OperationSpec<I, O>): Operation<I, O> {
+  return { ...spec, kind: "operation" };
+}
+
+export function isOperation(value: unknown): value is Operation {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "operation";
+}
+
+/** Running other operations inside this one, as steps of one all-or-nothing workflow. */
+export interface Steps {
+  /** Validated, authorized and audited like a call of its own; a denial stops the whole workflow. */
+  run<I, O>(op: Operation<I, O>, input: I): Promise<O>;
+  /** As run, but a denial is audited and returned, and the workflow goes on. */
+  runIfAllowed<I, O>(op: Operation<I, O>, input: I): Promise<{ readonly allowed: true; readonly output: O } | { readonly allowed: false; readonly denied: AccessDeniedError }>;
+}
+
+/** The operation and resource a refusal is recorded against: the innermost step that refused. */
+const refusedBy = new WeakMap<IamError, { readonly action: string; readonly resource: string; readonly readOnly?: boolean }>();
+
+/** One execute(): its transaction, the decisions made so far, and the events to append. */
+class Execution {
+  /** Decisions already made in this execution; a step asking the same question is not asked again. */
+  private readonly decided = new Set<string>();
+  readonly events: AuditEventInput[] = [];
+
+  constructor(
+    readonly tx: Tx,
+    readonly caller: Caller,
+    private readonly workflow: string,
+  ) {}
+
+  event(action: string, resource: string, result: AuditResult, readOnly: boolean | undefined, error?: IamError): AuditEventInput {
+    return auditEvent(this.caller, action, resource, result, readOnly, error);
+  }
+
+  /** Runs op in this execution; as a step (of the workflow the caller asked for), a denial says which step. */
+  async invoke<I, O>(op: Operation<I, O>, input: I, asStep: "top" | "step" | "optional step"): Promise<O> {
+    const hooks: Hooks<I> = { tx: this.tx, input, caller: this.caller };
+    let resource = "*";
+    try {
+      resource = await op.resource(hooks);
+      const authorizations: Authorization[] = [
+        { action: op.action, resource, context: op.context ? await op.context(hooks) : undefined },
+        ...(op.additionalAuthorizations ? await op.additionalAuthorizations(hooks) : []),
+      ];
+      const builtIn = op.builtInPolicies ? await op.builtInPolicies(hooks) : [];
+      const loaded = await callerPolicySet(this.tx, this.caller);
+      for (const authorization of authorizations) {
+        const key = JSON.stringify([authorization.action, authorization.resource, authorization.context ?? {}, builtIn.map((p) => p.name)]);
+        if (this.decided.has(key)) continue;
+        const result = await authorize(this.tx, this.caller, authorization, builtIn, loaded);
+        if (result.decision !== "Allow") {
+          const plain = new AccessDeniedError(this.caller.arn, authorization.action, authorization.resource, result.explanation!);
+          const denied = asStep === "step" ? plain.inWorkflow(this.workflow, op.name) : plain;
+          refusedBy.set(denied, { action: authorization.action, resource: authorization.resource, readOnly: op.readOnly });
+          throw denied;
+        }
+        this.decided.add(key);
+        this.events.push(this.event(authorization.action, authorization.resource, "Allowed", op.readOnly));
+      }
+      const granted = new Set<string>();
+      for (const authorization of op.optionalAuthorizations ? await op.optionalAuthorizations(hooks) : []) {
+        const result = await authorize(this.tx, this.caller, authorization, builtIn, loaded);
+        if (result.decision === "Allow") granted.add(authorization.action);
+        const denied = result.decision === "Allow" ? undefined : new AccessDeniedError(this.caller.arn, authorization.action, authorization.resource, result.explanation!);
+        this.events.push(this.event(authorization.action, authorization.resource, denied ? "Denied" : "Allowed", op.readOnly, denied));
+      }
+      return await op.run({ ...hooks, steps: this.steps, granted: (action) => granted.has(action) });
+    } catch (error) {
+      if (isIamError(error) && !refusedBy.has(error)) refusedBy.set(error, { action: op.action, resource, readOnly: op.readOnly });
+      throw error;
+    }
+  }
+
+  readonly steps: Steps = {
+    run: async (op, rawInput) => this.invoke(op, parseInput(op, rawInput, this.workflow), "step"),
+    runIfAllowed: async (op, rawInput) => {
+      try {
+        return { allowed: true, output: await this.invoke(op, parseInput(op, rawInput, this.workflow), "optional step") };
+      } catch (error) {
+        if (!(error instanceof AccessDeniedError)) throw error;
+        // The workflow goes on, so the denial commits with its changes.
+        this.events.push(this.event(error.action, error.resource, "Denied", op.readOnly, error));
+        return { allowed: false, denied: error };
+      }
+    },
+  };
+}
+
+function auditEvent(caller: Caller, action: string, resource: string, result: AuditResult, readOnly: boolean | undefined, error?: IamError): AuditEventInput {
+  return {
+    accountId: caller.accountId,
+    principalArn: caller.arn,
+    action,
+    resource,
+    result,
+    readOnly,
+    errorCode: error?.code,
+    errorMessage: error?.message,
+    sourceIp: caller.sourceIp,
+    userAgent: caller.userAgent,
+  };
+}
+
+function parseInput<I>(op: Operation<I, unknown>, rawInput: unknown, workflow?: string): I {
+  const parsed = op.input.safeParse(rawInput);
+  if (parsed.success) return parsed.data;
+  const message = validationMessage(parsed.error);
+  const error = new IamError("ValidationError", workflow && workflow !== op.name ? `${op.name} (a step of ${workflow}): ${message}` : message);
+  refusedBy.set(error, { action: op.action, resource: "*", readOnly: op.readOnly });
+  throw error;
+}
+
+export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, caller: Caller): Promise<O> {
+  if (caller.scope) caller.scope.counts.operations++;
+  try {
+    const input = parseInput(op, rawInput);
+    let output: O;
+    if (op.readOnly) {
+      const execution = new Execution(db, caller, op.name);
+      output = await execution.invoke(op, input, "top");
+      await appendAuditEvents(db, execution.events);
+    } else {
+      output = await db.$transaction(async (tx) => {
+        const execution = new Execution(tx, caller, op.name);
+        const result = await execution.invoke(op, input, "top");
+        await appendAuditEvents(tx, execution.events);
+        return result;
+      });
+      // This request's memory of the caller's policies may be out of date now.
+      caller.scope?.forget();
+    }
+    return output;
+  } catch (error) {
+    if (!isIamError(error)) throw error;
+    // Everything the operation changed has rolled back; what remains is why it was refused.
+    const at = refusedBy.get(error) ?? { action: op.action, resource: "*", readOnly: op.readOnly };
+    const result: AuditResult = error instanceof AccessDeniedError ? "Denied" : "Failed";
+    await appendAuditEvents(db, [auditEvent(caller, at.action, at.resource, result, at.readOnly, error)]);
+    throw error;
+  }
+}

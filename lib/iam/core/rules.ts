@@ -1,0 +1,91 @@
+// IAM's naming rules and default quotas, in one client-safe module (no imports): the operations'
+// zod schemas (validation.ts) and the console's as-you-type checks (the create-user wizard) are both
+// built from these, so a rule changes in one place. Messages describe what a valid value looks like
+// and never echo the value.
+
+export interface NameRule {
+  /** The whole-value pattern, length included. */
+  readonly pattern: RegExp;
+  readonly maxLength: number;
+  /** What a valid value looks like, for a person fixing a form field. */
+  readonly description: string;
+}
+
+const NAME_CHARACTERS = "letters, digits and + = , . @ _ -";
+
+function nameRule(maxLength: number): NameRule {
+  return {
+    pattern: new RegExp(`^[\\w+=,.@-]{1,${maxLength}}$`),
+    maxLength,
+    description: `1–${maxLength} characters: ${NAME_CHARACTERS} only`,
+  };
+}
+
+/** The characters every IAM entity name may use: [\w+=,.@-]. */
+export const NAME_CHARACTER_PATTERN = /^[\w+=,.@-]+$/;
+export const NAME_CHARACTER_RULE = `may contain only ${NAME_CHARACTERS}`;
+
+export const USER_NAME = nameRule(64);
+export const ROLE_NAME = nameRule(64);
+export const GROUP_NAME = nameRule(128);
+export const POLICY_NAME = nameRule(128);
+
+/** `/` or `/division/team/`: printable ASCII without spaces, starting and ending with a slash. */
+export const PATH: NameRule = {
+  pattern: /^\/([\x21-\x7E]+\/)?$/,
+  maxLength: 512,
+  description: "/ or begin and end with / (for example /engineering/), printable characters only",
+};
+
+export const PATH_PREFIX: NameRule = {
+  pattern: /^\/[\x21-\x7E]*$/,
+  maxLength: 512,
+  description: "a path prefix that begins with / (for example /engineering/)",
+};
+
+// AWS: letters, digits, spaces and _ . : / = + - @ in any language; keys may not start with aws:.
+export const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const TAG_CHARACTER_RULE = "letters, digits, spaces and _ . : / = + - @";
+export const TAG_KEY_MAX_LENGTH = 128;
+export const TAG_VALUE_MAX_LENGTH = 256;
+export const RESERVED_TAG_PREFIX = "aws:";
+
+/** A managed policy's description: AWS allows up to 1,000 characters. */
+export const POLICY_DESCRIPTION_MAX_LENGTH = 1000;
+
+/** AWS IAM's default quotas; the request that would exceed one fails with LimitExceeded. */
+export const QUOTAS = {
+  UsersPerAccount: 5000,
+  GroupsPerAccount: 300,
+  GroupsPerUser: 10,
+  AttachedPoliciesPerUser: 10,
+  AttachedPoliciesPerGroup: 10,
+  PoliciesPerAccount: 1500,
+  TagsPerUser: 50,
+  AccessKeysPerUser: 2,
+  /** AWS: up to 8 MFA devices of any type assigned to one user (or the root user). */
+  MFADevicesPerUser: 8,
+  VersionsPerPolicy: 5,
+  RolesPerAccount: 1000,
+  /** Inline policies: the total size of one entity's inline policies, in characters without white space. */
+  InlinePolicySizePerUser: 2048,
+  InlinePolicySizePerGroup: 5120,
+  InlinePolicySizePerRole: 10240,
+} as const;
+
+export type QuotaName = keyof typeof QUOTAS;
+
+/** Whether a tag key is acceptable; the reason when it is not. */
+export function tagKeyProblem(key: string): string | undefined {
+  if (key.length === 0) return "a tag key must not be empty";
+  if (key.length > TAG_KEY_MAX_LENGTH) return `a tag key must be at most ${TAG_KEY_MAX_LENGTH} characters`;
+  if (!TAG_CHARACTERS.test(key)) return `a tag key may contain only ${TAG_CHARACTER_RULE}`;
+  if (key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) return "tag keys beginning with aws: are reserved for AWS";
+  return undefined;
+}
+
+export function tagValueProblem(value: string): string | undefined {
+  if (value.length > TAG_VALUE_MAX_LENGTH) return `a tag value must be at most ${TAG_VALUE_MAX_LENGTH} characters`;
+  if (!TAG_CHARACTERS.test(value)) return `a tag value may contain only ${TAG_CHARACTER_RULE}`;
+  return undefined;
+}

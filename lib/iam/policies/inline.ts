@@ -1,0 +1,169 @@
+// Inline policies, embedded in one user or group: ListUserPolicies, GetUserPolicy, PutUserPolicy,
+// DeleteUserPolicy and the group counterparts. Names are unique per user or group without regard to
+// case; Put replaces a policy of the same name. As in AWS, each document has the size quota of its
+// container, and so do all of one entity's inline policies together.
+
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { IamError } from "../core/errors";
+import { actsOnGroup, requireGroup } from "../groups/entity";
+import { actsOnUser, requireUser } from "../users/entity";
+import { operation } from "../core/operation";
+import { policySize, requireValidPolicyDocument } from "./document";
+import { limitExceeded } from "../core/quotas";
+import { QUOTAS, type QuotaName } from "../core/rules";
+import { GroupName, PolicyDocument, PolicyName, UserName } from "../core/validation";
+
+/**
+ * Portcullis's console extension of Put*Policy: refuse (EntityAlreadyExists) instead of replacing a
+ * policy of the same name, so creating one from the console never overwrites another by accident.
+ */
+const CreateOnly = z.boolean({ error: "must be true or false" }).optional();
+
+type PolicyNames = { PolicyNames: string[]; IsTruncated: false };
+type Empty = Record<string, never>;
+
+interface Owner {
+  readonly kind: "user" | "group";
+  readonly id: string;
+  readonly name: string;
+}
+
+const CONTAINER = { user: "user-inline", group: "group-inline" } as const;
+const SIZE_QUOTA: Record<Owner["kind"], QuotaName> = { user: "InlinePolicySizePerUser", group: "InlinePolicySizePerGroup" };
+
+const ownedBy = (owner: Owner) => (owner.kind === "user" ? { userId: owner.id } : { groupId: owner.id });
+
+async function putInlinePolicy(tx: Tx, owner: Owner, policyName: string, document: string, createOnly = false): Promise<void> {
+  const nameLower = policyName.toLowerCase();
+  const existing = await tx.inlinePolicy.findFirst({ where: { ...ownedBy(owner), nameLower } });
+  if (existing && createOnly) {
+    const entity = owner.kind === "user" ? "User" : "Group";
+    throw new IamError("EntityAlreadyExists", `${entity} ${owner.name} already has an inline policy named ${existing.name}. Edit it, or choose another name.`);
+  }
+  requireValidPolicyDocument(document, CONTAINER[owner.kind]);
+  const others = await tx.inlinePolicy.findMany({ where: { ...ownedBy(owner), nameLower: { not: nameLower } }, select: { document: true } });
+  const total = others.reduce((sum, p) => sum + policySize(p.document), policySize(document));
+  const quota = SIZE_QUOTA[owner.kind];
+  if (total > QUOTAS[quota]) {
+    throw limitExceeded(
+      quota,
+      `The inline policies of ${owner.kind} ${owner.name} would total ${total} characters (not counting white space). Shorten them, or move permissions into a managed policy.`,
+    );
+  }
+  if (!existing) {
+    await tx.inlinePolicy.create({ data: { ...ownedBy(owner), name: policyName, nameLower, document } });
+    return;
+  }
+  // Compiled inline policies are cached by (id, updatedAt): a replacement must move updatedAt on,
+  // even when it lands in the same millisecond as the text it replaces.
+  const updatedAt = new Date(Math.max(Date.now(), existing.updatedAt.getTime() + 1));
+  await tx.inlinePolicy.update({ where: { id: existing.id }, data: { name: policyName, document, updatedAt } });
+}
+
+async function deleteInlinePolicy(tx: Tx, owner: Owner, policyName: string): Promise<void> {
+  const { count } = await tx.inlinePolicy.deleteMany({ where: { ...ownedBy(owner), nameLower: policyName.toLowerCase() } });
+  if (count === 0) throw new IamError("NoSuchEntity", `The ${owner.kind} policy with name ${policyName} cannot be found.`);
+}
+
+export const ListUserPolicies = operation({
+  name: "ListUserPolicies",
+  action: "iam:ListUserPolicies",
+  readOnly: true,
+  input: z.object({ UserName }),
+  ...actsOnUser,
+  run: async ({ tx, input, caller }): Promise<PolicyNames> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    const rows = await tx.inlinePolicy.findMany({ where: { userId: user.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
+    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+  },
+});
+
+export const GetUserPolicy = operation({
+  name: "GetUserPolicy",
+  action: "iam:GetUserPolicy",
+  readOnly: true,
+  input: z.object({ UserName, PolicyName }),
+  ...actsOnUser,
+  run: async ({ tx, input, caller }): Promise<{ UserName: string; PolicyName: string; PolicyDocument: string }> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    const policy = await tx.inlinePolicy.findUnique({ where: { userId_nameLower: { userId: user.id, nameLower: input.PolicyName.toLowerCase() } } });
+    if (!policy) throw new IamError("NoSuchEntity", `The user policy with name ${input.PolicyName} cannot be found.`);
+    return { UserName: user.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});
+
+export const ListGroupPolicies = operation({
+  name: "ListGroupPolicies",
+  action: "iam:ListGroupPolicies",
+  readOnly: true,
+  input: z.object({ GroupName }),
+  ...actsOnGroup,
+  run: async ({ tx, input, caller }): Promise<PolicyNames> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    const rows = await tx.inlinePolicy.findMany({ where: { groupId: group.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
+    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+  },
+});
+
+export const GetGroupPolicy = operation({
+  name: "GetGroupPolicy",
+  action: "iam:GetGroupPolicy",
+  readOnly: true,
+  input: z.object({ GroupName, PolicyName }),
+  ...actsOnGroup,
+  run: async ({ tx, input, caller }): Promise<{ GroupName: string; PolicyName: string; PolicyDocument: string }> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    const policy = await tx.inlinePolicy.findUnique({ where: { groupId_nameLower: { groupId: group.id, nameLower: input.PolicyName.toLowerCase() } } });
+    if (!policy) throw new IamError("NoSuchEntity", `The group policy with name ${input.PolicyName} cannot be found.`);
+    return { GroupName: group.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});
+
+export const PutUserPolicy = operation({
+  name: "PutUserPolicy",
+  action: "iam:PutUserPolicy",
+  input: z.object({ UserName, PolicyName, PolicyDocument, CreateOnly }),
+  ...actsOnUser,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    await putInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName, input.PolicyDocument, input.CreateOnly);
+    return {};
+  },
+});
+
+export const DeleteUserPolicy = operation({
+  name: "DeleteUserPolicy",
+  action: "iam:DeleteUserPolicy",
+  input: z.object({ UserName, PolicyName }),
+  ...actsOnUser,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    await deleteInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName);
+    return {};
+  },
+});
+
+export const PutGroupPolicy = operation({
+  name: "PutGroupPolicy",
+  action: "iam:PutGroupPolicy",
+  input: z.object({ GroupName, PolicyName, PolicyDocument, CreateOnly }),
+  ...actsOnGroup,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    await putInlinePolicy(tx, { kind: "group", id: group.id, name: group.name }, input.PolicyName, input.PolicyDocument, input.CreateOnly);
+    return {};
+  },
+});
+
+export const DeleteGroupPolicy = operation({
+  name: "DeleteGroupPolicy",
+  action: "iam:DeleteGroupPolicy",
+  input: z.object({ GroupName, PolicyName }),
+  ...actsOnGroup,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const group = await requireGroup(tx, caller, input.GroupName);
+    await deleteInlinePolicy(tx, { kind: "group", id: group.id, name: group.name }, input.PolicyName);
+    return {};
+  },
+});

@@ -1,0 +1,200 @@
+// IAM users: ListUsers, GetUser, CreateUser, UpdateUser. ListUsers also takes the console's
+// extension, IncludeConsoleColumns: each listed user's groups, console access, MFA and access keys,
+// the columns AWS's console shows, read in the same operation (the page's work stays the same
+// however many users it lists).
+
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { userArn } from "@/lib/policy";
+import { accountOf } from "../core/account";
+import { uniqueId } from "../core/ids";
+import { nameContains } from "../core/nameFilter";
+import { operation, type Hooks } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
+import { limitExceeded } from "../core/quotas";
+import { QUOTAS } from "../core/rules";
+import { requestTagContext, tagRows } from "../core/tags";
+import { Filter, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder, TagList, UserName } from "../core/validation";
+import { requirePolicy } from "../policies/entity";
+import { actsOnUser, everyUser, findUser, requireUser, toUserView, userAlreadyExists, type UserView } from "./entity";
+
+/** What AWS's console shows for each user beside the API's fields; a part is absent when its read was denied. */
+export interface UserConsoleColumns {
+  /** iam:ListGroupsForUser: the groups the user is in, by name. */
+  readonly Groups?: string[];
+  /** iam:GetLoginProfile: when the console password was last set; null without console access. */
+  readonly PasswordChangedAt?: Date | null;
+  /** iam:ListMFADevices: how many MFA devices are assigned. */
+  readonly MFADevices?: number;
+  /** iam:ListAccessKeys: the user's access keys. */
+  readonly AccessKeys?: { AccessKeyId: string; Status: string; CreateDate: Date; LastUsedDate?: Date }[];
+}
+
+export type ListedUser = UserView & { ConsoleColumns?: UserConsoleColumns };
+
+const CONSOLE_COLUMN_ACTIONS = ["iam:ListGroupsForUser", "iam:GetLoginProfile", "iam:ListMFADevices", "iam:ListAccessKeys"] as const;
+
+const ListUsersInput = z.object({
+  PathPrefix: PathPrefix.optional(),
+  Filter: Filter.optional(),
+  SortBy: z.enum(["UserName", "CreateDate", "PasswordLastUsed"], { error: "must be UserName, CreateDate or PasswordLastUsed" }).optional(),
+  SortOrder: SortOrder.optional(),
+  IncludeConsoleColumns: IncludeConsoleColumns.optional(),
+  ...PageInput,
+});
+
+function userOrder(sortBy: "UserName" | "CreateDate" | "PasswordLastUsed", order: "asc" | "desc"): Prisma.UserOrderByWithRelationInput[] {
+  // The unique ID breaks ties, so pages never repeat or skip a user whose sort value equals another's.
+  if (sortBy === "CreateDate") return [{ createdAt: order }, { id: order }];
+  if (sortBy === "PasswordLastUsed") return [{ passwordLastUsed: { sort: order, nulls: "last" } }, { id: order }];
+  return [{ nameLower: order }, { id: order }];
+}
+
+function consoleColumnsInclude(granted: (action: string) => boolean) {
+  return {
+    ...(granted("iam:ListGroupsForUser") ? { memberships: { select: { group: { select: { name: true } } } } } : {}),
+    ...(granted("iam:GetLoginProfile") ? { loginProfile: { select: { passwordChangedAt: true } } } : {}),
+    ...(granted("iam:ListMFADevices") ? { _count: { select: { mfaDevices: { where: { enabledAt: { not: null } } } } } } : {}),
+    ...(granted("iam:ListAccessKeys")
+      ? { accessKeys: { orderBy: { createdAt: "asc" }, select: { id: true, status: true, createdAt: true, lastUsedAt: true } } }
+      : {}),
+  } satisfies Prisma.UserInclude;
+}
+
+type ColumnRow = {
+  memberships?: { group: { name: string } }[];
+  loginProfile?: { passwordChangedAt: Date } | null;
+  _count?: { mfaDevices: number };
+  accessKeys?: { id: string; status: string; createdAt: Date; lastUsedAt: Date | null }[];
+};
+
+function toConsoleColumns(row: ColumnRow, granted: (action: string) => boolean): UserConsoleColumns {
+  return {
+    ...(row.memberships ? { Groups: row.memberships.map((m) => m.group.name).sort((a, b) => a.localeCompare(b)) } : {}),
+    ...(granted("iam:GetLoginProfile") ? { PasswordChangedAt: row.loginProfile?.passwordChangedAt ?? null } : {}),
+    ...(row._count ? { MFADevices: row._count.mfaDevices } : {}),
+    ...(row.accessKeys
+      ? { AccessKeys: row.accessKeys.map((k) => ({ AccessKeyId: k.id, Status: k.status, CreateDate: k.createdAt, ...(k.lastUsedAt ? { LastUsedDate: k.lastUsedAt } : {}) })) }
+      : {}),
+  };
+}
+
+export const ListUsers = operation({
+  name: "ListUsers",
+  action: "iam:ListUsers",
+  readOnly: true,
+  input: ListUsersInput,
+  // AWS names the account's user collection in ListUsers denials: arn:aws:iam::ACCOUNT:user/
+  resource: ({ caller }) => `arn:aws:iam::${accountOf(caller)}:user/`,
+  optionalAuthorizations: ({ input, caller }) =>
+    input.IncludeConsoleColumns ? CONSOLE_COLUMN_ACTIONS.map((action) => ({ action, resource: everyUser(caller) })) : [],
+  run: async ({ tx, input, caller, granted }): Promise<{ Users: ListedUser[]; TotalCount: number } & Page> => {
+    const where: Prisma.UserWhereInput = { accountId: accountOf(caller) };
+    if (input.PathPrefix) where.path = { startsWith: input.PathPrefix };
+    if (input.Filter) Object.assign(where, await nameContains(tx, "User", accountOf(caller), input.Filter));
+    const { skip, take } = pageWindow(input);
+    const columns = input.IncludeConsoleColumns === true;
+    const [rows, TotalCount] = await Promise.all([
+      tx.user.findMany({
+        where,
+        orderBy: userOrder(input.SortBy ?? "UserName", input.SortOrder === "Descending" ? "desc" : "asc"),
+        skip,
+        take,
+        include: columns ? consoleColumnsInclude(granted) : undefined,
+      }),
+      tx.user.count({ where }),
+    ]);
+    const page = toPage(rows, input);
+    const Users = page.items.map((row): ListedUser => ({
+      ...toUserView(row),
+      ...(columns ? { ConsoleColumns: toConsoleColumns(row as ColumnRow, granted) } : {}),
+    }));
+    return { Users, ...pageFields(page), TotalCount };
+  },
+});
+
+const UserNameInput = z.object({ UserName });
+
+export const GetUser = operation({
+  name: "GetUser",
+  action: "iam:GetUser",
+  readOnly: true,
+  input: UserNameInput,
+  ...actsOnUser,
+  run: async ({ tx, input, caller }): Promise<{ User: UserView }> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    const tags = await tx.tag.findMany({ where: { userId: user.id }, orderBy: { keyLower: "asc" } });
+    return { User: toUserView({ ...user, tags }) };
+  },
+});
+
+export const CreateUserInput = z.object({
+  UserName,
+  Path: Path.optional(),
+  Tags: TagList.optional(),
+  PermissionsBoundary: PolicyArn.optional(),
+});
+
+/** CreateUser's resource and condition keys; the create-user workflow asks the same. */
+export const createsUser = {
+  resource: ({ input, caller }: Hooks<z.infer<typeof CreateUserInput>>) => userArn(accountOf(caller), input.UserName, input.Path ?? "/"),
+  context: ({ input }: Hooks<z.infer<typeof CreateUserInput>>) => ({
+    ...requestTagContext(input.Tags ?? []),
+    ...(input.PermissionsBoundary ? { "iam:PermissionsBoundary": input.PermissionsBoundary } : {}),
+  }),
+};
+
+export const CreateUser = operation({
+  name: "CreateUser",
+  action: "iam:CreateUser",
+  input: CreateUserInput,
+  ...createsUser,
+  run: async ({ tx, input, caller }): Promise<{ User: UserView }> => {
+    const accountId = accountOf(caller);
+    const path = input.Path ?? "/";
+    if (await findUser(tx, caller, input.UserName)) throw userAlreadyExists(input.UserName);
+    if ((await tx.user.count({ where: { accountId } })) >= QUOTAS.UsersPerAccount) {
+      throw limitExceeded("UsersPerAccount", "Delete users you no longer need before creating another.");
+    }
+    if (input.PermissionsBoundary) await requirePolicy(tx, caller, input.PermissionsBoundary);
+    const user = await tx.user.create({
+      data: {
+        id: uniqueId("AIDA"),
+        accountId,
+        name: input.UserName,
+        nameLower: input.UserName.toLowerCase(),
+        path,
+        arn: userArn(accountId, input.UserName, path),
+        permissionsBoundaryArn: input.PermissionsBoundary ?? null,
+        tags: { create: tagRows(input.Tags ?? []) },
+      },
+      include: { tags: true },
+    });
+    return { User: toUserView(user) };
+  },
+});
+
+const UpdateUserInput = z.object({ UserName, NewUserName: UserName.optional(), NewPath: Path.optional() });
+
+export const UpdateUser = operation({
+  name: "UpdateUser",
+  action: "iam:UpdateUser",
+  input: UpdateUserInput,
+  ...actsOnUser,
+  // AWS: renaming or moving needs iam:UpdateUser on the new ARN as well as the current one.
+  additionalAuthorizations: async ({ tx, input, caller }) => {
+    const user = await findUser(tx, caller, input.UserName);
+    if (!user) return [];
+    const arn = userArn(user.accountId, input.NewUserName ?? user.name, input.NewPath ?? user.path);
+    return arn === user.arn ? [] : [{ action: "iam:UpdateUser", resource: arn }];
+  },
+  run: async ({ tx, input, caller }): Promise<Record<string, never>> => {
+    const user = await requireUser(tx, caller, input.UserName);
+    const name = input.NewUserName ?? user.name;
+    const path = input.NewPath ?? user.path;
+    // Renaming bob to Bob is a change of case on the same user, not a clash with another one.
+    if (name.toLowerCase() !== user.nameLower && (await findUser(tx, caller, name))) throw userAlreadyExists(name);
+    await tx.user.update({ where: { id: user.id }, data: { name, nameLower: name.toLowerCase(), path, arn: userArn(user.accountId, name, path) } });
+    return {};
+  },
+});
