@@ -3,10 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests drive a real Chromium against the production build (`next build` + `npm start`)
 // with a fresh data directory, so every run starts from an empty database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATA_DIR = ".e2e-data";
+// E2E_DATA_DIR and E2E_DIST_DIR (with E2E_PORT) let two runs share a working tree without colliding.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 // The e2e build gets its own dist dir so it never replaces a `.next` someone is serving. `next build`
 // rewrites tsconfig.json and next-env.d.ts to point at that dir, so both are put back afterwards.
-const DIST_DIR = ".next-e2e";
+const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 const KEEP = `${DATA_DIR}/kept`;
 const SERVER_LOG = `${DATA_DIR}/server.log`;
 const build = [

@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+/** Gives every test file its own migrated SQLite database; only projects whose code reaches the database need it. */
+const DATABASE = "./tests/support/database.ts";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,10 +13,16 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
     reporters: ["default", "./tests/support/summaryReporter.ts"],
-    setupFiles: ["./tests/support/database.ts"],
     // The property and fuzz tests run thousands of cases; give them room on a shared 2-core machine.
     testTimeout: 120_000,
+    // One project per layer, so a change can be checked against its own tests (`npm run test:engine`).
+    projects: [
+      // The policy engine and the editor built on it are pure: no database.
+      { extends: true, test: { name: "engine", include: ["tests/unit/policy/**/*.test.ts", "tests/unit/policyEditor/**/*.test.ts"] } },
+      { extends: true, test: { name: "iam", include: ["tests/unit/iam/**/*.test.ts"], setupFiles: [DATABASE] } },
+      { extends: true, test: { name: "auth", include: ["tests/unit/auth/**/*.test.ts"], setupFiles: [DATABASE] } },
+      { extends: true, test: { name: "console", include: ["tests/unit/console/**/*.test.ts", "tests/unit/lint/**/*.test.ts"], setupFiles: [DATABASE] } },
+    ],
   },
 });

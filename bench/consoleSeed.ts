@@ -4,7 +4,7 @@
 import type { Caller } from "../lib/auth/caller";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db/client";
-import { uniqueId, newAccountId } from "@/lib/iam/core/ids";
+import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { groupArn, policyArn, userArn } from "../lib/policy";
 
 const SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "logs", "iam"];
@@ -25,7 +25,7 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedQuotaAccount(counts: { users: number; groups: number; policies: number }) {
+export async function seedQuotaAccount(counts: { users: number; groups: number; policies: number; auditEvents: number }) {
   const accountId = newAccountId();
   await db.account.create({
     data: { id: accountId, name: "Bench Corp", rootUser: { create: { email: `root@${accountId}.example`, passwordHash: await hashPassword("bench-root-Password1") } } },
@@ -65,6 +65,30 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
     (chunk) => db.tag.createMany({ data: chunk }),
   );
 
+  // Credentials on every tenth user, so the console columns and the Security credentials tab have rows to read.
+  const credentialed = users.filter((_, i) => i % 10 === 0);
+  await inChunks(credentialed.map((u) => ({ userId: u.id, passwordHash: "bench-not-a-real-hash" })), (chunk) => db.loginProfile.createMany({ data: chunk }));
+  await inChunks(
+    credentialed.map((u) => ({ id: accessKeyId(), accountId, userId: u.id, secretCiphertext: "bench-not-a-real-secret" })),
+    (chunk) => db.accessKey.createMany({ data: chunk }),
+  );
+  await inChunks(
+    credentialed.map((u) => ({ accountId, userId: u.id, serialNumber: `arn:aws:iam::${accountId}:mfa/${u.name}`, name: u.name, secretCiphertext: "bench-not-a-real-seed", enabledAt: new Date() })),
+    (chunk) => db.mfaDevice.createMany({ data: chunk }),
+  );
+  // An audit log with history to page through, newest first.
+  await inChunks(
+    Array.from({ length: counts.auditEvents }, (_, i) => ({
+      accountId,
+      principalArn: users[i % users.length]!.arn,
+      action: i % 3 === 0 ? "iam:CreateUser" : "iam:AttachUserPolicy",
+      resource: users[(i * 13) % users.length]!.arn,
+      result: i % 7 === 0 ? "Denied" : "Allowed",
+    })),
+    (chunk) => db.auditEvent.createMany({ data: chunk }),
+    2000,
+  );
+
   // The caller: an administrator with 10 managed policies through 3 groups.
   const adminName = "bench-admin";
   const admin = await db.user.create({ data: { id: uniqueId("AIDA"), accountId, name: adminName, nameLower: adminName, arn: userArn(accountId, adminName) } });
@@ -82,5 +106,13 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
   const caller: Caller = { kind: "user", accountId, arn: admin.arn, userId: admin.id, userName: adminName, mfaAuthenticated: false };
   const root: Caller = { kind: "root", accountId, arn: `arn:aws:iam::${accountId}:root`, mfaAuthenticated: false };
   let next = 0;
-  return { admin: caller, root, sampleUserName: () => users[(next++ * 7919) % users.length]!.name };
+  let nextGroup = 0;
+  let nextPolicy = 0;
+  return {
+    admin: caller,
+    root,
+    sampleUserName: () => users[(next++ * 7919) % users.length]!.name,
+    sampleGroupName: () => groups[(nextGroup++ * 37) % groups.length]!.name,
+    samplePolicyArn: () => policies[(nextPolicy++ * 101) % policies.length]!.arn,
+  };
 }

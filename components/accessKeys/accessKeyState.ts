@@ -13,7 +13,7 @@ export interface CreateAccessKeyState extends ActionState {
 
 export type CreateAccessKeyAction = (previous: CreateAccessKeyState, form: FormData) => Promise<CreateAccessKeyState>;
 
-/** One row of the access keys table, as the page reads it (ListAccessKeys + GetAccessKeyLastUsed). */
+/** One row of the access keys table, as the page reads it (ListAccessKeys with its last-used console column). */
 export interface AccessKeyRow {
   readonly AccessKeyId: string;
   readonly Status: "Active" | "Inactive";

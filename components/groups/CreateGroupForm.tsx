@@ -2,28 +2,30 @@
 
 import { useActionState, useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
-import { CheckboxList } from "@/components/forms/CheckboxList";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import { SearchPicker } from "@/components/forms/SearchPicker";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
-import { ErrorPanel } from "@/components/feedback/ErrorPanel";
-import type { IamErrorView } from "@/lib/iam/core/errors";
-import { PolicyTypeBadge } from "@/components/policies/PolicyTypeBadge";
-import type { AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 
 const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 
-/** "Create user group": name, optional path, and policies to attach at once. Inputs are controlled so a refusal keeps them. */
+/**
+ * "Create user group": name, optional path, and policies to attach at once. The fields are controlled
+ * and the picker keeps its own choices, so a refusal keeps everything entered.
+ */
 export function CreateGroupForm({
   createGroup,
-  policies,
+  searchPolicies,
+  maxPolicies,
 }: {
   createGroup: FormAction;
-  policies: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
+  searchPolicies: PickerSearch;
+  /** AWS's quota of managed policies per group. */
+  maxPolicies: number;
 }) {
   const [name, setName] = useState("");
   const [path, setPath] = useState("/");
-  const [selected, setSelected] = useState<string[]>([]);
   const [state, submit, pending] = useActionState<ActionState, FormData>(createGroup, {});
   const nameError = name !== "" && !GROUP_NAME.test(name) ? "Use 1–128 letters, digits and + = , . @ _ - only." : undefined;
   return (
@@ -41,24 +43,16 @@ export function CreateGroupForm({
         testId="group-name"
       />
       <TextField label="Path (optional)" name="path" value={path} onChange={(event) => setPath(event.target.value)} description="For example /engineering/. Leave / for none." />
-      {policies.ok ? (
-        <CheckboxList
-          legend="Attach permissions policies (optional, up to 10)"
-          name="policyArn"
-          items={policies.items.map((policy) => ({
-            value: policy.Arn,
-            label: policy.PolicyName,
-            description: policy.Description,
-            badge: <PolicyTypeBadge awsManaged={policy.IsAwsManaged} />,
-          }))}
-          selected={selected}
-          onChange={setSelected}
-          filterLabel="Filter policies by name"
-          emptyText="There are no managed policies."
-        />
-      ) : (
-        <ErrorPanel error={policies.error} />
-      )}
+      <SearchPicker
+        legend={`Attach permissions policies (optional, up to ${maxPolicies})`}
+        name="policyArn"
+        search={searchPolicies}
+        max={maxPolicies}
+        maxMessage={`A group can have at most ${maxPolicies} managed policies attached.`}
+        filterLabel="Search policies by name"
+        emptyText="There are no managed policies."
+        testId="create-group-policies"
+      />
       <div>
         <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="create-group-submit">
           {pending ? "Creating group…" : "Create user group"}

@@ -1,15 +1,15 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/core/errors";
+import { QUOTAS } from "@/lib/iam/core/rules";
 import type { AttachedPolicy } from "@/lib/iam/policies/entity";
-import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
-import { AttachPoliciesDisclosure, type AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
+import { AttachPoliciesDisclosure } from "@/components/policies/AttachPoliciesDisclosure";
 import { policyHref } from "@/components/policies/policyHref";
 import { inlinePolicyHref } from "@/components/policies/inlinePolicyHref";
 
@@ -20,7 +20,7 @@ export function GroupPermissionsTab({
   groupName,
   attached,
   inline,
-  attachable,
+  searchPolicies,
   attach,
   detach,
   deleteInline,
@@ -28,7 +28,7 @@ export function GroupPermissionsTab({
   groupName: string;
   attached: readonly AttachedPolicy[];
   inline: readonly string[];
-  attachable: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
+  searchPolicies: PickerSearch;
   attach: FormAction;
   detach: FormAction;
   deleteInline: FormAction;
@@ -86,11 +86,7 @@ export function GroupPermissionsTab({
   ];
   return (
     <Panel title={`Permissions policies (${rows.length})`} description="A group can have up to 10 managed policies attached, and inline policies of up to 5,120 characters in all." testId="group-permissions">
-      {attachable.ok ? (
-        <AttachPoliciesDisclosure policies={attachable.items} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} />
-      ) : (
-        <ErrorPanel error={attachable.error} />
-      )}
+      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} max={QUOTAS.AttachedPoliciesPerGroup} />
       <div>
         <ButtonLink href={inlinePolicyHref("group", groupName)} variant="secondary" testId="create-inline-policy">
           Create inline policy

@@ -1,26 +1,25 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/core/errors";
 import type { UserView } from "@/lib/iam/users/entity";
-import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { buttonStyles } from "@/components/forms/buttonStyles";
-import { CheckboxList } from "@/components/forms/CheckboxList";
+import { SearchPicker } from "@/components/forms/SearchPicker";
 import type { FormAction } from "@/components/forms/actionState";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { DateTime } from "@/components/console/DateTime";
 import { Disclosure } from "@/components/console/Disclosure";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { userHref } from "@/components/users/userHref";
 
-/** The group's members, with "Add users" (a filterable picker) and a Remove per member. */
+/** The group's members, with "Add users" (a picker that searches the account's users) and a Remove per member. */
 export function GroupUsersTab({
   members,
-  allUsers,
+  searchUsers,
   add,
   remove,
 }: {
   members: readonly UserView[];
-  allUsers: { ok: true; items: readonly UserView[] } | { ok: false; error: IamErrorView };
+  searchUsers: PickerSearch;
   add: FormAction;
   remove: FormAction;
 }) {
@@ -55,21 +54,20 @@ export function GroupUsersTab({
   ];
   return (
     <Panel title={`Users in this group (${members.length})`} description="Every user in the group gets the group's permissions." testId="group-users">
-      {allUsers.ok ? (
-        <Disclosure summary="Add users" testId="add-users">
-          <ActionForm action={add} submitLabel="Add users" pendingLabel="Adding…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="add-users-submit">
-            <CheckboxList
-              legend="Users"
-              name="userName"
-              items={allUsers.items.map((user) => ({ value: user.UserName, label: user.UserName, disabled: isMember.has(user.UserName), disabledReason: "already a member" }))}
-              filterLabel="Filter users by name"
-              emptyText="There are no users in this account yet."
-            />
-          </ActionForm>
-        </Disclosure>
-      ) : (
-        <ErrorPanel error={allUsers.error} />
-      )}
+      <Disclosure summary="Add users" testId="add-users">
+        <ActionForm action={add} submitLabel="Add users" pendingLabel="Adding…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="add-users-submit">
+          <SearchPicker
+            legend="Users"
+            name="userName"
+            search={searchUsers}
+            unavailable={isMember}
+            unavailableReason="already a member"
+            filterLabel="Search users by name"
+            emptyText="There are no users in this account yet."
+            testId="add-users-list"
+          />
+        </ActionForm>
+      </Disclosure>
       {members.length === 0 ? (
         <p className="text-sm text-slate-600">No users in this group.</p>
       ) : (

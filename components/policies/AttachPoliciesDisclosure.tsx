@@ -1,41 +1,42 @@
 import { ActionForm } from "@/components/forms/ActionForm";
-import { CheckboxList } from "@/components/forms/CheckboxList";
+import { SearchPicker } from "@/components/forms/SearchPicker";
 import type { FormAction } from "@/components/forms/actionState";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { Disclosure } from "@/components/console/Disclosure";
-import { PolicyTypeBadge } from "./PolicyTypeBadge";
 
-export interface AttachablePolicy {
-  readonly PolicyName: string;
-  readonly Arn: string;
-  readonly Description: string;
-  readonly IsAwsManaged: boolean;
-}
-
-/** "Add permissions": pick managed policies to attach to a user or group, already attached ones greyed. */
+/**
+ * "Add permissions": search the account's and AWS's managed policies page by page and attach the
+ * chosen ones to a user or group; those already attached show greyed.
+ */
 export function AttachPoliciesDisclosure({
-  policies,
+  search,
   alreadyAttached,
   attach,
+  max,
 }: {
-  policies: readonly AttachablePolicy[];
+  search: PickerSearch;
   alreadyAttached: ReadonlySet<string>;
   attach: FormAction;
+  /** How many managed policies may be attached here in all (AWS: 10 per user or group). */
+  max?: number;
 }) {
+  const remaining = max === undefined ? undefined : Math.max(0, max - alreadyAttached.size);
   return (
     <Disclosure summary="Add permissions" testId="add-permissions">
       <ActionForm action={attach} submitLabel="Attach policies" pendingLabel="Attaching…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="attach-policies-submit">
-        <CheckboxList
+        <SearchPicker
           legend="Managed policies"
           name="policyArn"
-          items={policies.map((policy) => ({
-            value: policy.Arn,
-            label: policy.PolicyName,
-            description: policy.Description,
-            badge: <PolicyTypeBadge awsManaged={policy.IsAwsManaged} />,
-            disabled: alreadyAttached.has(policy.Arn),
-            disabledReason: "already attached",
-          }))}
-          filterLabel="Filter policies by name"
+          search={search}
+          unavailable={alreadyAttached}
+          unavailableReason="already attached"
+          max={remaining}
+          maxMessage={
+            remaining === 0
+              ? `${max} managed policies are attached already, the most allowed. Detach one to attach another.`
+              : `At most ${max} managed policies can be attached and ${alreadyAttached.size} already are, so choose up to ${remaining}.`
+          }
+          filterLabel="Search policies by name"
           emptyText="There are no managed policies."
           testId="attach-policies-list"
         />

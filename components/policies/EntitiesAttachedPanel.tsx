@@ -1,10 +1,9 @@
 import Link from "next/link";
-import type { IamErrorView } from "@/lib/iam/core/errors";
-import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { CheckboxList } from "@/components/forms/CheckboxList";
+import { SearchPicker } from "@/components/forms/SearchPicker";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { Disclosure } from "@/components/console/Disclosure";
 import { Panel } from "@/components/console/Panel";
 import { groupHref } from "@/components/groups/groupHref";
@@ -19,21 +18,22 @@ export interface PolicyEntities {
 type Row = { key: string; type: "User" | "Group" | "Role"; name: string; href?: string };
 
 /**
- * The Entities attached tab: who has this policy, detach from any of them, and "Attach" to pick more
- * users and groups. Roles are listed (they count towards the attachments) but managed elsewhere.
+ * The Entities attached tab: who has this policy, detach from any of them, and "Attach" to search for
+ * more users and groups. Roles are listed (they count towards the attachments) but managed elsewhere.
+ * Both pickers submit the field `entity`, as `user:NAME` and `group:NAME`.
  */
 export function EntitiesAttachedPanel({
   policyName,
   attached,
-  candidates,
-  pickerError,
+  searchUsers,
+  searchGroups,
   attach,
   detach,
 }: {
   policyName: string;
   attached: PolicyEntities;
-  candidates: { users: readonly string[]; groups: readonly string[] };
-  pickerError?: IamErrorView;
+  searchUsers: PickerSearch;
+  searchGroups: PickerSearch;
   attach: FormAction;
   detach: FormAction;
 }) {
@@ -44,21 +44,37 @@ export function EntitiesAttachedPanel({
   ];
   const attachedUsers = new Set(attached.PolicyUsers.map((u) => u.UserName));
   const attachedGroups = new Set(attached.PolicyGroups.map((g) => g.GroupName));
-  const choices = [
-    ...candidates.groups.map((name) => ({ value: `group:${name}`, label: name, badge: <EntityType type="Group" />, disabled: attachedGroups.has(name), disabledReason: "already attached" })),
-    ...candidates.users.map((name) => ({ value: `user:${name}`, label: name, badge: <EntityType type="User" />, disabled: attachedUsers.has(name), disabledReason: "already attached" })),
-  ];
   return (
     <Panel title={`Entities attached (${rows.length})`} description="The users, groups and roles in this account that this policy is attached to." testId="entities-attached">
-      {pickerError ? (
-        <ErrorPanel error={pickerError} />
-      ) : (
-        <Disclosure summary="Attach" testId="attach-entities">
-          <ActionForm action={attach} submitLabel="Attach policy" pendingLabel="Attaching…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="attach-entities-submit">
-            <CheckboxList legend={`Users and groups to attach ${policyName} to`} name="entity" items={choices} filterLabel="Filter users and groups by name" emptyText="There are no users or groups in this account." testId="attach-entities-list" />
-          </ActionForm>
-        </Disclosure>
-      )}
+      <Disclosure summary="Attach" testId="attach-entities">
+        <ActionForm action={attach} submitLabel="Attach policy" pendingLabel="Attaching…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="attach-entities-submit">
+          <p className="text-sm text-slate-700">Choose the users and groups to attach {policyName} to.</p>
+          <div className="grid w-full gap-4 md:grid-cols-2">
+            <SearchPicker
+              legend="Users"
+              name="entity"
+              valuePrefix="user:"
+              search={searchUsers}
+              unavailable={attachedUsers}
+              unavailableReason="already attached"
+              filterLabel="Search users by name"
+              emptyText="There are no users in this account."
+              testId="attach-entities-users"
+            />
+            <SearchPicker
+              legend="Groups"
+              name="entity"
+              valuePrefix="group:"
+              search={searchGroups}
+              unavailable={attachedGroups}
+              unavailableReason="already attached"
+              filterLabel="Search groups by name"
+              emptyText="There are no groups in this account."
+              testId="attach-entities-groups"
+            />
+          </div>
+        </ActionForm>
+      </Disclosure>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="no-entities-attached">
           This policy is not attached to anything in this account.

@@ -1,5 +1,8 @@
 // What the policy forms send to their server actions, and the checks a form makes as the person
-// types so it does not send what CreatePolicy / Put*Policy would refuse (the operations check again).
+// types so it does not send what CreatePolicy / Put*Policy would refuse (the operations check again,
+// with the same rules from lib/iam/core/rules.ts).
+
+import { PATH, POLICY_DESCRIPTION_MAX_LENGTH, POLICY_NAME } from "@/lib/iam/core/rules";
 
 /** The document the AWS console's JSON editor starts from: one empty Allow statement to fill in. */
 export const STARTER_POLICY = `{
@@ -14,10 +17,8 @@ export const STARTER_POLICY = `{
   ]
 }`;
 
-export const POLICY_NAME_PATTERN = /^[\w+=,.@-]{1,128}$/;
-export const POLICY_NAME_HELP = "1–128 characters: letters, digits and + = , . @ _ - only. Unique in the account (not case-sensitive).";
-export const POLICY_PATH_PATTERN = /^\/([\x21-\x7E]+\/)?$/;
-export const MAX_DESCRIPTION = 1000;
+export const POLICY_NAME_HELP = `${POLICY_NAME.description.charAt(0).toUpperCase()}${POLICY_NAME.description.slice(1)}. Unique in the account (not case-sensitive).`;
+export const MAX_DESCRIPTION = POLICY_DESCRIPTION_MAX_LENGTH;
 
 export interface PolicyTagDraft {
   readonly key: string;
@@ -47,9 +48,9 @@ export interface InlinePolicyDraft {
 }
 
 export function policyNameError(name: string): string | undefined {
-  return POLICY_NAME_PATTERN.test(name) ? undefined : POLICY_NAME_HELP;
+  return POLICY_NAME.pattern.test(name) ? undefined : POLICY_NAME_HELP;
 }
 
 export function policyPathError(path: string): string | undefined {
-  return POLICY_PATH_PATTERN.test(path) && path.length <= 512 ? undefined : "A path is / or begins and ends with / (for example /engineering/).";
+  return PATH.pattern.test(path) && path.length <= PATH.maxLength ? undefined : `A path must be ${PATH.description}.`;
 }

@@ -1,37 +1,24 @@
-// The condition operators the visual editor offers: the common ones from the IAM JSON policy
-// reference, each with its …IfExists form. Set operators (ForAllValues:/ForAnyValue:) and the
-// rarely used binary operator are edited in JSON.
+// The condition operators the visual editor offers: the engine's operators (lib/policy), each with
+// its …IfExists form. Set operators (ForAllValues:/ForAnyValue:) and the rarely used binary operator
+// are edited in JSON.
 
-const BASE_OPERATORS = [
-  "StringEquals",
-  "StringNotEquals",
-  "StringEqualsIgnoreCase",
-  "StringNotEqualsIgnoreCase",
-  "StringLike",
-  "StringNotLike",
-  "ArnEquals",
-  "ArnLike",
-  "ArnNotEquals",
-  "ArnNotLike",
-  "NumericEquals",
-  "NumericNotEquals",
-  "NumericLessThan",
-  "NumericLessThanEquals",
-  "NumericGreaterThan",
-  "NumericGreaterThanEquals",
-  "DateEquals",
-  "DateNotEquals",
-  "DateLessThan",
-  "DateLessThanEquals",
-  "DateGreaterThan",
-  "DateGreaterThanEquals",
-  "Bool",
-  "IpAddress",
-  "NotIpAddress",
-] as const;
+import { CONDITION_OPERATOR_NAMES } from "@/lib/policy";
 
-/** Every operator the visual editor can show, in menu order; `Null` has no IfExists form. */
-export const VISUAL_CONDITION_OPERATORS: readonly string[] = [...BASE_OPERATORS, ...BASE_OPERATORS.map((op) => `${op}IfExists`), "Null"];
+const BINARY = "BinaryEquals";
+/** AWS: every operator except Null can take the IfExists suffix. */
+const NULL = "Null";
+
+/** Menu order: string and ARN operators first, the ones most conditions use; the rest as the engine lists them. */
+function menuRank(operator: string): number {
+  if (operator.startsWith("String")) return 0;
+  if (operator.startsWith("Arn")) return 1;
+  return 2;
+}
+
+const BASE_OPERATORS = CONDITION_OPERATOR_NAMES.filter((op) => op !== BINARY && op !== NULL).sort((a, b) => menuRank(a) - menuRank(b));
+
+/** Every operator the visual editor can show, in menu order, Null last. */
+export const VISUAL_CONDITION_OPERATORS: readonly string[] = [...BASE_OPERATORS, ...BASE_OPERATORS.map((op) => `${op}IfExists`), NULL];
 
 const SUPPORTED = new Set(VISUAL_CONDITION_OPERATORS);
 

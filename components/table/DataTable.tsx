@@ -41,7 +41,13 @@ export function DataTable<Row>({
   rowTestId?: (row: Row) => string | undefined;
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
+    // A table wider than a phone scrolls sideways; as a focusable, named region it scrolls from the keyboard too.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+    >
       <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs font-semibold tracking-wide text-slate-700 uppercase">

@@ -25,28 +25,3 @@ export function ListPageSkeleton({ label, rows = 8, columns = 4 }: { label: stri
     </div>
   );
 }
-
-/** A detail page's skeleton: breadcrumb and title, a summary panel, tabs and one panel. */
-export function DetailPageSkeleton({ label }: { label: string }) {
-  return (
-    <div role="status" aria-live="polite" aria-busy="true" className="flex flex-col gap-4" data-testid="loading">
-      <span className="sr-only">{label}</span>
-      <Skeleton className="h-4 w-32" />
-      <Skeleton className="h-7 w-56" />
-      <div className="grid grid-cols-3 gap-4 rounded-md border border-slate-200 bg-white p-4">
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="flex flex-col gap-2">
-            <Skeleton className="h-3 w-20" />
-            <Skeleton className="h-4 w-40" />
-          </div>
-        ))}
-      </div>
-      <div className="flex gap-6">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-5 w-24" />
-        ))}
-      </div>
-      <Skeleton className="h-48 w-full" />
-    </div>
-  );
-}

@@ -22,12 +22,13 @@ const MODES = [
  */
 export function ConsoleAccessPanel({
   enabled,
-  hasChangePasswordPolicy,
+  userMayChangePassword,
   setPassword,
   disable,
 }: {
   enabled: boolean;
-  hasChangePasswordPolicy: boolean;
+  /** The engine's answer (GetLoginProfile's console column); undefined when it could not be asked. */
+  userMayChangePassword: boolean | undefined;
   setPassword: PasswordAction;
   disable: PasswordAction;
 }) {
@@ -63,14 +64,19 @@ export function ConsoleAccessPanel({
       )}
       {open && (
         <form action={save} className="flex flex-col gap-4 rounded-md border border-slate-200 p-4" aria-label={enabled ? "Reset console password" : "Enable console access"}>
-          <input type="hidden" name="hasChangePasswordPolicy" value={hasChangePasswordPolicy ? "yes" : "no"} />
           <RadioGroup legend="Console password" name="passwordMode" options={MODES} value={mode} onChange={setMode} />
           {mode === "custom" && <PasswordField label="Custom password" name="password" testId="console-custom-password" />}
           <Checkbox
             name="requireReset"
             defaultChecked
             label="User must create a new password at next sign-in"
-            description={hasChangePasswordPolicy ? undefined : "Also attaches IAMUserChangePassword so the user is allowed to change it."}
+            description={
+              userMayChangePassword === true
+                ? undefined
+                : userMayChangePassword === false
+                  ? "Also attaches IAMUserChangePassword so the user is allowed to change it."
+                  : "If no policy lets the user change their password, IAMUserChangePassword is attached too."
+            }
           />
           <div className="flex gap-2">
             <button type="submit" className={buttonStyles.primary} disabled={saving} data-testid="save-console-password">

@@ -8,7 +8,7 @@ import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { TagRowsEditor } from "./TagRowsEditor";
 import { hasErrors, tagErrors, type TagDraft } from "./wizard/draft";
 
-/** "Manage tags": edit, add and remove a user's tags, saved together (TagUser and UntagUser). */
+/** "Manage tags": edit, add and remove a user's tags, saved together (SetUserTags: UntagUser and TagUser, all or nothing). */
 export function ManageTagsForm({ tags, save }: { tags: readonly Tag[]; save: FormAction }) {
   const initial = tags.map((tag, i) => ({ id: i + 1, key: tag.Key, value: tag.Value }));
   const [rows, setRows] = useState<TagDraft[]>(initial);
@@ -16,9 +16,6 @@ export function ManageTagsForm({ tags, save }: { tags: readonly Tag[]; save: For
   const errors = tagErrors(rows.filter((row) => row.key !== "" || row.value !== ""));
   return (
     <form action={submit} className="flex flex-col gap-3" aria-label="Manage tags" data-testid="manage-tags">
-      {tags.map((tag) => (
-        <input key={tag.Key} type="hidden" name="originalKey" value={tag.Key} />
-      ))}
       <TagRowsEditor tags={rows} onChange={setRows} errors={errors} />
       <div className="flex gap-2">
         <button type="submit" className={buttonStyles.primary} disabled={pending || hasErrors(errors)} data-testid="save-tags">

@@ -1,16 +1,18 @@
 import Link from "next/link";
 import type { IamErrorView } from "@/lib/iam/core/errors";
+import { QUOTAS } from "@/lib/iam/core/rules";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { groupHref } from "@/components/groups/groupHref";
 import { policyHref } from "@/components/policies/policyHref";
-import { AttachPoliciesDisclosure, type AttachablePolicy } from "@/components/policies/AttachPoliciesDisclosure";
+import { AttachPoliciesDisclosure } from "@/components/policies/AttachPoliciesDisclosure";
 import { inlinePolicyHref } from "@/components/policies/inlinePolicyHref";
 import { permissionRowKey, type PermissionRow } from "./permissionRow";
 
@@ -23,7 +25,7 @@ export function UserPermissionsTab({
   userName,
   rows,
   readError,
-  attachable,
+  searchPolicies,
   attach,
   detach,
   deleteInline,
@@ -31,7 +33,7 @@ export function UserPermissionsTab({
   userName: string;
   rows: readonly PermissionRow[];
   readError?: IamErrorView;
-  attachable: { ok: true; items: readonly AttachablePolicy[] } | { ok: false; error: IamErrorView };
+  searchPolicies: PickerSearch;
   attach: FormAction;
   detach: FormAction;
   deleteInline: FormAction;
@@ -111,11 +113,7 @@ export function UserPermissionsTab({
       testId="user-permissions"
     >
       {readError && <ErrorPanel error={readError} />}
-      {attachable.ok ? (
-        <AttachPoliciesDisclosure policies={attachable.items} alreadyAttached={directArns} attach={attach} />
-      ) : (
-        <ErrorPanel error={attachable.error} />
-      )}
+      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={directArns} attach={attach} max={QUOTAS.AttachedPoliciesPerUser} />
       <div>
         <ButtonLink href={inlinePolicyHref("user", userName)} variant="secondary" testId="create-inline-policy">
           Create inline policy

@@ -11,12 +11,10 @@ type PasswordAction = (previous: ConsolePasswordState, form: FormData) => Promis
 /** Console sign-in status and password management (MFA devices and access keys are their own sections beside it). */
 export function UserSecurityCredentialsTab({
   loginProfile,
-  hasChangePasswordPolicy,
   setPassword,
   disable,
 }: {
-  loginProfile: { ok: true; value: { LoginProfile: LoginProfileView } } | { ok: false; error: IamErrorView };
-  hasChangePasswordPolicy: boolean;
+  loginProfile: { ok: true; value: { LoginProfile: LoginProfileView & { ConsoleColumns?: { UserMayChangePassword: boolean } } } } | { ok: false; error: IamErrorView };
   setPassword: PasswordAction;
   disable: PasswordAction;
 }) {
@@ -48,7 +46,7 @@ export function UserSecurityCredentialsTab({
           )}
         </dl>
       )}
-      {!refused && <ConsoleAccessPanel enabled={Boolean(profile)} hasChangePasswordPolicy={hasChangePasswordPolicy} setPassword={setPassword} disable={disable} />}
+      {!refused && <ConsoleAccessPanel enabled={Boolean(profile)} userMayChangePassword={profile?.ConsoleColumns?.UserMayChangePassword} setPassword={setPassword} disable={disable} />}
     </Panel>
   );
 }

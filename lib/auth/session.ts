@@ -2,11 +2,12 @@
 // re-read from the database on every request, so a deleted user or account has no session, and a
 // renamed user acts under its current name and ARN.
 
+import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import type { Caller } from "./caller";
+import { RequestScope, type Caller } from "./caller";
 import { authOptions, type SessionClaims } from "./options";
 import { passwordExpiry, type PasswordExpiry } from "./passwordExpiry";
 import { pendingExpired } from "./mfaSignIn";
@@ -76,6 +77,8 @@ export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefi
     sourceIp: request.sourceIp,
     userAgent: request.userAgent,
     secureTransport: request.secureTransport,
+    // One per request (getConsoleSession is cached per request): the caller's policies load once.
+    scope: new RequestScope(),
   };
   return { caller, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired, passwordExpiry: principal.passwordExpiry };
 });

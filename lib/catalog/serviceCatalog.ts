@@ -3,6 +3,7 @@
 // one service at a time through app/api/catalog. Results are cached per process; the data only
 // changes when the package is upgraded.
 
+import "server-only";
 import {
   getAllGlobalConditionKeys,
   getGlobalConditionKeyByName,

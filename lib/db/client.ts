@@ -1,6 +1,9 @@
 // The Prisma client, one per process, over the driver adapter for DATABASE_URL (SQLite by default).
 // Only lib/iam and lib/auth import this; app/ and components/ go through operations (lint-enforced).
+// server-only keeps it out of client bundles; scripts outside React (npm start, demo) run with Node's
+// react-server condition, under which that import is empty.
 
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl } from "./url";
@@ -17,10 +20,33 @@ const globalForPrisma = globalThis as unknown as { portcullisDb?: PrismaClient }
 // the write lock instead of failing at once.
 const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
 
+let statements = 0;
+
+/**
+ * How many SQL statements this process has sent so far: the measure the page-work test and the
+ * console benchmark use to show that a page's database work does not grow with the rows it shows.
+ */
+export function executedStatements(): number {
+  return statements;
+}
+
+type Queryable = Pick<Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>, "queryRaw" | "executeRaw">;
+
+function counted<Q extends Queryable>(queryable: Q): Q {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  queryable.queryRaw = (query) => (statements++, queryRaw(query));
+  queryable.executeRaw = (query) => (statements++, executeRaw(query));
+  return queryable;
+}
+
 class TunedSQLite extends PrismaBetterSQLite3 {
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = counted(await super.connect());
     await adapter.executeScript(PRAGMAS);
+    // Statements inside a transaction go through the transaction's own connection object.
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => counted(await startTransaction(isolationLevel));
     return adapter;
   }
 }

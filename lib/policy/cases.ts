@@ -6,8 +6,12 @@ import type { PolicySet } from "./candidates";
 import { compilePolicy, type CompiledPolicy } from "./compile";
 import { evaluate } from "./evaluate";
 import type { Explanation } from "./explain";
-import { readPolicy } from "./parse";
-import type { ContextValue, Decision, PolicyDocument, PolicyKind } from "./types";
+import { readDocument } from "./grammar/document";
+import { formatPath, type DraftFinding } from "./grammar/draft";
+import { finishDocument } from "./grammar/reading";
+import type { ContextValue, Decision, PolicyKind } from "./types";
+import type { PolicyContainer } from "./validation/context";
+import { checkElementsByKind } from "./validation/elementsByKind";
 
 export type CaseResult =
   | { readonly id: unknown; readonly decision: Decision; readonly explanation: Explanation }
@@ -23,35 +27,34 @@ function requiredString(raw: Record<string, unknown>, field: string): string {
   return value;
 }
 
-/**
- * The element rules that depend on where a policy is used, checked before evaluation because IAM
- * would never have accepted such a policy: identity-side policies name no principal, and (SCPs
- * aside) need a Resource or NotResource; resource-based policies must name whom they apply to.
- */
-function elementProblem(document: PolicyDocument, kind: PolicyKind): string | undefined {
-  for (const [i, s] of document.Statement.entries()) {
-    const where = `Statement[${i}]`;
-    const principal = s.Principal !== undefined || s.NotPrincipal !== undefined;
-    if (kind === "resource") {
-      if (!principal) return `${where}: a resource-based policy statement needs a Principal or NotPrincipal.`;
-    } else {
-      if (principal) return `${where}: a ${kind} policy cannot have a Principal or NotPrincipal element.`;
-      if (kind !== "scp" && !s.Resource && !s.NotResource) return `${where}: statements need a Resource or NotResource element.`;
-    }
-  }
-  return undefined;
+// Besides the grammar, a case's policies must follow the validator's element rules for their kind,
+// which IAM enforces before any policy is used: identity-side policies name no principal,
+// resource-based policies must. A case's resource policy may be any resource's (a bucket's, a
+// queue's), so it is held to the validator's rules for a bucket policy, not a role trust policy's.
+// The validator's other checks (ARN shapes, size quotas, best practice) do not make a case
+// malformed: a case asks how the engine decides the policies it is given.
+const CONTAINERS: Readonly<Record<PolicyKind, PolicyContainer>> = {
+  identity: "managed",
+  boundary: "managed",
+  session: "session",
+  scp: "scp",
+  resource: "managed",
+};
+
+/** The first error among the findings, as `path: message`. */
+function firstError(findings: readonly DraftFinding[]): string | undefined {
+  const error = findings.find((f) => f.severity === "error");
+  if (!error) return undefined;
+  const path = formatPath(error.path);
+  return path ? `${path}: ${error.message}` : error.message;
 }
 
 function policy(value: unknown, label: string, kind: PolicyKind): CompiledPolicy {
   if (!isObject(value)) throw new CaseError(`${label} must be a policy document (a JSON object).`);
-  const { document, findings } = readPolicy(value);
-  if (!document) {
-    const first = findings.find((f) => f.severity === "error");
-    throw new CaseError(`${label} is not a valid policy: ${first?.path ? `${first.path}: ` : ""}${first?.message ?? "invalid document"}`);
-  }
-  const problem = elementProblem(document, kind);
+  const reading = readDocument(value);
+  const problem = firstError(reading.findings) ?? firstError(checkElementsByKind({ reading, kind, container: CONTAINERS[kind] }));
   if (problem) throw new CaseError(`${label} is not a valid policy: ${problem}`);
-  return compilePolicy(document, label);
+  return compilePolicy(finishDocument(reading.document), label);
 }
 
 function optionalPolicy(raw: Record<string, unknown>, field: string, kind: PolicyKind): CompiledPolicy | undefined {

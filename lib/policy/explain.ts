@@ -5,8 +5,9 @@
 
 import { policiesOf, type PolicySet, type PolicyType } from "./candidates";
 import type { CompiledCondition } from "./condition";
-import { principalGrant, type DecisionReason, type PreparedRequest } from "./evaluate";
+import { principalGrant, type DecisionReason } from "./decide";
 import { Grant, GRANT_NAMES } from "./principal";
+import type { PreparedRequest } from "./request";
 import { failedCondition, type CompiledStatement } from "./statement";
 import type { CompiledPolicy } from "./compile";
 import type { ContextValue, Effect } from "./types";

@@ -1,7 +1,10 @@
 // The forms people meet first work from the keyboard and name every control for assistive
-// technology: the sign-in form, the sign-up form and the first step of the create-user wizard.
+// technology: the sign-in form, the sign-up form, the first step of the create-user wizard, and
+// the search pickers that choose policies, users and groups. The not-found pages keep their
+// landmarks and heading, and their ways back are reachable from the keyboard.
 
-import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { newRootAccount, signOut, signUp } from "./support";
 
 /** Every visible form control has a non-empty accessible name (its label, legend or aria-label). */
@@ -87,4 +90,53 @@ test("every control on the create-user wizard's first step has an accessible nam
   await page.getByRole("button", { name: "Next" }).click();
   await expect(userName).toHaveAttribute("aria-invalid", "true");
   await expect(userName).toHaveAccessibleDescription(/Enter 1–64 characters/);
+});
+
+test("every control of a search picker has an accessible name", async ({ page }) => {
+  await signUp(page, newRootAccount("Picker labels"));
+  await page.goto("/groups/new");
+  const picker = page.getByRole("group", { name: "Attach permissions policies (optional, up to 10)" });
+  await expect(page.getByTestId("create-group-policies-status")).toHaveText(/^Showing \d+ of \d+$/);
+  await picker.getByRole("checkbox").first().check();
+  await expect(picker.getByText("Selected (1)")).toBeVisible();
+  // The search box, every result's checkbox and the selected choice's Remove button.
+  await expectEveryControlNamed(page, "[data-testid=create-group-policies]", 3);
+  await expect(picker.getByRole("searchbox", { name: "Search policies by name" })).toBeVisible();
+});
+
+/** axe-core finds nothing against WCAG 2.1 A and AA or its best practices on the page as it is now. */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus, as someone finding a link from the keyboard would. */
+async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(target).toBeFocused();
+}
+
+test("the not-found pages pass axe, have their landmarks and one heading, and their ways back are reachable from the keyboard", async ({ page }) => {
+  await signUp(page, newRootAccount("Not found"));
+  await page.goto("/users/nobody-here");
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
+  const main = page.getByRole("main");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(main.getByRole("heading", { level: 1 })).toHaveText("User not found");
+  await expectNoAxeViolations(page);
+  await tabTo(page, main.getByRole("link", { name: "Back to Users" }));
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/users");
+
+  // Outside the console: the product's banner and a main region, without the console's navigation.
+  await page.goto("/nonexistent");
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Console" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expectNoAxeViolations(page);
+  await tabTo(page, page.getByRole("link", { name: "Go to the dashboard" }));
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/dashboard");
 });

@@ -25,7 +25,7 @@ import {
   submitRootPassword,
 } from "./support";
 
-const DATA_DIR = ".e2e-data";
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 const NINA = "nina";
 const NINA_FIRST_PASSWORD = "Nina-First-Pass-1!";
 const NINA_NEW_PASSWORD = "Nina-Chosen-Pass-2?";
@@ -155,7 +155,10 @@ test("a new employee is held to enrolling MFA and changing her password until sh
     await page.getByLabel("Users must create a new password at next sign-in (recommended)").uncheck();
     await page.getByRole("button", { name: "Next" }).click();
     const policies = page.getByTestId("wizard-policies");
-    for (const name of [FORCE_MFA, READ_ONLY]) await policies.getByRole("checkbox", { name: new RegExp(`^${name}\\b`) }).check();
+    for (const name of [FORCE_MFA, READ_ONLY]) {
+      await policies.getByLabel("Search policies by name").fill(name);
+      await policies.getByRole("checkbox", { name: new RegExp(`^${name}\\b`) }).check();
+    }
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("button", { name: "Next" }).click();
     const review = page.getByTestId("wizard-review");

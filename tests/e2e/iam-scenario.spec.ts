@@ -47,9 +47,9 @@ test("root sets up a read-only developer; bob reads, is denied a write, and root
     await page.getByTestId("groups-empty").getByRole("link", { name: "Create group" }).click();
     await page.waitForURL("**/groups/new");
     await page.getByLabel("User group name").fill(GROUP);
-    await page.getByLabel("Filter policies by name").fill("ReadOnly");
+    await page.getByLabel("Search policies by name").fill("ReadOnly");
     await page.getByRole("checkbox", { name: new RegExp(`^${READ_ONLY}\\b`) }).check();
-    await expect(page.getByText("(1 selected)")).toBeVisible();
+    await expect(page.getByText("Selected (1)")).toBeVisible();
     await screenshot(page, "group-create");
     await page.getByRole("button", { name: "Create user group" }).click();
     await page.waitForURL(`**/groups/${GROUP}`);

@@ -180,7 +180,7 @@ test("a policy typed with mistakes is fixed, attached, versioned, and decides wh
     await expect(page.getByTestId("no-entities-attached")).toBeVisible();
     const attach = page.getByTestId("attach-entities");
     await attach.locator("summary").click();
-    await attach.getByRole("checkbox", { name: new RegExp(`^${GROUP}\\b`) }).check();
+    await attach.getByTestId("attach-entities-groups").getByRole("checkbox", { name: new RegExp(`^${GROUP}\\b`) }).check();
     await page.getByTestId("attach-entities-submit").click();
     await expect(page.getByTestId("attached-entity-row").filter({ hasText: GROUP })).toBeVisible();
     await expect(page.getByTestId("no-entities-attached")).toHaveCount(0);

@@ -165,3 +165,34 @@ export class Authenticator {
     return step;
   }
 }
+
+/**
+ * Creates customer managed policies as a person would, through /policies/new (JSON tab, name,
+ * Create policy), several tabs at a time so that an account with more policies than one picker
+ * page is quick to set up. Each allows `action` on every resource.
+ */
+export async function createCustomerPolicies(page: Page, names: readonly string[], action = "iam:GetUser", tabs = 3): Promise<void> {
+  const document = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] }, null, 2);
+  const queue = [...names];
+  const worker = async (tab: Page) => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      await tab.goto("/policies/new");
+      await tab.getByRole("tab", { name: "JSON" }).click();
+      const editor = tab.getByRole("textbox", { name: "Policy document" });
+      await editor.click();
+      await tab.keyboard.press("ControlOrMeta+A");
+      await tab.keyboard.insertText(document);
+      await tab.getByTestId("policy-name").fill(name);
+      await expect(tab.getByTestId("create-policy-submit")).toBeEnabled();
+      await tab.getByTestId("create-policy-submit").click();
+      await tab.waitForURL(/\/policies\/arn/);
+      await expect(tab.getByTestId("policy-title")).toHaveText(name);
+    }
+  };
+  const extra = await Promise.all(Array.from({ length: tabs - 1 }, () => page.context().newPage()));
+  try {
+    await Promise.all([page, ...extra].map(worker));
+  } finally {
+    await Promise.all(extra.map((tab) => tab.close()));
+  }
+}

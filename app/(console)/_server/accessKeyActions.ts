@@ -32,7 +32,7 @@ export async function setAccessKeyStatus(userName: string | undefined, _previous
   const caller = await requireCaller();
   const Status = field(form, "Status") === "Inactive" ? "Inactive" : "Active";
   const result = await runMutation(() =>
-    execute(UpdateAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId"), Status }, caller).then(() => undefined),
+    execute(UpdateAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId"), Status }, caller),
   );
   revalidatePath(pageOf(userName));
   return result;
@@ -41,7 +41,7 @@ export async function setAccessKeyStatus(userName: string | undefined, _previous
 export async function deleteAccessKey(userName: string | undefined, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
   const result = await runMutation(() =>
-    execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId") }, caller).then(() => undefined),
+    execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId") }, caller),
   );
   revalidatePath(pageOf(userName));
   return result;

@@ -1,29 +1,30 @@
-// Everything AccessKeysSection needs, read through the operations and with the actions bound to
-// whose keys they are. /me renders `<AccessKeysSection {...await accessKeysSectionProps(caller)} />`;
-// a user's Security credentials tab passes the user's name.
+// What AccessKeysSection needs: the rows of one ListAccessKeys call (its console columns carry each
+// key's last use), and the actions bound to whose keys they are. /me shows the caller's own keys; a
+// user's Security credentials tab passes the user's name.
 
 import type { Caller } from "@/lib/auth/caller";
-import { GetAccessKeyLastUsed, ListAccessKeys } from "@/lib/iam/credentials/accessKeys";
-import type { AccessKeyRow } from "@/components/accessKeys/accessKeyState";
+import { ListAccessKeys, type ListedAccessKey } from "@/lib/iam/credentials/accessKeys";
 import type { AccessKeysSectionProps } from "@/components/me/AccessKeysSection";
 import { createAccessKey, deleteAccessKey, setAccessKeyStatus } from "./accessKeyActions";
-import { readOperation } from "./readOperation";
+import { readOperation, type ReadResult } from "./readOperation";
 
-async function lastUsed(accessKeyId: string, caller: Caller): Promise<Pick<AccessKeyRow, "LastUsed" | "LastUsedService">> {
-  const result = await readOperation(GetAccessKeyLastUsed, { AccessKeyId: accessKeyId }, caller);
-  if (!result.ok) return { LastUsed: "unknown" };
-  const { LastUsedDate, ServiceName } = result.value.AccessKeyLastUsed;
-  return LastUsedDate ? { LastUsed: LastUsedDate, LastUsedService: ServiceName } : {};
+export type AccessKeysRead = ReadResult<{ AccessKeyMetadata: ListedAccessKey[] }>;
+
+export function readAccessKeys(caller: Caller, userName?: string): Promise<AccessKeysRead> {
+  return readOperation(ListAccessKeys, { ...(userName === undefined ? {} : { UserName: userName }), IncludeConsoleColumns: true }, caller);
 }
 
-export async function accessKeysSectionProps(caller: Caller, userName?: string): Promise<AccessKeysSectionProps> {
-  const listed = await readOperation(ListAccessKeys, userName === undefined ? {} : { UserName: userName }, caller);
+export function accessKeysSectionProps(caller: Caller, listed: AccessKeysRead, userName?: string): AccessKeysSectionProps {
   const keys: AccessKeysSectionProps["keys"] = listed.ok
     ? {
         ok: true,
-        rows: await Promise.all(
-          listed.value.AccessKeyMetadata.map(async (key) => ({ AccessKeyId: key.AccessKeyId, Status: key.Status, CreateDate: key.CreateDate, ...(await lastUsed(key.AccessKeyId, caller)) })),
-        ),
+        rows: listed.value.AccessKeyMetadata.map((key) => ({
+          AccessKeyId: key.AccessKeyId,
+          Status: key.Status,
+          CreateDate: key.CreateDate,
+          // No console columns: GetAccessKeyLastUsed was refused.
+          ...(key.ConsoleColumns ? { LastUsed: key.ConsoleColumns.LastUsedDate, LastUsedService: key.ConsoleColumns.LastUsedService } : { LastUsed: "unknown" as const }),
+        })),
       }
     : { ok: false, error: listed.error };
   return {

@@ -4,7 +4,7 @@
 import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import type { ActionState } from "@/components/forms/actionState";
 
-export async function runMutation(change: () => Promise<void>): Promise<ActionState> {
+export async function runMutation(change: () => Promise<unknown>): Promise<ActionState> {
   try {
     await change();
     return {};

@@ -1,5 +1,5 @@
 import { requireCaller } from "@/lib/auth/session";
-import { LookupEvents, type AuditEventView } from "@/lib/iam/audit/lookupEvents";
+import type { AuditEventView } from "@/lib/iam/audit/lookupEvents";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { ResultBadge } from "@/components/audit/ResultBadge";
@@ -8,13 +8,11 @@ import { PageHeader } from "@/components/console/PageHeader";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { EmptyState } from "@/components/table/EmptyState";
 import { Pagination } from "@/components/table/Pagination";
-import { param, type SearchParams } from "@/components/table/queryHref";
-import { readOperation } from "../_server/readOperation";
+import type { SearchParams } from "@/components/table/queryHref";
+import { AUDIT_PAGE_SIZE, loadAuditLog } from "../_server/listPages";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 50;
-const RESULTS = ["Allowed", "Denied", "Failed"] as const;
 
 // ARNs wrap after a ":" or "/" where they can, so an account ID is not split across lines.
 const breakable = (text: string) => text.split(/(?<=[:/])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
@@ -39,33 +37,12 @@ const columns: Column<AuditEventView>[] = [
   },
 ];
 
-// datetime-local gives "2026-11-27T12:00" without a zone; the console's times are UTC, so read it as UTC.
-const asUtc = (value?: string) => (value ? new Date(`${value}${value.length === 16 ? ":00" : ""}Z`) : undefined);
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const principal = param(current, "principal")?.trim() || undefined;
-  const action = param(current, "action")?.trim() || undefined;
-  const result = RESULTS.find((r) => r === param(current, "result"));
-  const showReadOnly = param(current, "readOnly") === "show";
-  const from = param(current, "from") || undefined;
-  const to = param(current, "to") || undefined;
-  const events = await readOperation(
-    LookupEvents,
-    {
-      PrincipalArn: principal,
-      Action: action,
-      Result: result,
-      // Hiding read-only events asks only for changes; showing them means no ReadOnly filter at all.
-      ReadOnly: showReadOnly ? undefined : false,
-      StartTime: asUtc(from),
-      EndTime: asUtc(to),
-      Marker: param(current, "marker"),
-      MaxItems: PAGE_SIZE,
-    },
-    caller,
-  );
+  const { result: events, filters } = await loadAuditLog(caller, current);
+  const { principal, action, result, showReadOnly, from, to } = filters;
   const filtered = Boolean(principal || action || result || from || to);
   return (
     <div className="flex flex-col gap-4">
@@ -89,7 +66,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             path="/audit"
             current={current}
             nextMarker={events.value.IsTruncated ? events.value.Marker : undefined}
-            pageSize={PAGE_SIZE}
+            pageSize={AUDIT_PAGE_SIZE}
             itemsOnPage={events.value.Events.length}
             totalCount={events.value.TotalCount}
             noun="events"

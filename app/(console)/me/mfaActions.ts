@@ -8,7 +8,7 @@
 import { revalidatePath } from "next/cache";
 import { requireCaller } from "@/lib/auth/session";
 import { isIamError, toErrorView } from "@/lib/iam/core/errors";
-import { CreateVirtualMFADevice, DeactivateMFADevice, DeleteVirtualMFADevice, EnableMFADevice, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
+import { CreateVirtualMFADevice, EnableMFADevice, RemoveMFADevice, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
 import { execute } from "@/lib/iam/core/operation";
 import type { ActionState } from "@/components/forms/actionState";
 import type { CreateMfaDeviceState, EnableMfaDeviceState } from "@/components/me/mfaState";
@@ -44,7 +44,7 @@ function codes(form: FormData) {
 
 export async function enableMfaDevice(userName: string | null, _previous: EnableMfaDeviceState, form: FormData): Promise<EnableMfaDeviceState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller));
   if (result.error) return result;
   refresh(userName);
   return { enabled: true };
@@ -52,25 +52,15 @@ export async function enableMfaDevice(userName: string | null, _previous: Enable
 
 export async function resyncMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller));
   refresh(userName);
   return result;
 }
 
-/**
- * "Remove" as the AWS console does it: DeactivateMFADevice, then DeleteVirtualMFADevice. A caller
- * allowed the first but not the second (AWS's self-manage policy grants only deactivation) has still
- * removed the device from the user; the unassigned device is harmless and its name can be reused.
- */
+/** "Remove" as the AWS console does it: RemoveMFADevice deactivates the device, then deletes it if allowed. */
 export async function removeMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const SerialNumber = field(form, "serialNumber");
-  const result = await runMutation(async () => {
-    await execute(DeactivateMFADevice, { SerialNumber, ...owner(userName) }, caller);
-    await execute(DeleteVirtualMFADevice, { SerialNumber }, caller).catch((error: unknown) => {
-      if (!isIamError(error) || error.code !== "AccessDenied") throw error;
-    });
-  });
+  const result = await runMutation(() => execute(RemoveMFADevice, { SerialNumber: field(form, "serialNumber"), ...owner(userName) }, caller));
   refresh(userName);
   return result;
 }

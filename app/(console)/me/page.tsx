@@ -8,7 +8,7 @@ import { ButtonLink } from "@/components/forms/ButtonLink";
 import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { suggestedDeviceName } from "@/components/me/mfaSectionProps";
-import { accessKeysSectionProps } from "../_server/accessKeysSection";
+import { accessKeysSectionProps, readAccessKeys } from "../_server/accessKeysSection";
 import { readOperation } from "../_server/readOperation";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "./mfaActions";
 
@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 // identity, console password, MFA devices, then access keys.
 export default async function MySecurityCredentialsPage() {
   const { caller, accountAlias } = await requireConsoleSession();
-  const [devices, accessKeys] = await Promise.all([readOperation(ListMFADevices, {}, caller), accessKeysSectionProps(caller)]);
+  const [devices, accessKeys] = await Promise.all([readOperation(ListMFADevices, {}, caller), readAccessKeys(caller)]);
   const isRoot = caller.kind === "root";
   return (
     <div className="flex flex-col gap-5">
@@ -62,8 +62,7 @@ export default async function MySecurityCredentialsPage() {
           remove: removeMfaDevice.bind(null, null),
         }}
       />
-      {/* Access keys: components/me/AccessKeysSection.tsx and its loader belong to the access-keys work. */}
-      <AccessKeysSection {...accessKeys} />
+      <AccessKeysSection {...accessKeysSectionProps(caller, accessKeys)} />
     </div>
   );
 }

@@ -33,14 +33,14 @@ function policyInput(form: FormData): UpdateAccountPasswordPolicyInput {
 
 export async function savePasswordPolicy(_previous: PasswordPolicyFormState, form: FormData): Promise<PasswordPolicyFormState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(UpdateAccountPasswordPolicy, policyInput(form), caller).then(() => undefined));
+  const result = await runMutation(() => execute(UpdateAccountPasswordPolicy, policyInput(form), caller));
   revalidatePath("/password-policy");
   return result.error ? result : { savedAt: Date.now() };
 }
 
 export async function deletePasswordPolicy(_previous: ActionState, _form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DeleteAccountPasswordPolicy, {}, caller).then(() => undefined));
+  const result = await runMutation(() => execute(DeleteAccountPasswordPolicy, {}, caller));
   revalidatePath("/password-policy");
   return result;
 }

@@ -3,8 +3,9 @@
 import { startTransition, useActionState, useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { TagRowsEditor } from "../TagRowsEditor";
-import type { Choices, GroupChoice, PolicyChoice } from "./choices";
+import type { Choices, GroupChoice } from "./choices";
 import { EMPTY_DRAFT, hasErrors, permissionsErrors, tagErrors, userDetailsErrors, type CreateUserDraft, type StepErrors } from "./draft";
 import type { CreateUserOutcome } from "./outcome";
 import { PermissionsStep } from "./PermissionsStep";
@@ -24,11 +25,11 @@ type CreateUserAction = (previous: CreateUserOutcome, draft: CreateUserDraft) =>
 export function CreateUserWizard({
   createUser,
   groups,
-  policies,
+  searchPolicies,
 }: {
   createUser: CreateUserAction;
   groups: Choices<GroupChoice>;
-  policies: Choices<PolicyChoice>;
+  searchPolicies: PickerSearch;
 }) {
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<CreateUserDraft>(EMPTY_DRAFT);
@@ -36,20 +37,7 @@ export function CreateUserWizard({
   const [outcome, submit, pending] = useActionState<CreateUserOutcome, CreateUserDraft>(createUser, {});
 
   if (outcome.created) {
-    return (
-      <div className="flex flex-col gap-4">
-        {outcome.error && (
-          <ErrorRegion error={outcome.error} testId="create-user-partial-error" />
-        )}
-        {outcome.error && (
-          <p className="text-sm text-slate-700">
-            The user was created, but <strong>{outcome.failedStep}</strong> failed, and the steps after it were not run. Finish the
-            remaining permissions from the user&apos;s page.
-          </p>
-        )}
-        <RetrievePassword created={outcome.created} />
-      </div>
-    );
+    return <RetrievePassword created={outcome.created} />;
   }
 
   const update = (change: Partial<CreateUserDraft>) => setDraft((current) => ({ ...current, ...change }));
@@ -85,15 +73,20 @@ export function CreateUserWizard({
           {STEPS[step]}
         </h2>
         {step === 0 && <UserDetailsStep draft={draft} errors={liveErrors} update={update} />}
-        {step === 1 && <PermissionsStep draft={draft} errors={liveErrors} update={update} groups={groups} policies={policies} />}
+        {step === 1 && <PermissionsStep draft={draft} errors={liveErrors} update={update} groups={groups} searchPolicies={searchPolicies} />}
         {step === 2 && (
           <div className="flex flex-col gap-3">
             <p className="text-sm text-slate-700">Tags are key/value pairs you can use to organise users and in policy conditions. Up to 50.</p>
             <TagRowsEditor tags={draft.tags} onChange={(tags) => update({ tags })} errors={liveErrors} />
           </div>
         )}
-        {step === 3 && <ReviewStep draft={draft} policies={policies} />}
+        {step === 3 && <ReviewStep draft={draft} />}
         <ErrorRegion error={outcome.error} testId="create-user-error" />
+        {outcome.error && (
+          <p className="text-sm text-slate-700" data-testid="create-user-nothing-created">
+            Nothing was created: the user, its password, groups and policies are made together or not at all. Fix the problem and press Create user again.
+          </p>
+        )}
         <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
           {step > 0 && (
             <button type="button" className={buttonStyles.secondary} onClick={back} disabled={pending} data-testid="wizard-back">

@@ -2,24 +2,27 @@
 
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { CheckboxList } from "@/components/forms/CheckboxList";
-import { PolicyTypeBadge } from "@/components/policies/PolicyTypeBadge";
-import type { Choices, GroupChoice, PolicyChoice } from "./choices";
-import { CHANGE_PASSWORD_POLICY_ARN, type CreateUserDraft, type StepErrors } from "./draft";
+import { SearchPicker } from "@/components/forms/SearchPicker";
+import type { PickerSearch } from "@/components/forms/pickerSearch";
+import { policyChoice, type Choices, type GroupChoice } from "./choices";
+import { CHANGE_PASSWORD_POLICY_ARN, MAX_POLICIES_PER_USER, type CreateUserDraft, type StepErrors } from "./draft";
 
 export function PermissionsStep({
   draft,
   errors,
   update,
   groups,
-  policies,
+  searchPolicies,
 }: {
   draft: CreateUserDraft;
   errors: StepErrors;
   update: (change: Partial<CreateUserDraft>) => void;
   groups: Choices<GroupChoice>;
-  policies: Choices<PolicyChoice>;
+  searchPolicies: PickerSearch;
 }) {
   const autoAttached = draft.consoleAccess && draft.requireReset;
+  // IAMUserChangePassword, when attached for the person, takes one of the user's 10 places.
+  const maxChosen = MAX_POLICIES_PER_USER - (autoAttached ? 1 : 0);
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700">
@@ -50,27 +53,20 @@ export function PermissionsStep({
             IAMUserChangePassword is attached for you, because the user must create a new password at next sign-in.
           </p>
         )}
-        {policies.ok ? (
-          <CheckboxList
-            legend="Managed policies"
-            name="policyArn"
-            items={policies.items.map((policy) => ({
-              value: policy.Arn,
-              label: policy.PolicyName,
-              description: policy.Description,
-              badge: <PolicyTypeBadge awsManaged={policy.IsAwsManaged} />,
-              disabled: autoAttached && policy.Arn === CHANGE_PASSWORD_POLICY_ARN,
-              disabledReason: "attached because a new password is required",
-            }))}
-            selected={draft.policyArns}
-            onChange={(policyArns) => update({ policyArns })}
-            filterLabel="Filter policies by name"
-            emptyText="There are no managed policies."
-            testId="wizard-policies"
-          />
-        ) : (
-          <ErrorPanel error={policies.error} />
-        )}
+        <SearchPicker
+          legend="Managed policies"
+          name="policyArn"
+          search={searchPolicies}
+          selected={draft.policyArns.map(policyChoice)}
+          onChange={(chosen) => update({ policyArns: chosen.map((policy) => policy.value) })}
+          unavailable={autoAttached ? new Set([CHANGE_PASSWORD_POLICY_ARN]) : undefined}
+          unavailableReason="attached because a new password is required"
+          max={maxChosen}
+          maxMessage={`A user can have at most ${MAX_POLICIES_PER_USER} managed policies attached directly${autoAttached ? ", IAMUserChangePassword included" : ""}.`}
+          filterLabel="Search policies by name"
+          emptyText="There are no managed policies."
+          testId="wizard-policies"
+        />
         {errors.policies && <p className="text-sm font-medium text-red-700">{errors.policies}</p>}
       </section>
     </div>

@@ -1,9 +1,8 @@
-import type { Choices, PolicyChoice } from "./choices";
+import { policyNameOf } from "./choices";
 import { CHANGE_PASSWORD_POLICY_ARN, type CreateUserDraft } from "./draft";
 
 /** Everything the wizard is about to do, in the order Create user will do it. */
-export function ReviewStep({ draft, policies }: { draft: CreateUserDraft; policies: Choices<PolicyChoice> }) {
-  const policyName = (arn: string) => (policies.ok ? policies.items.find((p) => p.Arn === arn)?.PolicyName : undefined) ?? arn;
+export function ReviewStep({ draft }: { draft: CreateUserDraft }) {
   const attached = [...draft.policyArns];
   if (draft.consoleAccess && draft.requireReset && !attached.includes(CHANGE_PASSWORD_POLICY_ARN)) attached.push(CHANGE_PASSWORD_POLICY_ARN);
   const tags = draft.tags.filter((tag) => tag.key !== "");
@@ -23,7 +22,7 @@ export function ReviewStep({ draft, policies }: { draft: CreateUserDraft; polici
       </ReviewSection>
       <ReviewSection title="Permissions">
         <Row label="Groups" value={draft.groupNames.length ? draft.groupNames.join(", ") : "None"} />
-        <Row label="Policies attached directly" value={attached.length ? attached.map(policyName).join(", ") : "None"} />
+        <Row label="Policies attached directly" value={attached.length ? attached.map(policyNameOf).join(", ") : "None"} />
       </ReviewSection>
       <ReviewSection title="Tags">
         {tags.length === 0 ? (

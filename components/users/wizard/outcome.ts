@@ -1,10 +1,8 @@
 import type { IamErrorView } from "@/lib/iam/core/errors";
 
-/** What "Create user" reports: the created user and its one-time password, and/or the step that failed. */
+/** What "Create user" reports: the created user and its one-time password, or why nothing was created. */
 export interface CreateUserOutcome {
   readonly error?: IamErrorView;
-  /** The operation that failed (CreateUser, AddUserToGroup Developers, …), when one did. */
-  readonly failedStep?: string;
   readonly created?: {
     readonly userName: string;
     readonly signInUrl: string;

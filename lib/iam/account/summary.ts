@@ -1,7 +1,6 @@
 // GetAccountSummary: the dashboard's counts and quotas, and the aggregate answers its best-practice
 // checklist needs. Creating an account is sign-up (signup.ts): there is no caller to gate yet.
 
-import { z } from "zod";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
 import { QUOTAS } from "../core/rules";

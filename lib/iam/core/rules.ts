@@ -21,6 +21,11 @@ function nameRule(maxLength: number): NameRule {
   };
 }
 
+/** Whether a value follows a rule: its pattern and its length. */
+export function followsRule(rule: NameRule, value: string): boolean {
+  return value.length <= rule.maxLength && rule.pattern.test(value);
+}
+
 /** The characters every IAM entity name may use: [\w+=,.@-]. */
 export const NAME_CHARACTER_PATTERN = /^[\w+=,.@-]+$/;
 export const NAME_CHARACTER_RULE = `may contain only ${NAME_CHARACTERS}`;

@@ -42,5 +42,5 @@ export async function makeUser(accountId: string, name: string, options: { passw
 }
 
 export function auditEvents(action: string) {
-  return db.auditEvent.findMany({ where: { action }, orderBy: { time: "asc" } });
+  return db.auditEvent.findMany({ where: { action }, orderBy: { sequence: "asc" } });
 }

@@ -111,6 +111,7 @@ describe("policy versions", () => {
   it("adds versions, lists them newest first and moves the default", async () => {
     const arn = await createPolicy("DeployApps");
     const before = (await execute(GetPolicy, { PolicyArn: arn }, acct.root)).Policy.UpdateDate;
+    // UpdateDate is a clock reading: let the clock move so the change is visible in it.
     await new Promise((resolve) => setTimeout(resolve, 5));
     const { PolicyVersion } = await execute(CreatePolicyVersion, { PolicyArn: arn, PolicyDocument: allow("iam:GetUser") }, acct.root);
     expect(PolicyVersion).toMatchObject({ VersionId: "v2", IsDefaultVersion: false, Document: allow("iam:GetUser") });

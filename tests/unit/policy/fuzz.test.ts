@@ -4,7 +4,9 @@
 // keystroke), that a document is returned exactly when there is no error finding, and that every
 // document it returns can be compiled and evaluated to one of the three decisions.
 //
-// Reproduce a failure with the printed seed: POLICY_FUZZ_SEED=<seed> npx vitest run fuzz
+// Every input is checked and the failures are collected, so one run reports all of them rather than
+// the first. Reproduce one with the command printed beside it:
+//   POLICY_FUZZ_SEED=<seed> POLICY_FUZZ_RUN=<run> npx vitest run fuzz
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -24,6 +26,9 @@ import type { PolicyJson } from "./support/iamSimulateOracle";
 
 const SEED = Number(process.env.POLICY_FUZZ_SEED ?? 4_242_424);
 const RUNS = Number(process.env.POLICY_FUZZ_RUNS ?? 10_000);
+/** Replays one run (0-based) of the seed's sequence instead of all of them. */
+const ONLY_RUN = process.env.POLICY_FUZZ_RUN === undefined ? undefined : Number(process.env.POLICY_FUZZ_RUN);
+const FAILURES_SHOWN = 5;
 
 /** One fuzz input: JSON text, a JS value, or both; `invalid` when the mutation surely breaks the grammar. */
 interface FuzzInput {
@@ -227,24 +232,44 @@ const REQUESTS: readonly AuthorizationRequest[] = [
   },
 ];
 
-function expectWellFormed(findings: readonly Finding[], text?: string): void {
-  const lines = text === undefined ? 0 : text.split("\n").length;
+/** How many inputs reached each side of the grammar, through each door. */
+interface Tally {
+  invalidChecked: number;
+  documentsEvaluated: number;
+  texts: number;
+  values: number;
+}
+
+/** An input that broke the API's promises, and how; the fuzz test asserts once, on all of them. */
+interface FuzzFailure {
+  readonly run: number;
+  readonly label: string;
+  readonly kind: PolicyKind;
+  readonly problems: readonly string[];
+  readonly reproduce: string;
+}
+
+/** Problems with the findings' shape: a known severity, a code, a message, a path, and a position inside the text. */
+function findingProblems(findings: readonly Finding[], text?: string): string[] {
+  const lines = text === undefined ? 1 : Math.max(text.split("\n").length, 1);
+  const problems: string[] = [];
   for (const f of findings) {
-    expect(SEVERITIES.has(f.severity), `severity ${f.severity}`).toBe(true);
-    expect(typeof f.code === "string" && f.code.length > 0, "finding code").toBe(true);
-    expect(typeof f.message === "string" && f.message.length > 0, "finding message").toBe(true);
-    expect(typeof f.path, "finding path").toBe("string");
+    if (!SEVERITIES.has(f.severity)) problems.push(`finding with severity ${String(f.severity)}`);
+    if (typeof f.code !== "string" || f.code.length === 0) problems.push("finding without a code");
+    if (typeof f.message !== "string" || f.message.length === 0) problems.push(`finding ${f.code} without a message`);
+    if (typeof f.path !== "string") problems.push(`finding ${f.code} without a path`);
     if (f.line !== undefined) {
-      expect(Number.isInteger(f.line) && f.line >= 1 && f.line <= Math.max(lines, 1), `line ${f.line} of ${lines}`).toBe(true);
-      expect(Number.isInteger(f.column) && f.column! >= 1, `column ${f.column}`).toBe(true);
+      if (!(Number.isInteger(f.line) && f.line >= 1 && f.line <= lines)) problems.push(`finding ${f.code} at line ${f.line} of ${lines}`);
+      if (!(Number.isInteger(f.column) && f.column! >= 1)) problems.push(`finding ${f.code} at column ${f.column}`);
     }
   }
+  return problems;
 }
 
 const hasError = (findings: readonly Finding[]) => findings.some((f) => f.severity === "error");
 
 /** Every document the grammar returns compiles and evaluates in every role, to a real decision. */
-function expectEvaluates(document: PolicyDocument): void {
+function evaluationProblems(document: PolicyDocument): string[] {
   const policy = compilePolicy(document, "fuzzed");
   const sets = [
     { identity: [policy] },
@@ -252,58 +277,84 @@ function expectEvaluates(document: PolicyDocument): void {
     { identity: [], resource: policy },
     { identity: [policy], scps: [[policy], [policy]] },
   ];
-  for (const request of REQUESTS) {
-    for (const set of sets) {
+  const problems: string[] = [];
+  for (const [r, request] of REQUESTS.entries()) {
+    for (const [i, set] of sets.entries()) {
+      const where = `request ${r}, policy set ${i}`;
       const result = evaluate(request, set, { explain: true });
-      expect(DECISIONS.has(result.decision), result.decision).toBe(true);
-      expect(result.explanation).toBeDefined();
-      expect(evaluate(request, set, { explain: false }).decision).toBe(result.decision);
+      if (!DECISIONS.has(result.decision)) problems.push(`${where}: decision ${String(result.decision)}`);
+      if (result.explanation === undefined) problems.push(`${where}: no explanation`);
+      const quick = evaluate(request, set, { explain: false }).decision;
+      if (quick !== result.decision) problems.push(`${where}: ${quick} without explanation, ${result.decision} with one`);
     }
   }
+  return problems;
+}
+
+/** Runs one input through the API's doors; returns what broke its promises. */
+function checkInput(input: FuzzInput, kind: PolicyKind, tally: Tally): string[] {
+  const problems: string[] = [];
+  let parsedDocument: PolicyDocument | undefined;
+  if (input.text !== undefined) {
+    tally.texts++;
+    const parsed = parsePolicy(input.text);
+    problems.push(...findingProblems(parsed.findings, input.text));
+    if (parsed.ok === hasError(parsed.findings)) problems.push(`parsePolicy ok is ${parsed.ok}, but error findings: ${hasError(parsed.findings)}`);
+    if (input.invalid && parsed.ok) problems.push("parsePolicy accepted a document the mutation surely broke");
+    const validated = validatePolicy(input.text, { kind });
+    problems.push(...findingProblems(validated, input.text));
+    // Validation reports at least the grammar's errors.
+    if (!parsed.ok && !hasError(validated)) problems.push("validatePolicy (text) misses the grammar error");
+    if (parsed.ok) {
+      parsedDocument = parsed.document;
+      // The same document read as a JS value must be accepted too.
+      if (!readPolicy(JSON.parse(input.text)).document) problems.push("readPolicy rejects what parsePolicy accepted");
+    }
+  }
+  if ("value" in input) {
+    tally.values++;
+    const read = readPolicy(input.value);
+    problems.push(...findingProblems(read.findings));
+    if ((read.document !== undefined) === hasError(read.findings)) problems.push(`readPolicy returned a document: ${read.document !== undefined}, but error findings: ${hasError(read.findings)}`);
+    if (input.invalid && read.document) problems.push("readPolicy accepted a value the mutation surely broke");
+    const validated = validatePolicy(input.value, { kind });
+    problems.push(...findingProblems(validated));
+    if (!read.document && !hasError(validated)) problems.push("validatePolicy (value) misses the grammar error");
+    parsedDocument ??= read.document;
+  }
+  if (input.invalid) tally.invalidChecked++;
+  if (parsedDocument) {
+    tally.documentsEvaluated++;
+    problems.push(...evaluationProblems(parsedDocument));
+  }
+  return problems;
 }
 
 describe("fuzzing the policy API", () => {
   it(`never throws on ${RUNS} random or mutated documents, and reports bad ones as errors (seed ${SEED})`, () => {
-    console.info(`fuzz: seed ${SEED}, ${RUNS} runs (POLICY_FUZZ_SEED / POLICY_FUZZ_RUNS to change)`);
-    const tally = { invalidChecked: 0, documentsEvaluated: 0, texts: 0, values: 0 };
+    console.info(`fuzz: seed ${SEED}, ${RUNS} runs (POLICY_FUZZ_SEED / POLICY_FUZZ_RUNS / POLICY_FUZZ_RUN to change)`);
+    const tally: Tally = { invalidChecked: 0, documentsEvaluated: 0, texts: 0, values: 0 };
+    const failures: FuzzFailure[] = [];
+    let run = ONLY_RUN ?? 0;
     fc.assert(
       fc.property(inputArb, fc.constantFrom(...KINDS), (input, kind) => {
-        let parsedDocument: PolicyDocument | undefined;
-        if (input.text !== undefined) {
-          tally.texts++;
-          const parsed = parsePolicy(input.text);
-          expectWellFormed(parsed.findings, input.text);
-          expect(parsed.ok, `parsePolicy ok iff no error finding (${input.label})`).toBe(!hasError(parsed.findings));
-          if (input.invalid) expect(parsed.ok, `${input.label} must be rejected`).toBe(false);
-          const validated = validatePolicy(input.text, { kind });
-          expectWellFormed(validated, input.text);
-          // Validation reports at least the grammar's errors.
-          if (!parsed.ok) expect(hasError(validated), `validatePolicy misses the grammar error (${input.label})`).toBe(true);
-          if (parsed.ok) {
-            parsedDocument = parsed.document;
-            // The same document read as a JS value must be accepted too.
-            expect(readPolicy(JSON.parse(input.text)).document, "readPolicy rejects what parsePolicy accepted").toBeDefined();
-          }
+        let problems: string[];
+        try {
+          problems = checkInput(input, kind, tally);
+        } catch (error) {
+          problems = [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`];
         }
-        if ("value" in input) {
-          tally.values++;
-          const read = readPolicy(input.value);
-          expectWellFormed(read.findings);
-          expect(read.document !== undefined, `readPolicy returns a document iff no error (${input.label})`).toBe(!hasError(read.findings));
-          if (input.invalid) expect(read.document, `${input.label} must be rejected`).toBeUndefined();
-          const validated = validatePolicy(input.value, { kind });
-          expectWellFormed(validated);
-          if (!read.document) expect(hasError(validated), `validatePolicy misses the grammar error (${input.label})`).toBe(true);
-          parsedDocument ??= read.document;
+        if (problems.length > 0) {
+          failures.push({ run, label: input.label, kind, problems, reproduce: `POLICY_FUZZ_SEED=${SEED} POLICY_FUZZ_RUN=${run} npx vitest run fuzz` });
         }
-        if (input.invalid) tally.invalidChecked++;
-        if (parsedDocument) {
-          tally.documentsEvaluated++;
-          expectEvaluates(parsedDocument);
-        }
+        run++;
+        // Never a fast-check failure: every input runs, and the failures are asserted below.
+        return true;
       }),
-      { seed: SEED, numRuns: RUNS },
+      ONLY_RUN === undefined ? { seed: SEED, numRuns: RUNS } : { seed: SEED, numRuns: 1, path: String(ONLY_RUN) },
     );
+    expect(failures.slice(0, FAILURES_SHOWN), `${failures.length} of ${ONLY_RUN === undefined ? RUNS : 1} inputs failed; the first ${FAILURES_SHOWN} follow`).toEqual([]);
+    if (ONLY_RUN !== undefined) return;
     // The fuzz only means something if it reaches both sides of the grammar, through both doors.
     expect(tally.invalidChecked).toBeGreaterThan(RUNS * 0.25);
     expect(tally.documentsEvaluated).toBeGreaterThan(RUNS * 0.1);

@@ -1,17 +1,17 @@
 "use server";
 
-// Changes made from a group's page, each through its IAM operation as the signed-in caller.
+// Changes made from a group's page: each parses the form, makes one operation call as the signed-in
+// caller, and revalidates.
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { execute } from "@/lib/iam/core/operation";
-import { IamError } from "@/lib/iam/core/errors";
-import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
-import { DeleteGroup } from "@/lib/iam/groups/deletion";
-import { GetGroup, UpdateGroup } from "@/lib/iam/groups/groups";
-import { AttachGroupPolicy, DetachGroupPolicy, ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
-import { DeleteGroupPolicy, ListGroupPolicies } from "@/lib/iam/policies/inline";
+import { DeleteGroup, DeleteGroupWithDependents } from "@/lib/iam/groups/deletion";
+import { UpdateGroup } from "@/lib/iam/groups/groups";
+import { AddUsersToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
+import { DetachGroupPolicy } from "@/lib/iam/policies/attachments";
+import { AttachGroupPolicies } from "@/lib/iam/policies/batchAttachments";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
@@ -24,7 +24,7 @@ function refresh(groupName: string) {
 export async function renameGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
   const NewGroupName = field(form, "newGroupName").trim();
-  const result = await runMutation(() => execute(UpdateGroup, { GroupName: groupName, NewGroupName }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(UpdateGroup, { GroupName: groupName, NewGroupName }, caller));
   if (result.error) return result;
   revalidatePath("/groups");
   redirect(groupHref(NewGroupName));
@@ -32,65 +32,45 @@ export async function renameGroup(groupName: string, _previous: ActionState, for
 
 export async function addUsersToGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const users = fields(form, "userName");
-  const result = await runMutation(async () => {
-    if (users.length === 0) throw new IamError("ValidationError", "Choose at least one user to add.");
-    for (const UserName of users) await execute(AddUserToGroup, { GroupName: groupName, UserName }, caller);
-  });
+  const result = await runMutation(() => execute(AddUsersToGroup, { GroupName: groupName, UserNames: fields(form, "userName") }, caller));
   refresh(groupName);
   return result;
 }
 
 export async function removeUserFromGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() =>
-    execute(RemoveUserFromGroup, { GroupName: groupName, UserName: field(form, "userName") }, caller).then(() => undefined),
-  );
+  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: groupName, UserName: field(form, "userName") }, caller));
   refresh(groupName);
   return result;
 }
 
 export async function attachGroupPolicies(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const arns = fields(form, "policyArn");
-  const result = await runMutation(async () => {
-    if (arns.length === 0) throw new IamError("ValidationError", "Choose at least one policy to attach.");
-    for (const PolicyArn of arns) await execute(AttachGroupPolicy, { GroupName: groupName, PolicyArn }, caller);
-  });
+  const result = await runMutation(() => execute(AttachGroupPolicies, { GroupName: groupName, PolicyArns: fields(form, "policyArn") }, caller));
   refresh(groupName);
   return result;
 }
 
 export async function detachGroupPolicy(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() =>
-    execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: field(form, "policyArn") }, caller).then(() => undefined),
-  );
+  const result = await runMutation(() => execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: field(form, "policyArn") }, caller));
   refresh(groupName);
   return result;
 }
 
 /**
- * DeleteGroup refuses while the group has members or policies (DeleteConflict). As the AWS console
- * offers, the person may ask to remove the members, detach the managed policies and delete the inline
- * ones first, one audited call each.
+ * DeleteGroup refuses while the group has members or policies (DeleteConflict). When the person asks,
+ * DeleteGroupWithDependents removes the members and policies first, all or nothing.
  */
 export async function deleteGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
   if (field(form, "confirmation") !== groupName) {
     return { error: { code: "ValidationError", message: `Type the group name ${groupName} to confirm the deletion.` } };
   }
-  const result = await runMutation(async () => {
-    if (field(form, "removeDependents") === "on") {
-      const { Users } = await execute(GetGroup, { GroupName: groupName, MaxItems: 1000 }, caller);
-      for (const user of Users) await execute(RemoveUserFromGroup, { GroupName: groupName, UserName: user.UserName }, caller);
-      const { AttachedPolicies } = await execute(ListAttachedGroupPolicies, { GroupName: groupName, MaxItems: 100 }, caller);
-      for (const policy of AttachedPolicies) await execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: policy.PolicyArn }, caller);
-      const { PolicyNames } = await execute(ListGroupPolicies, { GroupName: groupName }, caller);
-      for (const PolicyName of PolicyNames) await execute(DeleteGroupPolicy, { GroupName: groupName, PolicyName }, caller);
-    }
-    await execute(DeleteGroup, { GroupName: groupName }, caller);
-  });
+  const withDependents = field(form, "removeDependents") === "on";
+  const result = await runMutation(() =>
+    withDependents ? execute(DeleteGroupWithDependents, { GroupName: groupName }, caller) : execute(DeleteGroup, { GroupName: groupName }, caller),
+  );
   refresh(groupName);
   if (result.error) return result;
   redirect("/groups");

@@ -1,16 +1,15 @@
 import { requireCaller } from "@/lib/auth/session";
-import { ListPolicies } from "@/lib/iam/policies/managed";
+import { QUOTAS } from "@/lib/iam/core/rules";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { PageHeader } from "@/components/console/PageHeader";
 import { CreateGroupForm } from "@/components/groups/CreateGroupForm";
-import { readOperation } from "../../_server/readOperation";
+import { searchPolicies } from "../../_server/pickerSearch";
 import { createGroup } from "../actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function CreateGroupPage() {
-  const caller = await requireCaller();
-  const policies = await readOperation(ListPolicies, { Scope: "All", MaxItems: 1000 }, caller);
+  await requireCaller();
   return (
     <div className="flex flex-col gap-5">
       <PageHeader
@@ -18,7 +17,7 @@ export default async function CreateGroupPage() {
         title="Create user group"
         description="Users in the group get the permissions of the policies attached to it."
       />
-      <CreateGroupForm createGroup={createGroup} policies={policies.ok ? { ok: true, items: policies.value.Policies } : policies} />
+      <CreateGroupForm createGroup={createGroup} searchPolicies={searchPolicies} maxPolicies={QUOTAS.AttachedPoliciesPerGroup} />
     </div>
   );
 }

@@ -1,17 +1,16 @@
 "use server";
 
 // Changes made from a managed policy's page: new versions, the default version, attachments and
-// deletion. Each is one IAM operation (or an audited sequence of them) as the signed-in caller.
+// deletion. Each is one operation call as the signed-in caller.
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { execute } from "@/lib/iam/core/operation";
-import { IamError } from "@/lib/iam/core/errors";
+import { DetachGroupPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
+import { AttachPolicyToEntities } from "@/lib/iam/policies/batchAttachments";
+import { DeletePolicy, DeletePolicyWithDependents } from "@/lib/iam/policies/managed";
 import { CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion } from "@/lib/iam/policies/versions";
-import { DeletePolicy } from "@/lib/iam/policies/managed";
-import { AttachGroupPolicy, AttachUserPolicy, DetachGroupPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
-import { ListEntitiesForPolicy } from "@/lib/iam/policies/managed";
 import type { ActionState } from "@/components/forms/actionState";
 import type { PolicyVersionDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";
@@ -29,8 +28,8 @@ function refresh(policyArn: string) {
  */
 export async function savePolicyVersion(policyArn: string, _previous: ActionState, draft: PolicyVersionDraft): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(async () => {
-    await execute(
+  const result = await runMutation(() =>
+    execute(
       CreatePolicyVersion,
       {
         PolicyArn: policyArn,
@@ -40,8 +39,8 @@ export async function savePolicyVersion(policyArn: string, _previous: ActionStat
         DeleteVersionId: draft.deleteVersionId ? String(draft.deleteVersionId) : undefined,
       },
       caller,
-    );
-  });
+    ),
+  );
   if (result.error) return result;
   refresh(policyArn);
   redirect(`${policyHref(policyArn)}?tab=versions`);
@@ -49,31 +48,27 @@ export async function savePolicyVersion(policyArn: string, _previous: ActionStat
 
 export async function setDefaultPolicyVersion(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(SetDefaultPolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(SetDefaultPolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
   refresh(policyArn);
   return result;
 }
 
 export async function deletePolicyVersion(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DeletePolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(DeletePolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
   refresh(policyArn);
   return result;
 }
 
-/** Entities are chosen as `user:alice` / `group:Developers`; each is one Attach*Policy call. */
+/** Entities are chosen as `user:alice` / `group:Developers`; AttachPolicyToEntities attaches to all of them or none. */
 export async function attachPolicyToEntities(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const chosen = fields(form, "entity");
-  const result = await runMutation(async () => {
-    if (chosen.length === 0) throw new IamError("ValidationError", "Choose at least one user or group to attach the policy to.");
-    for (const entity of chosen) {
-      const [kind, ...rest] = entity.split(":");
-      const name = rest.join(":");
-      if (kind === "group") await execute(AttachGroupPolicy, { GroupName: name, PolicyArn: policyArn }, caller);
-      else await execute(AttachUserPolicy, { UserName: name, PolicyArn: policyArn }, caller);
-    }
+  const chosen = fields(form, "entity").map((entity) => {
+    const at = entity.indexOf(":");
+    return { kind: entity.slice(0, at), name: entity.slice(at + 1) };
   });
+  const names = (kind: string) => chosen.filter((entity) => entity.kind === kind).map((entity) => entity.name);
+  const result = await runMutation(() => execute(AttachPolicyToEntities, { PolicyArn: policyArn, UserNames: names("user"), GroupNames: names("group") }, caller));
   refresh(policyArn);
   return result;
 }
@@ -81,32 +76,29 @@ export async function attachPolicyToEntities(policyArn: string, _previous: Actio
 export async function detachPolicyFromEntity(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
   const name = field(form, "entityName");
-  const result = await runMutation(async () => {
-    if (field(form, "entityType") === "group") await execute(DetachGroupPolicy, { GroupName: name, PolicyArn: policyArn }, caller);
-    else await execute(DetachUserPolicy, { UserName: name, PolicyArn: policyArn }, caller);
-  });
+  const result = await runMutation(() =>
+    field(form, "entityType") === "group"
+      ? execute(DetachGroupPolicy, { GroupName: name, PolicyArn: policyArn }, caller)
+      : execute(DetachUserPolicy, { UserName: name, PolicyArn: policyArn }, caller),
+  );
   refresh(policyArn);
   return result;
 }
 
 /**
  * The console's Delete: the person typed the policy name. DeletePolicy refuses while the policy is
- * attached (DeleteConflict); when asked, it is first detached from every user and group, as the AWS
- * console offers, each detachment its own audited call.
+ * attached (DeleteConflict); when asked, DeletePolicyWithDependents detaches it from every user and
+ * group first, all or nothing.
  */
 export async function deletePolicy(policyArn: string, policyName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
   if (field(form, "confirmation") !== policyName) {
     return { error: { code: "ValidationError", message: `Type the policy name ${policyName} to confirm the deletion.` } };
   }
-  const result = await runMutation(async () => {
-    if (field(form, "detachAll") === "on") {
-      const { PolicyUsers, PolicyGroups } = await execute(ListEntitiesForPolicy, { PolicyArn: policyArn }, caller);
-      for (const user of PolicyUsers) await execute(DetachUserPolicy, { UserName: user.UserName, PolicyArn: policyArn }, caller);
-      for (const group of PolicyGroups) await execute(DetachGroupPolicy, { GroupName: group.GroupName, PolicyArn: policyArn }, caller);
-    }
-    await execute(DeletePolicy, { PolicyArn: policyArn }, caller);
-  });
+  const detachAll = field(form, "detachAll") === "on";
+  const result = await runMutation(() =>
+    detachAll ? execute(DeletePolicyWithDependents, { PolicyArn: policyArn }, caller) : execute(DeletePolicy, { PolicyArn: policyArn }, caller),
+  );
   refresh(policyArn);
   if (result.error) return result;
   redirect("/policies");

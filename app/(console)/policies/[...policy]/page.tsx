@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
@@ -13,17 +14,11 @@ import { param, type SearchParams } from "@/components/table/queryHref";
 import { deletePolicy } from "./actions";
 import { EditPolicyView } from "./EditPolicyView";
 import { EntitiesTab } from "./EntitiesTab";
+import { loadPolicyPage, POLICY_TABS } from "./loadPolicyPage";
 import { PermissionsTab } from "./PermissionsTab";
-import { resolvePolicy } from "./resolvePolicy";
 import { VersionsTab } from "./VersionsTab";
 
 export const dynamic = "force-dynamic";
-
-const TABS = [
-  { id: "permissions", label: "Permissions" },
-  { id: "entities", label: "Entities attached" },
-  { id: "versions", label: "Policy versions" },
-] as const;
 
 /**
  * A managed policy: summary, then its document, who it is attached to and its versions. Customer
@@ -33,21 +28,22 @@ const TABS = [
 export default async function PolicyPage({ params, searchParams }: { params: Promise<{ policy: string[] }>; searchParams: Promise<SearchParams> }) {
   const segments = (await params).policy;
   const query = await searchParams;
-  const tab = TABS.find((t) => t.id === param(query, "tab"))?.id ?? "permissions";
+  const tab = POLICY_TABS.find((t) => t.id === param(query, "tab"))?.id ?? "permissions";
   const caller = await requireCaller();
-  const resolved = await resolvePolicy(segments, caller);
+  const { resolved, data } = await loadPolicyPage(caller, segments, param(query, "edit") === "1" ? "edit" : tab, param(query, "version"));
+  if (!resolved.ok && resolved.error.code === "NoSuchEntity") notFound();
   const fallbackName = decodeURIComponent(segments.at(-1) ?? "");
-  if (!resolved.ok) {
+  if (!resolved.ok || !data) {
     return (
       <div className="flex flex-col gap-4">
         <PageHeader breadcrumbs={<Breadcrumbs trail={[{ label: "Policies", href: "/policies" }, { label: fallbackName }]} />} title={fallbackName} />
-        <ErrorPanel error={resolved.error} />
+        {!resolved.ok && <ErrorPanel error={resolved.error} />}
       </div>
     );
   }
   const { Policy } = resolved.value;
   const href = policyHref(Policy.Arn);
-  const editing = param(query, "edit") === "1" && !Policy.IsAwsManaged;
+  const editing = data.view === "edit";
   const trail = [{ label: "Policies", href: "/policies" }, { label: Policy.PolicyName, href: editing ? href : undefined }, ...(editing ? [{ label: "Edit" }] : [])];
   return (
     <div className="flex flex-col gap-5">
@@ -71,8 +67,8 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           )
         }
       />
-      {editing ? (
-        <EditPolicyView policy={Policy} caller={caller} />
+      {data.view === "edit" ? (
+        <EditPolicyView policy={Policy} data={data} />
       ) : (
         <>
           <SummaryPanel
@@ -86,10 +82,10 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
               { label: "Attached entities", value: Policy.AttachmentCount },
             ]}
           />
-          <Tabs label="Policy details" tabs={TABS} current={tab} hrefFor={(id) => `${href}?tab=${id}`} />
-          {tab === "permissions" && <PermissionsTab policy={Policy} caller={caller} />}
-          {tab === "entities" && <EntitiesTab policy={Policy} caller={caller} />}
-          {tab === "versions" && <VersionsTab policy={Policy} caller={caller} viewVersionId={param(query, "version")} />}
+          <Tabs label="Policy details" tabs={POLICY_TABS} current={data.view} hrefFor={(id) => `${href}?tab=${id}`} />
+          {data.view === "permissions" && <PermissionsTab policy={Policy} data={data} />}
+          {data.view === "entities" && <EntitiesTab policy={Policy} data={data} />}
+          {data.view === "versions" && <VersionsTab policy={Policy} data={data} />}
         </>
       )}
     </div>

@@ -1,17 +1,17 @@
 "use server";
 
-// Changes made from a user's page. Each runs its IAM operations as the signed-in caller and returns
-// the first error as a value for useActionState; on success the page re-renders with fresh data.
+// Changes made from a user's page: each parses the form, makes one operation call as the signed-in
+// caller, and revalidates. Errors come back as values for useActionState.
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { execute } from "@/lib/iam/core/operation";
-import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
-import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
-import { TagUser, UntagUser } from "@/lib/iam/users/tags";
+import { AddUserToGroups, RemoveUserFromGroup } from "@/lib/iam/groups/membership";
+import { DetachUserPolicy } from "@/lib/iam/policies/attachments";
+import { AttachUserPolicies } from "@/lib/iam/policies/batchAttachments";
 import { DeleteUserWithDependents } from "@/lib/iam/users/deletion";
-import { IamError } from "@/lib/iam/core/errors";
+import { SetUserTags } from "@/lib/iam/users/tags";
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
@@ -23,57 +23,40 @@ function refresh(userName: string) {
 
 export async function attachUserPolicies(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const arns = fields(form, "policyArn");
-  const result = await runMutation(async () => {
-    if (arns.length === 0) throw new IamError("ValidationError", "Choose at least one policy to attach.");
-    for (const PolicyArn of arns) await execute(AttachUserPolicy, { UserName: userName, PolicyArn }, caller);
-  });
+  const result = await runMutation(() => execute(AttachUserPolicies, { UserName: userName, PolicyArns: fields(form, "policyArn") }, caller));
   refresh(userName);
   return result;
 }
 
 export async function detachUserPolicy(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn: field(form, "policyArn") }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn: field(form, "policyArn") }, caller));
   refresh(userName);
   return result;
 }
 
 export async function addUserToGroups(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const groups = fields(form, "groupName");
-  const result = await runMutation(async () => {
-    if (groups.length === 0) throw new IamError("ValidationError", "Choose at least one group.");
-    for (const GroupName of groups) await execute(AddUserToGroup, { GroupName, UserName: userName }, caller);
-  });
+  const result = await runMutation(() => execute(AddUserToGroups, { UserName: userName, GroupNames: fields(form, "groupName") }, caller));
   refresh(userName);
   return result;
 }
 
 export async function removeUserFromGroup(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() =>
-    execute(RemoveUserFromGroup, { GroupName: field(form, "groupName"), UserName: userName }, caller).then(() => undefined),
-  );
+  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: field(form, "groupName"), UserName: userName }, caller));
   refresh(userName);
   return result;
 }
 
-/**
- * "Manage tags" saves the whole set: keys no longer present are removed with UntagUser, the rest
- * are written with TagUser (which overwrites values), as the AWS console does.
- */
+/** "Manage tags" saves the whole set (SetUserTags works out what to remove and what to write). */
 export async function saveUserTags(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const keys = fields(form, "tagKey");
   const values = fields(form, "tagValue");
-  const tags = keys.map((Key, i) => ({ Key: Key.trim(), Value: values[i] ?? "" })).filter((tag) => tag.Key !== "");
-  const kept = new Set(tags.map((tag) => tag.Key.toLowerCase()));
-  const removed = fields(form, "originalKey").filter((key) => !kept.has(key.toLowerCase()));
-  const result = await runMutation(async () => {
-    if (removed.length > 0) await execute(UntagUser, { UserName: userName, TagKeys: removed }, caller);
-    if (tags.length > 0) await execute(TagUser, { UserName: userName, Tags: tags }, caller);
-  });
+  const Tags = fields(form, "tagKey")
+    .map((Key, i) => ({ Key: Key.trim(), Value: values[i] ?? "" }))
+    .filter((tag) => tag.Key !== "");
+  const result = await runMutation(() => execute(SetUserTags, { UserName: userName, Tags }, caller));
   refresh(userName);
   return result;
 }
@@ -84,7 +67,7 @@ export async function deleteUser(userName: string, _previous: ActionState, form:
   if (field(form, "confirmation") !== userName) {
     return { error: { code: "ValidationError", message: `Type the user name ${userName} to confirm the deletion.` } };
   }
-  const result = await runMutation(() => execute(DeleteUserWithDependents, { UserName: userName }, caller).then(() => undefined));
+  const result = await runMutation(() => execute(DeleteUserWithDependents, { UserName: userName }, caller));
   if (result.error) return result;
   revalidatePath("/users");
   redirect("/users");

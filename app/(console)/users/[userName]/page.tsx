@@ -1,11 +1,6 @@
+import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import type { Caller } from "@/lib/auth/caller";
-import { GetLoginProfile, type LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
-import { ListGroups } from "@/lib/iam/groups/groups";
-import { ListGroupsForUser } from "@/lib/iam/groups/membership";
-import { ListPolicies } from "@/lib/iam/policies/managed";
-import { ListMFADevices } from "@/lib/iam/credentials/mfa";
-import { GetUser } from "@/lib/iam/users/users";
 import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
@@ -25,34 +20,23 @@ import { SimulateAccessForm } from "@/components/users/SimulateAccessForm";
 import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { accessKeysSectionProps } from "../../_server/accessKeysSection";
-import { readOperation, type ReadResult } from "../../_server/readOperation";
+import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
+import { searchPolicies } from "../../_server/pickerSearch";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "../../me/mfaActions";
 import { addUserToGroups, attachUserPolicies, detachUserPolicy, removeUserFromGroup, saveUserTags } from "./actions";
 import { disableConsoleAccess, setConsolePassword } from "./consoleAccessActions";
-import { deleteUserInlinePolicy } from "./inlinePolicyActions";
-import { loadUserPermissions } from "./loadPermissions";
+import { loadUserPage, USER_TABS, type UserTab, type UserTabData } from "./loadUserPage";
 import { simulateUserAccess } from "./simulateActions";
 
 export const dynamic = "force-dynamic";
 
-const TABS = [
-  { id: "permissions", label: "Permissions" },
-  { id: "groups", label: "Groups" },
-  { id: "security", label: "Security credentials" },
-  { id: "tags", label: "Tags" },
-  { id: "access", label: "Effective permissions" },
-] as const;
-type TabId = (typeof TABS)[number]["id"];
-
 export default async function UserPage({ params, searchParams }: { params: Promise<{ userName: string }>; searchParams: Promise<SearchParams> }) {
   const userName = decodeURIComponent((await params).userName);
   const requestedTab = param(await searchParams, "tab");
-  const tab: TabId = TABS.find((t) => t.id === requestedTab)?.id ?? "permissions";
+  const tab: UserTab = USER_TABS.find((t) => t.id === requestedTab)?.id ?? "permissions";
   const caller = await requireCaller();
-  const [user, loginProfile] = await Promise.all([
-    readOperation(GetUser, { UserName: userName }, caller),
-    readOperation(GetLoginProfile, { UserName: userName }, caller),
-  ]);
+  const { user, loginProfile, tabData } = await loadUserPage(caller, userName, tab);
+  if (!user.ok && user.error.code === "NoSuchEntity") notFound();
   const trail = <Breadcrumbs trail={[{ label: "Users", href: "/users" }, { label: userName }]} />;
   if (!user.ok) {
     return (
@@ -87,83 +71,65 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           { label: "User ID", value: <code className="font-mono text-xs">{User.UserId}</code> },
         ]}
       />
-      <Tabs label="User details" tabs={TABS} current={tab} hrefFor={(id) => userHref(User.UserName, id)} />
-      <TabContent tab={tab} user={User} caller={caller} loginProfile={loginProfile} />
+      <Tabs label="User details" tabs={USER_TABS} current={tab} hrefFor={(id) => userHref(User.UserName, id)} />
+      <TabContent data={tabData} user={User} caller={caller} loginProfile={loginProfile} />
     </div>
   );
 }
 
-async function TabContent({ tab, user, caller, loginProfile }: { tab: TabId; user: UserView; caller: Caller; loginProfile: ReadResult<{ LoginProfile: LoginProfileView }> }) {
+type LoginProfileRead = Awaited<ReturnType<typeof loadUserPage>>["loginProfile"];
+
+function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; user: UserView; caller: Caller; loginProfile: LoginProfileRead }) {
   const name = user.UserName;
-  if (tab === "permissions") {
-    const [permissions, policies] = await Promise.all([
-      loadUserPermissions(name, caller),
-      readOperation(ListPolicies, { Scope: "All", MaxItems: 1000 }, caller),
-    ]);
-    return (
-      <UserPermissionsTab
-        userName={name}
-        rows={permissions.rows}
-        readError={permissions.error}
-        attachable={policies.ok ? { ok: true, items: policies.value.Policies } : policies}
-        attach={attachUserPolicies.bind(null, name)}
-        detach={detachUserPolicy.bind(null, name)}
-        deleteInline={deleteUserInlinePolicy.bind(null, name)}
-      />
-    );
-  }
-  if (tab === "groups") {
-    const [memberOf, all] = await Promise.all([
-      readOperation(ListGroupsForUser, { UserName: name, MaxItems: 100 }, caller),
-      readOperation(ListGroups, { MaxItems: 300 }, caller),
-    ]);
-    if (!memberOf.ok) return <ErrorPanel error={memberOf.error} />;
-    return (
-      <UserGroupsTab
-        memberOf={memberOf.value.Groups}
-        allGroups={all.ok ? { ok: true, items: all.value.Groups } : all}
-        add={addUserToGroups.bind(null, name)}
-        remove={removeUserFromGroup.bind(null, name)}
-      />
-    );
-  }
-  if (tab === "security") {
-    const [permissions, accessKeys, mfaDevices] = await Promise.all([
-      loadUserPermissions(name, caller),
-      accessKeysSectionProps(caller, name),
-      readOperation(ListMFADevices, { UserName: name }, caller),
-    ]);
-    return (
-      <div className="flex flex-col gap-5">
-        <UserSecurityCredentialsTab
-          loginProfile={loginProfile}
-          hasChangePasswordPolicy={permissions.rows.some((row) => row.kind === "direct" && row.policyName === "IAMUserChangePassword")}
-          setPassword={setConsolePassword.bind(null, name, loginProfile.ok)}
-          disable={disableConsoleAccess.bind(null, name)}
+  switch (data.tab) {
+    case "permissions":
+      return (
+        <UserPermissionsTab
+          userName={name}
+          rows={data.permissions.rows}
+          readError={data.permissions.error}
+          searchPolicies={searchPolicies}
+          attach={attachUserPolicies.bind(null, name)}
+          detach={detachUserPolicy.bind(null, name)}
+          deleteInline={deleteInlinePolicy.bind(null, { kind: "user", name })}
         />
-        <MfaDevicesSection
-          devices={mfaDevices}
-          subject={name}
-          suggestedName={name}
-          actions={{
-            create: createMfaDevice.bind(null, name),
-            enable: enableMfaDevice.bind(null, name),
-            resync: resyncMfaDevice.bind(null, name),
-            remove: removeMfaDevice.bind(null, name),
-          }}
+      );
+    case "groups":
+      if (!data.memberOf.ok) return <ErrorPanel error={data.memberOf.error} />;
+      return (
+        <UserGroupsTab
+          memberOf={data.memberOf.value.Groups}
+          allGroups={data.allGroups.ok ? { ok: true, items: data.allGroups.value.Groups } : data.allGroups}
+          add={addUserToGroups.bind(null, name)}
+          remove={removeUserFromGroup.bind(null, name)}
         />
-        <AccessKeysSection {...accessKeys} />
-      </div>
-    );
+      );
+    case "security":
+      return (
+        <div className="flex flex-col gap-5">
+          <UserSecurityCredentialsTab loginProfile={loginProfile} setPassword={setConsolePassword.bind(null, name)} disable={disableConsoleAccess.bind(null, name)} />
+          <MfaDevicesSection
+            devices={data.mfaDevices}
+            subject={name}
+            suggestedName={name}
+            actions={{
+              create: createMfaDevice.bind(null, name),
+              enable: enableMfaDevice.bind(null, name),
+              resync: resyncMfaDevice.bind(null, name),
+              remove: removeMfaDevice.bind(null, name),
+            }}
+          />
+          <AccessKeysSection {...accessKeysSectionProps(caller, data.accessKeys, name)} />
+        </div>
+      );
+    case "access":
+      return (
+        <div className="flex flex-col gap-5">
+          <EffectivePermissionsPanel userName={name} rows={data.permissions.rows} readError={data.permissions.error} />
+          <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
+        </div>
+      );
+    case "tags":
+      return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} />;
   }
-  if (tab === "access") {
-    const permissions = await loadUserPermissions(name, caller);
-    return (
-      <div className="flex flex-col gap-5">
-        <EffectivePermissionsPanel userName={name} rows={permissions.rows} readError={permissions.error} />
-        <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
-      </div>
-    );
-  }
-  return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} />;
 }

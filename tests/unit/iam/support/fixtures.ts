@@ -146,7 +146,7 @@ export async function snapshot(accountId: string): Promise<string> {
 }
 
 export async function auditEvents(accountId: string, action?: string) {
-  return db.auditEvent.findMany({ where: { accountId, ...(action ? { action } : {}) }, orderBy: { time: "asc" } });
+  return db.auditEvent.findMany({ where: { accountId, ...(action ? { action } : {}) }, orderBy: { sequence: "asc" } });
 }
 
 /** Asserts that the promise rejects with an IamError of this code (and message, if given). */

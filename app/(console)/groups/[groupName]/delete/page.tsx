@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { GetGroup } from "@/lib/iam/groups/groups";
 import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
@@ -23,6 +24,7 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ gr
     readOperation(ListGroupPolicies, { GroupName: groupName }, caller),
   ]);
   const trail = <Breadcrumbs trail={[{ label: "User groups", href: "/groups" }, { label: groupName, href: groupHref(groupName) }, { label: "Delete" }]} />;
+  if (!group.ok && group.error.code === "NoSuchEntity") notFound();
   if (!group.ok) {
     return (
       <div className="flex flex-col gap-4">

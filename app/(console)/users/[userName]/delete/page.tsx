@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { GetLoginProfile } from "@/lib/iam/credentials/loginProfiles";
 import { GetUser } from "@/lib/iam/users/users";
@@ -10,7 +11,7 @@ import { DeleteUserForm } from "@/components/users/DeleteUserForm";
 import { userHref } from "@/components/users/userHref";
 import { readOperation } from "../../../_server/readOperation";
 import { deleteUser } from "../actions";
-import { loadUserPermissions } from "../loadPermissions";
+import { loadUserPermissions } from "../loadUserPermissions";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export default async function DeleteUserPage({ params }: { params: Promise<{ use
     loadUserPermissions(userName, caller),
   ]);
   const trail = <Breadcrumbs trail={[{ label: "Users", href: "/users" }, { label: userName, href: userHref(userName) }, { label: "Delete" }]} />;
+  if (!user.ok && user.error.code === "NoSuchEntity") notFound();
   if (!user.ok) {
     return (
       <div className="flex flex-col gap-4">

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListPolicies } from "@/lib/iam/policies/managed";
 import type { PolicyView } from "@/lib/iam/policies/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { buttonStyles } from "@/components/forms/buttonStyles";
@@ -13,13 +12,11 @@ import { DataTable, type Column } from "@/components/table/DataTable";
 import { EmptyState } from "@/components/table/EmptyState";
 import { FilterBox } from "@/components/table/FilterBox";
 import { Pagination } from "@/components/table/Pagination";
-import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
-import { listSort } from "../_server/listSort";
-import { readOperation } from "../_server/readOperation";
+import { hrefWith, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
+import { LIST_PAGE_SIZE, loadPoliciesList } from "../../_server/listPages";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 25;
 // The console's "Filter by type" in ListPolicies' own Scope words.
 const TYPES = [
   { scope: "All", label: "All types" },
@@ -47,14 +44,7 @@ const columns: Column<PolicyView>[] = [
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const filter = param(current, "filter")?.trim() || undefined;
-  const scope = TYPES.find((type) => type.scope === param(current, "type"))?.scope ?? "All";
-  const sort = listSort(current, ["PolicyName", "CreateDate", "UpdateDate"] as const, "PolicyName");
-  const result = await readOperation(
-    ListPolicies,
-    { Scope: scope, Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(current, "marker"), MaxItems: PAGE_SIZE },
-    caller,
-  );
+  const { result, sort, filter, scope } = await loadPoliciesList(caller, current);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
@@ -107,7 +97,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
             path="/policies"
             current={current}
             nextMarker={result.value.IsTruncated ? result.value.Marker : undefined}
-            pageSize={PAGE_SIZE}
+            pageSize={LIST_PAGE_SIZE}
             itemsOnPage={result.value.Policies.length}
             totalCount={result.value.TotalCount}
             noun="policies"

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListUsers } from "@/lib/iam/users/users";
-import type { UserView } from "@/lib/iam/users/entity";
+import type { ListedUser, UserConsoleColumns } from "@/lib/iam/users/users";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
@@ -12,16 +11,33 @@ import { EmptyState } from "@/components/table/EmptyState";
 import { FilterBox } from "@/components/table/FilterBox";
 import { Pagination } from "@/components/table/Pagination";
 import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
-import { readOperation } from "../_server/readOperation";
-import { listSort } from "../_server/listSort";
+import { LIST_PAGE_SIZE, loadUsersList } from "../../_server/listPages";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 25;
-const SORTABLE = ["UserName", "PasswordLastUsed", "CreateDate"] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** "Today", "1 day", "93 days": how AWS's console shows password and access-key age. */
+function age(since: Date, now: number): string {
+  const days = Math.floor((now - since.getTime()) / DAY_MS);
+  return days <= 0 ? "Today" : `${days} day${days === 1 ? "" : "s"}`;
+}
 
-const columns: Column<UserView>[] = [
+const muted = (text: string, title?: string) => (
+  <span className="text-slate-500" title={title}>
+    {text}
+  </span>
+);
+
+/** A console column the caller may not read (its action was denied) says so rather than guessing. */
+function column<K extends keyof UserConsoleColumns>(user: ListedUser, key: K, action: string, render: (value: NonNullable<UserConsoleColumns[K]> | null) => React.ReactNode) {
+  const columns = user.ConsoleColumns;
+  if (!columns || !(key in columns)) return muted("Not authorized", `${action} was denied`);
+  return render((columns[key] ?? null) as NonNullable<UserConsoleColumns[K]> | null);
+}
+
+function columnsAt(now: number): Column<ListedUser>[] {
+  return [
   {
     key: "name",
     header: "User name",
@@ -32,22 +48,40 @@ const columns: Column<UserView>[] = [
       </Link>
     ),
   },
-  { key: "path", header: "Path", render: (user) => <code className="font-mono text-xs wrap-anywhere">{user.Path}</code> },
-  { key: "arn", header: "ARN", className: "hidden lg:table-cell", render: (user) => <code className="font-mono text-xs wrap-anywhere text-slate-600">{user.Arn}</code> },
+  { key: "path", header: "Path", className: "hidden xl:table-cell", render: (user) => <code className="font-mono text-xs wrap-anywhere">{user.Path}</code> },
+  {
+    key: "groups",
+    header: "Groups",
+    render: (user) => column(user, "Groups", "iam:ListGroupsForUser", (groups) => (groups && groups.length > 0 ? <span title={groups.join(", ")}>{groups.length}</span> : muted("None"))),
+  },
   { key: "lastSignIn", header: "Last console sign-in", sortKey: "PasswordLastUsed", render: (user) => <DateTime value={user.PasswordLastUsed} /> },
-  { key: "created", header: "Created", sortKey: "CreateDate", render: (user) => <DateTime value={user.CreateDate} /> },
-];
+  {
+    key: "mfa",
+    header: "MFA",
+    render: (user) => column(user, "MFADevices", "iam:ListMFADevices", (count) => (count ? "Virtual" : muted("Not enabled"))),
+  },
+  {
+    key: "passwordAge",
+    header: "Password age",
+    render: (user) => column(user, "PasswordChangedAt", "iam:GetLoginProfile", (changed) => (changed ? age(changed, now) : muted("No console password"))),
+  },
+  {
+    key: "keyAge",
+    header: "Active key age",
+    render: (user) =>
+      column(user, "AccessKeys", "iam:ListAccessKeys", (keys) => {
+        const oldest = keys?.filter((key) => key.Status === "Active").map((key) => key.CreateDate.getTime()).sort((a, b) => a - b)[0];
+        return oldest === undefined ? muted("None") : age(new Date(oldest), now);
+      }),
+  },
+  { key: "created", header: "Created", sortKey: "CreateDate", className: "hidden lg:table-cell", render: (user) => <DateTime value={user.CreateDate} /> },
+  ];
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const filter = param(current, "filter")?.trim() || undefined;
-  const sort = listSort(current, SORTABLE, "UserName");
-  const result = await readOperation(
-    ListUsers,
-    { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(current, "marker"), MaxItems: PAGE_SIZE },
-    caller,
-  );
+  const { result, sort, filter } = await loadUsersList(caller, current);
   const createButton = (
     <ButtonLink href="/users/new" testId="create-user">
       Create user
@@ -78,7 +112,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ) : (
             <DataTable
               caption="IAM users"
-              columns={columns}
+              columns={columnsAt(Date.now())}
               rows={result.value.Users}
               rowKey={(user) => user.UserId}
               sort={{ ...sort, href: (by, order) => hrefWith("/users", current, { ...RESET_PAGE, sort: by, order }) }}
@@ -89,7 +123,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             path="/users"
             current={current}
             nextMarker={result.value.IsTruncated ? result.value.Marker : undefined}
-            pageSize={PAGE_SIZE}
+            pageSize={LIST_PAGE_SIZE}
             itemsOnPage={result.value.Users.length}
             totalCount={result.value.TotalCount}
             noun="users"

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListGroups } from "@/lib/iam/groups/groups";
-import type { GroupView } from "@/lib/iam/groups/entity";
+import type { ListedGroup } from "@/lib/iam/groups/groups";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { buttonStyles } from "@/components/forms/buttonStyles";
@@ -13,19 +12,15 @@ import { EmptyState } from "@/components/table/EmptyState";
 import { FilterBox } from "@/components/table/FilterBox";
 import { Pagination } from "@/components/table/Pagination";
 import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
-import { listSort } from "../_server/listSort";
-import { readOperation } from "../_server/readOperation";
-import { loadGroupCounts, type GroupCounts } from "./loadGroupCounts";
+import { LIST_PAGE_SIZE, loadGroupsList } from "../../_server/listPages";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 25;
+// A count the caller may not read (its List/Get action was denied) says so rather than guessing.
+const count = (value: number | undefined, action: string) =>
+  value === undefined ? <span className="text-slate-500" title={`${action} was denied`}>Not authorized</span> : value;
 
-type GroupRow = GroupView & GroupCounts;
-
-const count = (value: number | undefined) => (value === undefined ? <span className="text-slate-500">Not authorized</span> : value);
-
-const columns: Column<GroupRow>[] = [
+const columns: Column<ListedGroup>[] = [
   {
     key: "name",
     header: "Group name",
@@ -36,8 +31,16 @@ const columns: Column<GroupRow>[] = [
       </Link>
     ),
   },
-  { key: "users", header: "Users", render: (group) => count(group.users) },
-  { key: "permissions", header: "Permissions", render: (group) => count(group.permissions) },
+  { key: "users", header: "Users", render: (group) => count(group.ConsoleColumns?.Users, "iam:GetGroup") },
+  {
+    key: "permissions",
+    header: "Permissions",
+    render: (group) => {
+      const columns = group.ConsoleColumns;
+      const total = columns?.AttachedPolicies === undefined || columns.InlinePolicies === undefined ? undefined : columns.AttachedPolicies + columns.InlinePolicies;
+      return count(total, "iam:ListAttachedGroupPolicies or iam:ListGroupPolicies");
+    },
+  },
   { key: "path", header: "Path", render: (group) => <code className="font-mono text-xs wrap-anywhere">{group.Path}</code> },
   { key: "created", header: "Created", sortKey: "CreateDate", render: (group) => <DateTime value={group.CreateDate} /> },
 ];
@@ -45,14 +48,7 @@ const columns: Column<GroupRow>[] = [
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const filter = param(current, "filter")?.trim() || undefined;
-  const sort = listSort(current, ["GroupName", "CreateDate"] as const, "GroupName");
-  const result = await readOperation(
-    ListGroups,
-    { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(current, "marker"), MaxItems: PAGE_SIZE },
-    caller,
-  );
-  const counts = result.ok ? await loadGroupCounts(result.value.Groups.map((group) => group.GroupName), caller) : new Map<string, GroupCounts>();
+  const { result, sort, filter } = await loadGroupsList(caller, current);
   const createButton = (
     <ButtonLink href="/groups/new" testId="create-group">
       Create group
@@ -83,7 +79,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             <DataTable
               caption="User groups"
               columns={columns}
-              rows={result.value.Groups.map((group) => ({ ...group, ...counts.get(group.GroupName) }))}
+              rows={result.value.Groups}
               rowKey={(group) => group.GroupId}
               sort={{ ...sort, href: (by, order) => hrefWith("/groups", current, { ...RESET_PAGE, sort: by, order }) }}
               testId="groups-table"
@@ -93,7 +89,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             path="/groups"
             current={current}
             nextMarker={result.value.IsTruncated ? result.value.Marker : undefined}
-            pageSize={PAGE_SIZE}
+            pageSize={LIST_PAGE_SIZE}
             itemsOnPage={result.value.Groups.length}
             totalCount={result.value.TotalCount}
             noun="groups"

@@ -1,0 +1,32 @@
+// What a group's page reads: GetGroup (the group and its members, one page of them) and, on the
+// Permissions tab, its attached and inline policies. The pickers search on demand, so the page's
+// work stays the same however many users, groups or policies the account has.
+
+import type { Caller } from "@/lib/auth/caller";
+import { GetGroup } from "@/lib/iam/groups/groups";
+import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
+import { ListGroupPolicies } from "@/lib/iam/policies/inline";
+import { readOperation } from "../../_server/readOperation";
+
+export const GROUP_TABS = [
+  { id: "users", label: "Users" },
+  { id: "permissions", label: "Permissions" },
+] as const;
+export type GroupTab = (typeof GROUP_TABS)[number]["id"];
+
+/** Members shown per page of the Users tab. */
+export const MEMBERS_PAGE = 50;
+
+export async function loadGroupPage(caller: Caller, groupName: string, tab: GroupTab, membersMarker?: string) {
+  const [group, permissions] = await Promise.all([
+    readOperation(GetGroup, { GroupName: groupName, Marker: membersMarker, MaxItems: MEMBERS_PAGE }, caller),
+    tab === "permissions"
+      ? Promise.all([
+          // A group holds at most 10 managed policies, so one page lists them all.
+          readOperation(ListAttachedGroupPolicies, { GroupName: groupName, MaxItems: 100 }, caller),
+          readOperation(ListGroupPolicies, { GroupName: groupName }, caller),
+        ])
+      : undefined,
+  ]);
+  return { group, permissions: permissions && { attached: permissions[0], inline: permissions[1] } };
+}

@@ -1,0 +1,61 @@
+// What a user's page reads, tab by tab: GetUser and GetLoginProfile for the summary, then a fixed
+// set of operations for the open tab, however many groups, policies, keys or devices the user has.
+// The page renders it; the page-work test and the console benchmark call it as the page does.
+
+import type { Caller } from "@/lib/auth/caller";
+import { ListAccessKeys } from "@/lib/iam/credentials/accessKeys";
+import { GetLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { ListMFADevices } from "@/lib/iam/credentials/mfa";
+import { ListGroups } from "@/lib/iam/groups/groups";
+import { ListGroupsForUser } from "@/lib/iam/groups/membership";
+import { GetUser } from "@/lib/iam/users/users";
+import { readOperation } from "../../_server/readOperation";
+import { loadUserPermissions } from "./loadUserPermissions";
+
+export const USER_TABS = [
+  { id: "permissions", label: "Permissions" },
+  { id: "groups", label: "Groups" },
+  { id: "security", label: "Security credentials" },
+  { id: "tags", label: "Tags" },
+  { id: "access", label: "Effective permissions" },
+] as const;
+export type UserTab = (typeof USER_TABS)[number]["id"];
+
+// A user is in at most 10 groups; an account has at most 300 groups, so one page offers them all.
+const ALL_GROUPS = 300;
+
+async function loadTab(tab: UserTab, userName: string, caller: Caller) {
+  switch (tab) {
+    case "permissions":
+    case "access":
+      return { tab, permissions: await loadUserPermissions(userName, caller) };
+    case "groups": {
+      const [memberOf, allGroups] = await Promise.all([
+        readOperation(ListGroupsForUser, { UserName: userName, MaxItems: 100 }, caller),
+        readOperation(ListGroups, { MaxItems: ALL_GROUPS }, caller),
+      ]);
+      return { tab, memberOf, allGroups };
+    }
+    case "security": {
+      const [mfaDevices, accessKeys] = await Promise.all([
+        readOperation(ListMFADevices, { UserName: userName }, caller),
+        readOperation(ListAccessKeys, { UserName: userName, IncludeConsoleColumns: true }, caller),
+      ]);
+      return { tab, mfaDevices, accessKeys };
+    }
+    case "tags":
+      // GetUser already returned the tags.
+      return { tab };
+  }
+}
+
+export type UserTabData = Awaited<ReturnType<typeof loadTab>>;
+
+export async function loadUserPage(caller: Caller, userName: string, tab: UserTab) {
+  const [user, loginProfile, tabData] = await Promise.all([
+    readOperation(GetUser, { UserName: userName }, caller),
+    readOperation(GetLoginProfile, { UserName: userName, IncludeConsoleColumns: tab === "security" }, caller),
+    loadTab(tab, userName, caller),
+  ]);
+  return { user, loginProfile, tabData };
+}

@@ -1,6 +1,0 @@
-import { DetailPageSkeleton } from "@/components/table/Skeleton";
-
-// Without this, the list page's skeleton (one level up) would stand in for the detail page.
-export default function LoadingUser() {
-  return <DetailPageSkeleton label="Loading user…" />;
-}

@@ -1,0 +1,109 @@
+// A page's work must not grow with the rows it shows (issue 8): every console page runs a fixed
+// number of operations and SQL statements, writes a fixed number of audit events and loads the
+// caller's policies once,
+// whether its tables have one row or fifty. Each page is run through the loader the page itself
+// calls, as an IAM administrator (so the engine really evaluates), once over a small account and
+// once over a large one.
+
+import { describe, expect, it } from "vitest";
+import { RequestScope, type Caller } from "@/lib/auth/caller";
+import { executedStatements } from "@/lib/db/client";
+import { accessKeyId, uniqueId } from "@/lib/iam/core/ids";
+import { loadAuditLog, loadGroupsList, loadPoliciesList, loadUsersList } from "@/app/(console)/_server/listPages";
+import { loadGroupPage, GROUP_TABS } from "@/app/(console)/groups/[groupName]/loadGroupPage";
+import { loadPolicyPage, POLICY_TABS } from "@/app/(console)/policies/[...policy]/loadPolicyPage";
+import { loadUserPage, USER_TABS } from "@/app/(console)/users/[userName]/loadUserPage";
+import { createAccount, createCustomerPolicy, createGroup, createUser, db, managed } from "../iam/support/fixtures";
+
+interface World {
+  readonly admin: Caller;
+  readonly accountId: string;
+  readonly policyArn: string;
+}
+
+/** An account whose lists, and whose user "target", group "Team" and policy "Shared", have `rows` rows each. */
+async function world(rows: number): Promise<World> {
+  const { accountId } = await createAccount(`Page work ${rows}`);
+  const admins = await createGroup(accountId, "Admins", [managed("IAMFullAccess")]);
+  const admin = await createUser(accountId, "admin", {
+    groupIds: [admins],
+    inline: { ReadAuditLog: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudtrail:LookupEvents", Resource: "*" }] } },
+  });
+  const policyArn = await createCustomerPolicy(accountId, "Shared", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
+  // A user holds at most 10 groups and 10 managed policies, and a policy 5 versions: the user's
+  // and policy's own rows stop at those quotas.
+  const perUser = Math.min(rows, 10);
+  const policies = [policyArn];
+  for (let i = 1; i < rows; i++) policies.push(await createCustomerPolicy(accountId, `Policy${i}`, { Version: "2012-10-17", Statement: [] }));
+  for (let v = 2; v <= Math.min(rows, 5); v++) {
+    const policy = await db.managedPolicy.findUniqueOrThrow({ where: { arn: policyArn } });
+    await db.policyVersion.create({ data: { policyId: policy.id, versionId: `v${v}`, document: '{"Version":"2012-10-17","Statement":[]}' } });
+  }
+  const groups: string[] = [];
+  for (let i = 0; i < rows; i++) groups.push(await createGroup(accountId, i === 0 ? "Team" : `Group${i}`, [policies[i % policies.length]!]));
+  const target = await createUser(accountId, "target", {
+    groupIds: groups.slice(0, perUser),
+    policies: policies.slice(0, perUser),
+    inline: Object.fromEntries(Array.from({ length: perUser }, (_, i) => [`Inline${i}`, { Version: "2012-10-17", Statement: [] }])),
+    tags: Object.fromEntries(Array.from({ length: perUser }, (_, i) => [`tag${i}`, "x"])),
+    loginProfile: true,
+  });
+  for (let i = 0; i < Math.min(rows, 2); i++) {
+    await db.accessKey.create({ data: { id: accessKeyId(), accountId, userId: target.userId, secretCiphertext: "unused" } });
+  }
+  for (let i = 0; i < Math.min(rows, 8); i++) {
+    await db.mfaDevice.create({ data: { accountId, userId: target.userId, serialNumber: `arn:aws:iam::${accountId}:mfa/target-${i}`, name: `target-${i}`, secretCiphertext: "unused", enabledAt: new Date() } });
+  }
+  for (let i = 1; i < rows; i++) {
+    const user = await createUser(accountId, `user${i}`, { groupIds: [groups[0]!], policies: [policyArn], loginProfile: true });
+    await db.accessKey.create({ data: { id: accessKeyId(), accountId, userId: user.userId, secretCiphertext: "unused" } });
+  }
+  await db.auditEvent.createMany({
+    data: Array.from({ length: rows }, (_, i) => ({ accountId, principalArn: target.arn, action: "iam:CreateUser", resource: `arn:aws:iam::${accountId}:user/u${i}`, result: "Allowed", readOnly: false, id: uniqueId("AIDA") })),
+  });
+  return { admin, accountId, policyArn };
+}
+
+type Page = [name: string, load: (caller: Caller, world: World) => Promise<unknown>];
+
+const PAGES: Page[] = [
+  ["users list", (c) => loadUsersList(c, {})],
+  ["groups list", (c) => loadGroupsList(c, {})],
+  ["policies list", (c) => loadPoliciesList(c, { type: "Local" })],
+  ["audit log", (c) => loadAuditLog(c, {})],
+  ...USER_TABS.map(({ id }): Page => [`user page, ${id} tab`, (c) => loadUserPage(c, "target", id)]),
+  ...GROUP_TABS.map(({ id }): Page => [`group page, ${id} tab`, (c) => loadGroupPage(c, "Team", id)]),
+  ...[...POLICY_TABS.map(({ id }) => id), "edit" as const].map((id): Page => [`policy page, ${id}`, (c, w) => loadPolicyPage(c, [encodeURIComponent(w.policyArn)], id)]),
+];
+
+/** What one page view did: operations run, SQL statements sent, audit events written, policy sets loaded. */
+async function measure(load: Page[1], w: World) {
+  const caller = { ...w.admin, scope: new RequestScope() };
+  const before = await db.auditEvent.count({ where: { accountId: w.accountId } });
+  const statementsBefore = executedStatements();
+  const result = await load(caller, w);
+  const statements = executedStatements() - statementsBefore;
+  const events = (await db.auditEvent.count({ where: { accountId: w.accountId } })) - before;
+  return { operations: caller.scope.counts.operations, statements, policySetLoads: caller.scope.counts.policySetLoads, events, result };
+}
+
+describe("page work does not grow with rows", () => {
+  let small: World;
+  let large: World;
+
+  it("sets up an account with one row per table and one with fifty", async () => {
+    small = await world(1);
+    large = await world(50);
+  });
+
+  it.each(PAGES)("%s: the same operations, SQL statements and audit events, and one policy-set load, for 1 row as for 50", async (_name, load) => {
+    const one = await measure(load, small);
+    const fifty = await measure(load, large);
+    expect(JSON.stringify(fifty.result)).not.toMatch(/"ok":false/);
+    expect(fifty.operations).toBeGreaterThan(0);
+    expect(fifty.statements).toBeGreaterThan(fifty.operations);
+    expect({ operations: fifty.operations, statements: fifty.statements, events: fifty.events }).toEqual({ operations: one.operations, statements: one.statements, events: one.events });
+    expect(one.policySetLoads).toBe(1);
+    expect(fifty.policySetLoads).toBe(1);
+  });
+});
