@@ -52,9 +52,11 @@ test("every main page passes axe and is photographed at desktop and phone width"
     ["me", "/me"],
     ["password-policy", "/password-policy"],
   ];
+  // At phone width, one of each kind of page: the tabs of a page share its layout.
+  const onPhone = new Set(["dashboard", "users", "user-permissions", "user-security", "groups", "group-users", "policies", "policy-versions", "audit", "me"]);
   for (const [width, size] of Object.entries(WIDTHS)) {
     await page.setViewportSize(size);
-    for (const [name, path] of pages) {
+    for (const [name, path] of pages.filter(([name]) => width === "desktop" || onPhone.has(name))) {
       await page.goto(path);
       await expect(page.getByRole("main")).toBeVisible();
       await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);

@@ -1,28 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { execute } from "@/lib/iam/core/operation";
 import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users/deletion";
-import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
+import { auditEvents, createAccount, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount, createUserWithEverything } from "./support/fixtures";
 
 let acct: TestAccount;
 beforeEach(async () => {
   acct = await createAccount();
 });
 
-async function userWithEverything(name: string) {
-  const groupId = await createGroup(acct.accountId, `${name}-group`);
-  const user = await createUser(acct.accountId, name, {
-    tags: { team: "ops" },
-    policies: [managed("IAMReadOnlyAccess")],
-    groupIds: [groupId],
-    inline: { Own: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*" }] } },
-    loginProfile: true,
-  });
-  await db.accessKey.create({ data: { id: `AKIA${user.userId.slice(4)}`, accountId: acct.accountId, userId: user.userId, secretCiphertext: "sealed" } });
-  await db.mfaDevice.create({
-    data: { accountId: acct.accountId, serialNumber: `arn:aws:iam::${acct.accountId}:mfa/${name}`, name, userId: user.userId, secretCiphertext: "sealed" },
-  });
-  return user;
-}
+const userWithEverything = (name: string) => createUserWithEverything(acct.accountId, name);
 
 describe("DeleteUser", () => {
   it("deletes a user that has only tags", async () => {

@@ -17,7 +17,7 @@ import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { SetUserTags } from "@/lib/iam/users/tags";
 import { GetUser, ListUsers, UpdateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
-import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
+import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount, createUserWithEverything } from "./support/fixtures";
 
 let acct: TestAccount;
 beforeEach(async () => {
@@ -35,21 +35,7 @@ async function adminDenied(name: string, deniedActions: string[]) {
   });
 }
 
-async function userWithEverything(name: string) {
-  const groupId = await createGroup(acct.accountId, `${name}-group`);
-  const user = await createUser(acct.accountId, name, {
-    tags: { team: "ops" },
-    policies: [managed("IAMReadOnlyAccess")],
-    groupIds: [groupId],
-    inline: { Own: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*" }] } },
-    loginProfile: true,
-  });
-  await db.accessKey.create({ data: { id: `AKIA${user.userId.slice(4, 20)}`, accountId: acct.accountId, userId: user.userId, secretCiphertext: "sealed" } });
-  await db.mfaDevice.create({
-    data: { accountId: acct.accountId, serialNumber: `arn:aws:iam::${acct.accountId}:mfa/${name}`, name, userId: user.userId, secretCiphertext: "sealed", enabledAt: new Date() },
-  });
-  return user;
-}
+const userWithEverything = (name: string) => createUserWithEverything(acct.accountId, name, { mfaEnabled: true });
 
 /** Everything the account holds, and the number of its audit events, to compare before and after. */
 async function state() {

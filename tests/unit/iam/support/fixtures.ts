@@ -7,7 +7,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db/client";
 import { awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
 import { isIamError, type IamError, type IamErrorCode } from "@/lib/iam/core/errors";
-import { newAccountId, uniqueId } from "@/lib/iam/core/ids";
+import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { accountRootArn, groupArn, policyArn, userArn } from "@/lib/policy";
 
 export { db };
@@ -107,6 +107,26 @@ export async function createUser(accountId: string, name: string, setup: UserSet
     },
   });
   return { kind: "user", accountId, arn, userId: id, userName: name, mfaAuthenticated: false };
+}
+
+/**
+ * A user with one of every dependent: tags, a managed and an inline policy, a group, a console
+ * password, an access key and an MFA device (enabled, or an enrollment never finished).
+ */
+export async function createUserWithEverything(accountId: string, name: string, options: { mfaEnabled?: boolean } = {}) {
+  const groupId = await createGroup(accountId, `${name}-group`);
+  const user = await createUser(accountId, name, {
+    tags: { team: "ops" },
+    policies: [managed("IAMReadOnlyAccess")],
+    groupIds: [groupId],
+    inline: { Own: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*" }] } },
+    loginProfile: true,
+  });
+  await db.accessKey.create({ data: { id: accessKeyId(), accountId, userId: user.userId, secretCiphertext: "sealed" } });
+  await db.mfaDevice.create({
+    data: { accountId, serialNumber: `arn:aws:iam::${accountId}:mfa/${name}`, name, userId: user.userId, secretCiphertext: "sealed", enabledAt: options.mfaEnabled ? new Date() : null },
+  });
+  return user;
 }
 
 /** Row counts of every IAM table except the audit log: "nothing was written" means these are unchanged. */

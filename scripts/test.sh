@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: lint and type-check, then the unit suite and the end-to-end suite side by side. The
+# browser suite keeps one core busy at most (one worker, one server), so the unit suite runs on the
+# other instead of waiting its turn; its output is held back and printed after the browser's.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+npm run --silent lint || exit 1
+npm run --silent typecheck || exit 1
+
+unit_log=$(mktemp)
+npx vitest run >"$unit_log" 2>&1 &
+unit_pid=$!
+npx playwright test
+e2e_status=$?
+wait "$unit_pid"
+unit_status=$?
+
+echo
+echo "== unit tests (vitest) =="
+if [ "$unit_status" -eq 0 ]; then tail -n 8 "$unit_log"; else cat "$unit_log"; fi
+rm -f "$unit_log"
+[ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
