@@ -18,7 +18,7 @@ process.env.DATABASE_URL = `file:${path.join(dataDir, "portcullis.db")}`;
 const USERS = 5_000;
 const GROUPS = 300;
 const POLICIES = 1_500;
-const AUDIT_EVENTS = 20_000;
+const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
 function percentile(sorted: number[], p: number): number {
