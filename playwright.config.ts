@@ -63,6 +63,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, PORTCULLIS_DATA_DIR: DATA_DIR, NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST_DIR,
+      PORTCULLIS_DATA_DIR: DATA_DIR,
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // Every spec signs up accounts of its own, all from this machine's address.
+      PORTCULLIS_SIGNUP: "open",
+      PORTCULLIS_SIGNUPS_PER_HOUR: "1000",
+    },
   },
 });

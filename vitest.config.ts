@@ -22,6 +22,8 @@ export default defineConfig({
       { extends: true, test: { name: "engine", include: ["tests/unit/policy/**/*.test.ts", "tests/unit/policyEditor/**/*.test.ts"] } },
       { extends: true, test: { name: "iam", include: ["tests/unit/iam/**/*.test.ts"], setupFiles: [DATABASE] } },
       { extends: true, test: { name: "auth", include: ["tests/unit/auth/**/*.test.ts"], setupFiles: [DATABASE] } },
+      // The HTTP server around Next (scripts/server): pure functions and a real socket, no database.
+      { extends: true, test: { name: "server", include: ["tests/unit/server/**/*.test.ts"] } },
       { extends: true, test: { name: "console", include: ["tests/unit/console/**/*.test.ts", "tests/unit/lint/**/*.test.ts"], setupFiles: [DATABASE] } },
     ],
   },

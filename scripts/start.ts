@@ -1,5 +1,5 @@
 // `npm start`: prepare the data directory and database, then serve the production build.
-// Arguments after `--` go to `next start` (for example `npm start -- -p 3100`).
+// Arguments after `--` go to the server (for example `npm start -- -p 3100`; see serve.ts).
 
 import { prepare } from "./prepare";
 import { serve } from "./serve";

@@ -24,7 +24,18 @@ const KINDS: { value: SignInKind; label: string; description: string }[] = [
  * Signs in through next-auth's credentials endpoint without a full-page redirect, so a failure
  * stays on this page with what was typed (except the password) and is announced in place.
  */
-export function SignInForm({ initialKind, initialAccount, initialError }: { initialKind: SignInKind; initialAccount: string; initialError: boolean }) {
+export function SignInForm({
+  initialKind,
+  initialAccount,
+  initialError,
+  signUpOpen,
+}: {
+  initialKind: SignInKind;
+  initialAccount: string;
+  initialError: boolean;
+  /** Whether this server lets visitors create accounts (PORTCULLIS_SIGNUP). */
+  signUpOpen: boolean;
+}) {
   const router = useRouter();
   const [kind, setKind] = useState<SignInKind>(initialKind);
   const [outcome, setOutcome] = useState<Outcome>(initialError ? INCORRECT : undefined);
@@ -117,7 +128,7 @@ export function SignInForm({ initialKind, initialAccount, initialError }: { init
           <TextField key="userName" label="IAM user name" name="userName" autoComplete="username" required maxLength={256} spellCheck={false} testId="signin-username" />
         </>
       )}
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={256} testId="signin-password" />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={128} testId="signin-password" />
 
       <FormMessage title={outcome?.title} testId="signin-message">
         {outcome?.detail}
@@ -126,12 +137,14 @@ export function SignInForm({ initialKind, initialAccount, initialError }: { init
       <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="signin-submit">
         {pending ? "Signing in…" : "Sign in"}
       </button>
-      <p className="text-center text-sm text-slate-600">
-        New to Portcullis?{" "}
-        <Link href="/signup" className={buttonStyles.link}>
-          Create an account
-        </Link>
-      </p>
+      {signUpOpen && (
+        <p className="text-center text-sm text-slate-600">
+          New to Portcullis?{" "}
+          <Link href="/signup" className={buttonStyles.link}>
+            Create an account
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

@@ -1,9 +1,11 @@
 import type { IamErrorView } from "@/lib/iam/core/errors";
-import type { LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
+import type { LoginProfileConsoleColumns, LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import type { FormAction } from "@/components/forms/actionState";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";
 import { ConsoleAccessPanel } from "./ConsoleAccessPanel";
+import { SignInLockoutPanel } from "./SignInLockoutPanel";
 import type { ConsolePasswordState } from "./consolePasswordState";
 
 type PasswordAction = (previous: ConsolePasswordState, form: FormData) => Promise<ConsolePasswordState>;
@@ -13,10 +15,12 @@ export function UserSecurityCredentialsTab({
   loginProfile,
   setPassword,
   disable,
+  unlock,
 }: {
-  loginProfile: { ok: true; value: { LoginProfile: LoginProfileView & { ConsoleColumns?: { UserMayChangePassword: boolean } } } } | { ok: false; error: IamErrorView };
+  loginProfile: { ok: true; value: { LoginProfile: LoginProfileView & { ConsoleColumns?: LoginProfileConsoleColumns } } } | { ok: false; error: IamErrorView };
   setPassword: PasswordAction;
   disable: PasswordAction;
+  unlock: FormAction;
 }) {
   const refused = !loginProfile.ok && loginProfile.error.code !== "NoSuchEntity";
   const profile = loginProfile.ok ? loginProfile.value.LoginProfile : undefined;
@@ -46,6 +50,7 @@ export function UserSecurityCredentialsTab({
           )}
         </dl>
       )}
+      {profile?.ConsoleColumns && <SignInLockoutPanel lockouts={profile.ConsoleColumns.SignIn} unlock={unlock} />}
       {!refused && <ConsoleAccessPanel enabled={Boolean(profile)} userMayChangePassword={profile?.ConsoleColumns?.UserMayChangePassword} setPassword={setPassword} disable={disable} />}
     </Panel>
   );

@@ -8,12 +8,13 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { consumeCode } from "./mfaCodes";
+import { currentSessionGeneration } from "./sessionGeneration";
 import type { SessionPrincipal } from "./principal";
 import type { RequestInfo } from "./request";
 import { secrets } from "./secrets";
 import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
 
-/** The same action as the password step, so the sign-in throttle counts wrong codes with wrong passwords. */
+/** The same action as the password step: one sign-in, whichever step refused it. */
 const SIGN_IN_ACTION = "signin:ConsoleLogin";
 /** The audit errorCode of a wrong (or replayed) MFA code. */
 export const FAILED_MFA = "FailedMFAAuthentication";
@@ -25,6 +26,11 @@ export interface PendingMfa {
   readonly principal: SessionPrincipal;
   /** When the password was verified, in milliseconds since the epoch. */
   readonly passwordVerifiedAt: number;
+  /**
+   * The principal's session generation when the password was verified: a password reset (or any
+   * other end of its sessions) between the two steps refuses the code step too.
+   */
+  readonly generation?: number;
 }
 
 export type MfaSignInResult = { readonly ok: true; readonly principal: SessionPrincipal } | { readonly ok: false };
@@ -44,12 +50,21 @@ export function pendingExpired(pending: PendingMfa, now = Date.now()): boolean {
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+/** A cookie value as sent; one that is not valid percent-encoding (another site's cookie) is kept as is. */
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** A cookie's value, joining next-auth's chunks (name.0, name.1, …) when the token was split. */
 function cookieValue(header: string, name: string): string | undefined {
   const cookies = new Map(
     header.split(";").map((part) => {
       const index = part.indexOf("=");
-      return [part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim())] as const;
+      return [part.slice(0, index).trim(), decodeCookie(part.slice(index + 1).trim())] as const;
     }),
   );
   if (cookies.has(name)) return cookies.get(name);
@@ -66,8 +81,8 @@ export async function pendingFromCookieHeader(header: string | undefined): Promi
     if (!token) continue;
     const claims = (await decode({ token, secret: secrets().sessionSecret }).catch(() => null))?.principal;
     if (!claims?.mfaPending) return undefined;
-    const { authTime, mfa: _mfa, mfaPending: _pending, ...principal } = claims;
-    const pending = { principal: principal as SessionPrincipal, passwordVerifiedAt: authTime };
+    const { authTime, mfa: _mfa, mfaPending: _pending, generation, ...principal } = claims;
+    const pending: PendingMfa = { principal: principal as SessionPrincipal, passwordVerifiedAt: authTime, generation };
     return pendingExpired(pending) ? undefined : pending;
   }
   return undefined;
@@ -77,9 +92,12 @@ function event(principal: SessionPrincipal, request: RequestInfo, resource: stri
   return { accountId: principal.accountId, principalArn: principal.arn, action: SIGN_IN_ACTION, resource, sourceIp: request.sourceIp, userAgent: request.userAgent };
 }
 
-/** The code step: throttle, then one code against the principal's enabled devices. */
-export async function verifyMfaSignIn(principal: SessionPrincipal, code: string | undefined, request: RequestInfo): Promise<MfaSignInResult> {
-  const throttled = await checkThrottle({ action: SIGN_IN_ACTION, principalArn: principal.arn, sourceIp: request.sourceIp });
+/** The code step: the password step still current, the throttle, then one code against the principal's enabled devices. */
+export async function verifyMfaSignIn(principal: SessionPrincipal, code: string | undefined, request: RequestInfo, generation?: number): Promise<MfaSignInResult> {
+  if (generation !== undefined && generation !== (await currentSessionGeneration(principal.kind === "root" ? { kind: "root", accountId: principal.accountId } : { kind: "user", userId: principal.userId }))) {
+    return { ok: false };
+  }
+  const throttled = await checkThrottle(db, { principalArn: principal.arn, sourceIp: request.sourceIp });
   if (throttled) {
     await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: THROTTLED, errorMessage: describeThrottle(throttled) });
     return { ok: false };

@@ -3,6 +3,9 @@
 // the database. The token carries identifiers only; lib/auth/session.ts re-reads the principal from
 // the database on each request. A principal with an MFA device gets a token marked mfaPending after
 // the password; it is no session (session.ts ignores it) until the "mfa" provider accepts a code.
+// A token also records its principal's session generation at sign-in (sessionGeneration.ts): sign-out
+// and credential changes advance it, and session.ts refuses older tokens. Its sign-in time bounds it
+// absolutely (sessionLifetime.ts): a refresh reissues the cookie but never makes the session younger.
 
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -10,6 +13,8 @@ import { pendingFromCookieHeader, verifyMfaSignIn } from "./mfaSignIn";
 import type { SessionPrincipal } from "./principal";
 import { requestInfoFrom } from "./request";
 import { secrets } from "./secrets";
+import { currentSessionGeneration, signOutEverywhere } from "./sessionGeneration";
+import { sessionExpired, sessionLifetimeMs } from "./sessionLifetime";
 import { signInIamUser, signInRoot, type SignInResult } from "./signIn";
 
 /** What the session token and the session object hold: who, since when, and whether with MFA. */
@@ -17,6 +22,11 @@ export type SessionClaims = SessionPrincipal & {
   /** When the credentials were verified, in milliseconds since the epoch. */
   readonly authTime: number;
   readonly mfa: boolean;
+  /**
+   * The principal's session generation at sign-in: the session ends when the database's moves past
+   * it. Tokens issued before session generations existed have none, and are no session.
+   */
+  readonly generation?: number;
   /** Password verified, MFA code not yet: not a session. authTime is then when the password was checked. */
   readonly mfaPending?: true;
 };
@@ -40,9 +50,6 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** AWS console sessions last 12 hours. */
-const SESSION_SECONDS = 12 * 60 * 60;
-
 function toUser(result: SignInResult) {
   // null makes next-auth answer "CredentialsSignin": the client shows the one generic message.
   if (!result.ok) return null;
@@ -51,6 +58,23 @@ function toUser(result: SignInResult) {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join("; ") : value;
+}
+
+/**
+ * The session cookie as next-auth names and flags it by default (the __Secure- prefix over https),
+ * stated here so that a session re-issued outside next-auth (sessionCookie.ts) replaces the same cookie.
+ */
+export function sessionTokenCookie() {
+  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure } };
+}
+
+/** Claims that can make a session: stamped with a generation, within the lifetime. */
+export type LiveClaims = SessionClaims & { readonly generation: number };
+
+/** Whether these claims still make a session (session.ts then checks the generation against the database). */
+export function liveClaims(claims: SessionClaims | undefined, now = Date.now()): claims is LiveClaims {
+  return claims !== undefined && typeof claims.generation === "number" && !sessionExpired(claims.authTime, now);
 }
 
 let options: AuthOptions | undefined;
@@ -65,10 +89,12 @@ export function authOptions(): AuthOptions {
 }
 
 function buildOptions(secret: string): AuthOptions {
+  const maxAge = Math.ceil(sessionLifetimeMs() / 1000);
   return {
     secret,
-    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
-    jwt: { maxAge: SESSION_SECONDS },
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
+    cookies: { sessionToken: sessionTokenCookie() },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -106,23 +132,37 @@ function buildOptions(secret: string): AuthOptions {
           const headers = (req.headers ?? {}) as Record<string, string | string[] | undefined>;
           const pending = await pendingFromCookieHeader(headerValue(headers.cookie));
           if (!pending) return null;
-          const result = await verifyMfaSignIn(pending.principal, credentials?.code, requestInfoFrom(headers));
+          const result = await verifyMfaSignIn(pending.principal, credentials?.code, requestInfoFrom(headers), pending.generation);
           return result.ok ? { id: result.principal.arn, principal: result.principal, mfa: true } : null;
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         // `user` is present only on the request that signed in: stamp the claims once, then keep them.
+        // Every later call (page requests, GET /api/auth/session, update()) returns them unchanged,
+        // so nothing the client sends can move the sign-in time or the generation.
         if (user?.principal) {
-          const claims: SessionClaims = { ...user.principal, authTime: Date.now(), mfa: user.mfa ?? false, ...(user.mfaPending ? { mfaPending: true as const } : {}) };
-          return { sub: user.principal.arn, principal: claims };
+          const { kind, accountId, arn } = user.principal;
+          const principal = kind === "root" ? { kind, accountId, arn } : { kind, accountId, arn, userId: user.principal.userId, userName: user.principal.userName };
+          const generation = await currentSessionGeneration(principal);
+          if (generation === undefined) return {};
+          const claims: SessionClaims = { ...principal, authTime: Date.now(), mfa: user.mfa ?? false, generation, ...(user.mfaPending ? { mfaPending: true as const } : {}) };
+          return { sub: arn, principal: claims };
         }
-        return token;
+        // Past its lifetime the token keeps no claims: the reissued cookie signs nobody in.
+        return liveClaims(token.principal) ? token : {};
       },
       session({ session, token }) {
         // Only identifiers reach the browser (GET /api/auth/session): no names or emails beyond them.
         return { expires: session.expires, principal: token.principal };
+      },
+    },
+    events: {
+      // next-auth awaits this before it answers the sign-out request, so the sessions have ended by then.
+      async signOut({ token }) {
+        const claims = token?.principal;
+        if (liveClaims(claims) && !claims.mfaPending) await signOutEverywhere(claims, claims.generation);
       },
     },
   };

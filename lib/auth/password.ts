@@ -7,7 +7,12 @@ import { randomInt } from "node:crypto";
 // algorithm 2 is Algorithm.Argon2id (a const enum, which isolated modules cannot read).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/** AWS's limit on any IAM or root password. A longer one is refused before any hashing. */
+export const MAX_PASSWORD_LENGTH = 128;
+
 export function hashPassword(password: string): Promise<string> {
+  // Callers validate first; this guard keeps an unbounded input from ever reaching argon2.
+  if (password.length > MAX_PASSWORD_LENGTH) return Promise.reject(new RangeError(`A password is at most ${MAX_PASSWORD_LENGTH} characters.`));
   return hash(password, OPTIONS);
 }
 

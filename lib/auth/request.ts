@@ -1,13 +1,49 @@
 // The facts about an HTTP request that the audit log and policy conditions use: the client's IP
 // address (aws:SourceIp), its user agent (aws:UserAgent) and whether it arrived over TLS
-// (aws:SecureTransport). Read from headers, because that is all the App Router gives us.
+// (aws:SecureTransport). The App Router shows us headers only, and every header a client sends is
+// its own choice, so the address and protocol come from the server `npm start` runs
+// (scripts/server): it takes them from the socket (or a trusted proxy), removes any client-sent
+// copies, and hands them over in internal headers with a token known only to this process. Without
+// the token (a plain `next start`, or a client guessing the header names) they are unknown: no
+// address and not secure, which conditions such as NotIpAddress and Bool aws:SecureTransport treat
+// as the strictest answer.
 
-import { headers } from "next/headers";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+
+/**
+ * Imported when first used: the server imports this module's header contract before Next has set up
+ * the request storage that next/headers needs at load time.
+ */
+async function requestHeaders(): Promise<Headers> {
+  const { headers } = await import("next/headers");
+  return headers();
+}
 
 export interface RequestInfo {
   readonly sourceIp?: string;
   readonly userAgent?: string;
   readonly secureTransport?: boolean;
+}
+
+/** The headers the server sets on every request it passes to Next. */
+export const VOUCHED_HEADERS = {
+  token: "x-portcullis-request-token",
+  sourceIp: "x-portcullis-source-ip",
+  secureTransport: "x-portcullis-secure-transport",
+} as const;
+
+/** Every header under this prefix is the server's: it drops whatever a client sent under it. */
+export const VOUCHED_HEADER_PREFIX = "x-portcullis-";
+
+// The server and the app's bundled modules are separate module instances in one process, so the
+// token lives on the process-wide symbol registry rather than in a module variable.
+const TOKEN = Symbol.for("portcullis.requestToken");
+const holder = globalThis as { [TOKEN]?: string };
+
+/** The token the server's internal headers carry; created on the first call, then the same for the process. */
+export function requestToken(): string {
+  holder[TOKEN] ??= randomBytes(32).toString("base64url");
+  return holder[TOKEN];
 }
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -18,28 +54,33 @@ function header(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/**
- * The client is the first hop of X-Forwarded-For. Next's server fills that header with the socket's
- * remote address when no proxy set it, so it also covers direct connections. Behind a proxy the
- * proxy must overwrite (not append to) a client-sent X-Forwarded-For, or the first hop is spoofable.
- */
+function vouched(source: HeaderSource): boolean {
+  const expected = holder[TOKEN];
+  const sent = header(source, VOUCHED_HEADERS.token);
+  if (expected === undefined || sent === undefined) return false;
+  const [a, b] = [Buffer.from(sent), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function requestInfoFrom(source: HeaderSource): RequestInfo {
-  const forwardedFor = header(source, "x-forwarded-for")?.split(",")[0]?.trim();
-  const sourceIp = forwardedFor || header(source, "x-real-ip")?.trim() || undefined;
   const userAgent = header(source, "user-agent") || undefined;
-  const proto = header(source, "x-forwarded-proto")?.split(",")[0]?.trim();
-  return { sourceIp: sourceIp?.replace(/^::ffff:/, ""), userAgent, secureTransport: proto === "https" };
+  if (!vouched(source)) return { sourceIp: undefined, userAgent, secureTransport: false };
+  const sourceIp = header(source, VOUCHED_HEADERS.sourceIp) || undefined;
+  return { sourceIp, userAgent, secureTransport: header(source, VOUCHED_HEADERS.secureTransport) === "true" };
 }
 
 /** The current request's info, inside a server component, route handler or server action. */
 export async function currentRequestInfo(): Promise<RequestInfo> {
-  return requestInfoFrom(await headers());
+  return requestInfoFrom(await requestHeaders());
 }
 
-/** The origin people reach this console at, for links they copy elsewhere (the IAM-user sign-in URL). */
+/**
+ * The origin people reach this console at, for links they copy elsewhere (the IAM-user sign-in URL):
+ * the configured public URL. Only without one (a plain `next start`) the Host the browser used.
+ */
 export async function currentOrigin(): Promise<string> {
-  const list = await headers();
-  const host = list.get("x-forwarded-host")?.split(",")[0]?.trim() || list.get("host") || "localhost";
-  const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${host}`;
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured && URL.canParse(configured)) return new URL(configured).origin;
+  const list = await requestHeaders();
+  return `${requestInfoFrom(list).secureTransport ? "https" : "http"}://${list.get("host") ?? "localhost"}`;
 }

@@ -1,6 +1,8 @@
 // The signed-in caller of the current request. The JWT only says who signed in; the principal is
 // re-read from the database on every request, so a deleted user or account has no session, and a
-// renamed user acts under its current name and ARN.
+// renamed user acts under its current name and ARN. That same read (one row by primary key) carries
+// the principal's session generation: a token from an older generation (signed out, password changed,
+// sessions revoked) is refused, as is one past the absolute lifetime, whatever its cookie's expiry.
 
 import "server-only";
 import { getServerSession } from "next-auth";
@@ -8,7 +10,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { RequestScope, type Caller } from "./caller";
-import { authOptions, type SessionClaims } from "./options";
+import { authOptions, liveClaims, type SessionClaims } from "./options";
 import { passwordExpiry, type PasswordExpiry } from "./passwordExpiry";
 import { pendingExpired } from "./mfaSignIn";
 import { rootArn } from "./principal";
@@ -31,10 +33,12 @@ export interface ConsoleSession {
   readonly passwordExpiry: PasswordExpiry;
 }
 
-async function loadPrincipal(claims: SessionClaims) {
+/** The principal these claims name, as it is now; undefined when it is gone or the session has ended. */
+export async function loadPrincipal(claims: SessionClaims, now = Date.now()) {
+  if (!liveClaims(claims, now)) return undefined;
   if (claims.kind === "root") {
     const root = await db.rootUser.findUnique({ where: { accountId: claims.accountId }, include: { account: { select: { alias: true } } } });
-    if (!root) return undefined;
+    if (!root || root.sessionGeneration !== claims.generation) return undefined;
     return { kind: "root" as const, arn: rootArn(root.accountId), alias: root.account.alias ?? undefined, passwordResetRequired: false, passwordExpiry: "current" as const };
   }
   const user = await db.user.findUnique({
@@ -44,7 +48,7 @@ async function loadPrincipal(claims: SessionClaims) {
       account: { select: { alias: true, passwordPolicy: { select: { maxPasswordAge: true, hardExpiry: true } } } },
     },
   });
-  if (!user || user.accountId !== claims.accountId) return undefined;
+  if (!user || user.accountId !== claims.accountId || user.sessionGeneration !== claims.generation) return undefined;
   const expiry = user.loginProfile ? passwordExpiry(user.loginProfile.passwordChangedAt, user.account.passwordPolicy) : "current";
   return {
     kind: "user" as const,

@@ -1,14 +1,15 @@
 // Verifying console sign-in credentials, for the root user (email + password) and for IAM users
 // (account ID or alias + user name + password). Every attempt, successful or not, is recorded in the
 // audit log as signin:ConsoleLogin. A failure never says which part was wrong, and takes as long
-// whether or not the principal exists: an argon2 verify always runs, against a decoy hash if need be.
-// Repeated failures are throttled (throttle.ts) with that same message, so a lockout reveals nothing.
+// whether or not the principal exists: an argon2 verify runs, against a decoy hash if need be.
+// Repeated failures are throttled (throttle.ts) with that same message, so a lockout reveals nothing;
+// a throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
 
 import { db } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { ANONYMOUS_ARN } from "./caller";
 import { requiresMfa } from "./mfaSignIn";
-import { decoyHash, verifyPassword } from "./password";
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { rootArn, type SessionPrincipal } from "./principal";
 import type { RequestInfo } from "./request";
 import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
@@ -45,6 +46,8 @@ const FAILURE: SignInResult = { ok: false, message: INCORRECT_CREDENTIALS };
 // Bounds on what is looked up, so an oversized field costs nothing but the decoy verify.
 const MAX_FIELD = 256;
 const usable = (value: string | undefined): value is string => typeof value === "string" && value.length > 0 && value.length <= MAX_FIELD;
+/** AWS's limit on any password: a longer one cannot be right, so it is refused before any hashing. */
+const possiblePassword = (value: string | undefined): value is string => typeof value === "string" && value.length > 0 && value.length <= MAX_PASSWORD_LENGTH;
 
 interface Attempt {
   readonly accountId?: string;
@@ -67,13 +70,9 @@ async function recordFailure({ accountId, principalArn, request }: Attempt): Pro
   return FAILURE;
 }
 
-/**
- * Refuses (and audits) an attempt the throttle holds back, or returns undefined to let it proceed.
- * Callers still run their password verify before acting on the answer, so that a refusal takes as
- * long as a check and its timing cannot tell a locked-out principal from an unknown one.
- */
+/** Refuses (and audits) an attempt the throttle holds back, or returns undefined to let it proceed. */
 async function refuseWhenThrottled({ accountId, principalArn, request }: Attempt): Promise<SignInResult | undefined> {
-  const decision = await checkThrottle({ action: SIGN_IN_ACTION, principalArn, sourceIp: request.sourceIp });
+  const decision = await checkThrottle(db, { principalArn, sourceIp: request.sourceIp });
   if (!decision) return undefined;
   await appendAuditEvent(db, {
     accountId,
@@ -106,9 +105,10 @@ export async function signInRoot(credentials: Partial<RootCredentials>, request:
   const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
   const attempt: Attempt = { accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request };
   const throttled = await refuseWhenThrottled(attempt);
-  const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
   if (throttled) return throttled;
-  if (!root || !valid || !usable(credentials.password)) return recordFailure(attempt);
+  if (!possiblePassword(credentials.password)) return recordFailure(attempt);
+  const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password);
+  if (!root || !valid) return recordFailure(attempt);
   const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
   if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();
@@ -145,9 +145,10 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
   // does), naming the user only when it exists.
   const attempt: Attempt = { accountId, principalArn: user?.arn, request };
   const throttled = await refuseWhenThrottled(attempt);
-  const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password ?? "");
   if (throttled) return throttled;
-  if (!user || !profile || !valid || !usable(credentials.password)) return recordFailure(attempt);
+  if (!possiblePassword(credentials.password)) return recordFailure(attempt);
+  const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password);
+  if (!user || !profile || !valid) return recordFailure(attempt);
   const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
   if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();

@@ -19,6 +19,8 @@ import {
   ResyncMFADevice,
 } from "./credentials/mfa";
 import { ChangePassword } from "./credentials/passwords";
+import { RevokeUserSessions } from "./credentials/sessions";
+import { UnlockLoginProfile } from "./credentials/signInLockouts";
 import { DeleteGroup, DeleteGroupWithDependents } from "./groups/deletion";
 import { CreateGroup, CreateGroupWithPolicies, GetGroup, ListGroups, UpdateGroup } from "./groups/groups";
 import { AddUsersToGroup, AddUserToGroup, AddUserToGroups, ListGroupsForUser, RemoveUserFromGroup } from "./groups/membership";
@@ -80,7 +82,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   UpdateLoginProfile,
   DeleteLoginProfile,
   SetConsolePassword,
+  UnlockLoginProfile,
   ChangePassword,
+  RevokeUserSessions,
   CreateAccessKey,
   ListAccessKeys,
   UpdateAccessKey,

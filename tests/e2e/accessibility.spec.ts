@@ -4,8 +4,8 @@
 // landmarks and heading, and their ways back are reachable from the keyboard.
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { newRootAccount, signOut, signUp } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import { expect, newRootAccount, signOut, signUp, test } from "./support";
 
 /** Every visible form control has a non-empty accessible name (its label, legend or aria-label). */
 async function expectEveryControlNamed(page: Page, scope: string, minimum: number): Promise<void> {

@@ -7,8 +7,8 @@
 import { readFile } from "node:fs/promises";
 import { stripVTControlCharacters } from "node:util";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
-import { fillSignUpForm, newRootAccount, screenshot, signUp } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, fillSignUpForm, newRootAccount, screenshot, signUp, test } from "./support";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 

@@ -11,9 +11,10 @@
 // Codes are computed from the seed the page shows (see Authenticator in support.ts), never waited for.
 
 import { readFile } from "node:fs/promises";
-import { expect, test, type BrowserContext, type Page, type Response, type Route } from "@playwright/test";
+import type { BrowserContext, Page, Response, Route } from "@playwright/test";
 import {
   Authenticator,
+  expect,
   newRootAccount,
   screenshot,
   signInAsIamUser,
@@ -23,6 +24,7 @@ import {
   submitIamUserPassword,
   submitMfaCode,
   submitRootPassword,
+  test,
 } from "./support";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";

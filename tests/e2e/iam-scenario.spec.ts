@@ -3,8 +3,7 @@
 // choose a new password, can read the user list, is refused (and told why) when he tries to create a
 // user; root then finds both decisions in the audit log. Screenshots of every main page on the way.
 
-import { expect, test } from "@playwright/test";
-import { fillSignUpForm, newRootAccount, screenshot, signInAsRoot, signOut } from "./support";
+import { expect, fillSignUpForm, newRootAccount, screenshot, signInAsRoot, signOut, test } from "./support";
 
 const GROUP = "Developers";
 const READ_ONLY = "IAMReadOnlyAccess";

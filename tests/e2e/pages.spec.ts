@@ -3,8 +3,8 @@
 // (test-results/screenshots/page-*.png) for people to look at.
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { newRootAccount, screenshot, signUp } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, newRootAccount, screenshot, signUp, test } from "./support";
 
 const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 

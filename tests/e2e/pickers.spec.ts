@@ -3,8 +3,8 @@
 // page of another search, keeps both choices across the searches and attaches both to a group in
 // one submit; the group's quota of ten is refused in the picker before anything is sent.
 
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createCustomerPolicies, newRootAccount, screenshot, signUp } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import { createCustomerPolicies, expect, newRootAccount, screenshot, signUp, test } from "./support";
 
 const GROUP = "Auditors";
 /** More than the picker's page of 25, named so the list sorts them Reports-01 … Reports-30. */

@@ -4,8 +4,8 @@
 // after which tess is denied and the "Can tess…?" box explains both decisions by policy version.
 // Then the visual editor's JSON, and the five-version limit's "which version to delete" prompt.
 
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import { expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
 
 const GROUP = "Testers";
 const USER = "tess";

@@ -1,8 +1,8 @@
 // A failed sign-in never says what was wrong: a wrong password, an unknown email, an unknown user
 // or an unknown account all get the same words, and the typed password is cleared.
 
-import { expect, test, type Page } from "@playwright/test";
-import { newRootAccount, screenshot, signOut, signUp } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, newRootAccount, screenshot, signOut, signUp, test } from "./support";
 
 const account = newRootAccount("Sign-in errors");
 let accountId = "";

@@ -1,8 +1,54 @@
-// Shared steps for the end-to-end specs: unique names per run, signing up, signing in and out as
-// people do it (through the forms), and full-page screenshots for review.
+// Shared steps for the end-to-end specs: the `test` every spec imports (it fails a test on any
+// Content Security Policy violation), unique names per run, signing up, signing in and out as people
+// do it (through the forms), and full-page screenshots for review.
 
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
+
+export { expect };
+
+/** Reports every CSP violation of the context's pages into `violations`: the browser's console message and the DOM event. */
+async function watchForCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.exposeBinding("__portcullisCspViolation", (_source, report: string) => void violations.push(report));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __portcullisCspViolation: (report: string) => void }).__portcullisCspViolation;
+      void report(`${event.effectiveDirective} refused ${event.blockedURI || "an inline script or style"} on ${event.documentURI}`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+}
+
+/**
+ * Every spec imports `test` (and `expect`) from here, never from @playwright/test: a test fails when
+ * any page it drove broke the Content Security Policy, for the browser would have refused something
+ * the console needs. Contexts made with browser.newContext() (in beforeAll too) are watched as well.
+ */
+export const test = base.extend<{ failOnCspViolation: void }, { cspViolations: string[] }>({
+  cspViolations: [
+    async ({ browser }, use) => {
+      const violations: string[] = [];
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        await watchForCspViolations(context, violations);
+        return context;
+      };
+      await use(violations);
+    },
+    { scope: "worker", auto: true },
+  ],
+  failOnCspViolation: [
+    async ({ cspViolations }, use) => {
+      cspViolations.length = 0;
+      await use();
+      expect(cspViolations, "Content Security Policy violations in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const SCREENSHOTS = "test-results/screenshots";
 

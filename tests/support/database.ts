@@ -17,3 +17,7 @@ for (const name of readdirSync(migrations).filter((n) => /^\d/.test(n)).sort()) 
   sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 }
 sqlite.close();
+
+// Tests sign up many accounts from one address; the sign-up tests set their own modes and limits.
+process.env.PORTCULLIS_SIGNUP ??= "open";
+process.env.PORTCULLIS_SIGNUPS_PER_HOUR ??= "100000";

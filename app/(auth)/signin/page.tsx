@@ -3,6 +3,7 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { MfaCodeForm } from "@/components/auth/MfaCodeForm";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { getPendingMfaSignIn } from "@/lib/auth/session";
+import { signUpOpen } from "@/lib/iam/account/signup";
 
 export const metadata: Metadata = { title: "Sign in · Portcullis" };
 
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const account = (first(params.account) ?? "").slice(0, 64);
   return (
     <AuthCard title="Sign in" description="Sign in to the Portcullis console.">
-      <SignInForm initialKind={account ? "iam-user" : "root"} initialAccount={account} initialError={Boolean(first(params.error))} />
+      <SignInForm initialKind={account ? "iam-user" : "root"} initialAccount={account} initialError={Boolean(first(params.error))} signUpOpen={await signUpOpen()} />
     </AuthCard>
   );
 }

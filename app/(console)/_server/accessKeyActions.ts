@@ -12,12 +12,15 @@ import type { CreateAccessKeyState, NewAccessKey } from "@/components/accessKeys
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";
 import { field, runMutation } from "./runMutation";
+import { boundArgument, formArgument } from "./actionArguments";
 
 function pageOf(userName: string | undefined): string {
   return userName === undefined ? "/me" : userHref(userName);
 }
 
 export async function createAccessKey(userName: string | undefined, _previous: CreateAccessKeyState, _form: FormData): Promise<CreateAccessKeyState> {
+  const invalid = boundArgument(CreateAccessKey, "UserName", userName);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   let created: NewAccessKey | undefined;
   const result = await runMutation(async () => {
@@ -29,6 +32,8 @@ export async function createAccessKey(userName: string | undefined, _previous: C
 }
 
 export async function setAccessKeyStatus(userName: string | undefined, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(UpdateAccessKey, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const Status = field(form, "Status") === "Inactive" ? "Inactive" : "Active";
   const result = await runMutation(() =>
@@ -39,6 +44,8 @@ export async function setAccessKeyStatus(userName: string | undefined, _previous
 }
 
 export async function deleteAccessKey(userName: string | undefined, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DeleteAccessKey, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() =>
     execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId") }, caller),

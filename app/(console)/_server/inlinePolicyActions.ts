@@ -5,13 +5,25 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireCaller } from "@/lib/auth/session";
+import { PutGroupPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import type { ActionState } from "@/components/forms/actionState";
 import type { InlinePolicyDraft } from "@/components/policies/policyDraft";
+import { boundArgument, boundValue, draftArgument, formArgument, type InvalidArgument } from "./actionArguments";
 import { inlinePolicyKind, type InlinePolicyOwner } from "./inlinePolicyOwner";
 import { field, runMutation } from "./runMutation";
 
+/** The owner is bound into the page too: a kind the console knows, and a name that kind's operations accept. */
+function invalidOwner(owner: InlinePolicyOwner): InvalidArgument | undefined {
+  const kind = boundValue("owner.kind", z.enum(["user", "group"]), owner?.kind);
+  if (kind) return kind;
+  return owner.kind === "user" ? boundArgument(PutUserPolicy, "UserName", owner.name) : boundArgument(PutGroupPolicy, "GroupName", owner.name);
+}
+
 export async function putInlinePolicy(owner: InlinePolicyOwner, creating: boolean, _previous: ActionState, draft: InlinePolicyDraft): Promise<ActionState> {
+  const invalid = invalidOwner(owner) ?? boundArgument(PutUserPolicy, "CreateOnly", creating) ?? draftArgument(draft);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const kind = inlinePolicyKind(owner);
   const result = await runMutation(() => kind.put(caller, String(draft.policyName ?? "").trim(), String(draft.document ?? ""), creating));
@@ -21,6 +33,8 @@ export async function putInlinePolicy(owner: InlinePolicyOwner, creating: boolea
 }
 
 export async function deleteInlinePolicy(owner: InlinePolicyOwner, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = invalidOwner(owner) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const kind = inlinePolicyKind(owner);
   const result = await runMutation(() => kind.remove(caller, field(form, "policyName")));

@@ -11,8 +11,11 @@ import { CreateGroupWithPolicies } from "@/lib/iam/groups/groups";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../_server/runMutation";
+import { formArgument } from "../_server/actionArguments";
 
 export async function createGroup(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const GroupName = field(form, "groupName").trim();
   const result = await runMutation(() =>

@@ -3,10 +3,13 @@
 // MFA device changes from "My security credentials" (userName null: the signed-in principal's own
 // devices) and from a user's Security credentials tab (an administrator acting for that user). Each
 // runs the IAM operations as the signed-in caller; the seed leaves the server only in the response
-// to the create step, for the enrollment dialog to show.
+// to the create step, for the enrollment dialog to show. Enabling or deactivating a device ends every
+// session of its owner; when the owner is the caller, the session that made the change is kept.
 
 import { revalidatePath } from "next/cache";
+import type { Caller } from "@/lib/auth/caller";
 import { requireCaller } from "@/lib/auth/session";
+import { keepCurrentSession } from "@/lib/auth/sessionCookie";
 import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import { CreateVirtualMFADevice, EnableMFADevice, RemoveMFADevice, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
 import { execute } from "@/lib/iam/core/operation";
@@ -14,6 +17,7 @@ import type { ActionState } from "@/components/forms/actionState";
 import type { CreateMfaDeviceState, EnableMfaDeviceState } from "@/components/me/mfaState";
 import { userHref } from "@/components/users/userHref";
 import { field, runMutation } from "../_server/runMutation";
+import { boundArgument, formArgument } from "../_server/actionArguments";
 
 function refresh(userName: string | null) {
   revalidatePath(userName ? userHref(userName) : "/me");
@@ -23,7 +27,12 @@ function refresh(userName: string | null) {
 
 const owner = (userName: string | null) => (userName ? { UserName: userName } : {});
 
+/** Whether the device's owner is the signed-in caller (user names are unique without regard to case). */
+const ownDevice = (caller: Caller, userName: string | null) => userName === null || (caller.kind === "user" && caller.userName?.toLowerCase() === userName.toLowerCase());
+
 export async function createMfaDevice(userName: string | null, _previous: CreateMfaDeviceState, form: FormData): Promise<CreateMfaDeviceState> {
+  const invalid = boundArgument(CreateVirtualMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   try {
     const { VirtualMFADevice } = await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: field(form, "deviceName").trim(), ...owner(userName) }, caller);
@@ -43,14 +52,19 @@ function codes(form: FormData) {
 }
 
 export async function enableMfaDevice(userName: string | null, _previous: EnableMfaDeviceState, form: FormData): Promise<EnableMfaDeviceState> {
+  const invalid = boundArgument(EnableMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller));
   if (result.error) return result;
+  if (ownDevice(caller, userName)) await keepCurrentSession();
   refresh(userName);
   return { enabled: true };
 }
 
 export async function resyncMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(ResyncMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller));
   refresh(userName);
@@ -59,8 +73,11 @@ export async function resyncMfaDevice(userName: string | null, _previous: Action
 
 /** "Remove" as the AWS console does it: RemoveMFADevice deactivates the device, then deletes it if allowed. */
 export async function removeMfaDevice(userName: string | null, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(RemoveMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(RemoveMFADevice, { SerialNumber: field(form, "serialNumber"), ...owner(userName) }, caller));
+  if (!result.error && ownDevice(caller, userName)) await keepCurrentSession();
   refresh(userName);
   return result;
 }

@@ -8,9 +8,11 @@ import { ButtonLink } from "@/components/forms/ButtonLink";
 import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { suggestedDeviceName } from "@/components/me/mfaSectionProps";
+import { RevokeSessionsPanel } from "@/components/users/RevokeSessionsPanel";
 import { accessKeysSectionProps, readAccessKeys } from "../_server/accessKeysSection";
 import { readOperation } from "../_server/readOperation";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "./mfaActions";
+import { signOutOtherSessions } from "./sessionActions";
 
 export const metadata: Metadata = { title: "My security credentials · Portcullis" };
 export const dynamic = "force-dynamic";
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 // AWS's "Security credentials" page for whoever is signed in, root or IAM user: each section reads and
 // changes the caller's own credentials through the operations, so ${aws:username}-scoped policies
 // (such as ForceMFA-ManageOwnCredentials) decide what a user may do here. Sections, top to bottom:
-// identity, console password, MFA devices, then access keys.
+// identity, console password, other sessions, MFA devices, then access keys.
 export default async function MySecurityCredentialsPage() {
   const { caller, accountAlias } = await requireConsoleSession();
   const [devices, accessKeys] = await Promise.all([readOperation(ListMFADevices, {}, caller), readAccessKeys(caller)]);
@@ -51,6 +53,7 @@ export default async function MySecurityCredentialsPage() {
           </div>
         </Panel>
       )}
+      <RevokeSessionsPanel subject={{ self: true }} revoke={signOutOtherSessions} />
       <MfaDevicesSection
         devices={devices}
         subject="you"

@@ -10,6 +10,7 @@ import { DeleteAccountPasswordPolicy, UpdateAccountPasswordPolicy, type UpdateAc
 import type { ActionState } from "@/components/forms/actionState";
 import type { PasswordPolicyFormState } from "@/components/passwordPolicy/PasswordPolicyForm";
 import { field, runMutation } from "../_server/runMutation";
+import { formArgument } from "../_server/actionArguments";
 
 const ticked = (form: FormData, name: string) => field(form, name) === "on";
 
@@ -32,6 +33,8 @@ function policyInput(form: FormData): UpdateAccountPasswordPolicyInput {
 }
 
 export async function savePasswordPolicy(_previous: PasswordPolicyFormState, form: FormData): Promise<PasswordPolicyFormState> {
+  const invalid = formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(UpdateAccountPasswordPolicy, policyInput(form), caller));
   revalidatePath("/password-policy");

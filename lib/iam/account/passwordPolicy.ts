@@ -8,7 +8,7 @@ import { IamError } from "../core/errors";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
 import { passwordPolicyGrants } from "./passwordPolicyGrants";
-import { MAX_PASSWORD_LENGTH } from "../credentials/passwordRules";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 
 export interface PasswordPolicyView {
   MinimumPasswordLength: number;

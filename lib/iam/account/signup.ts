@@ -1,17 +1,21 @@
 // Creating an account (sign-up): a new 12-digit account and its root user. Not gated by the policy
 // engine, since there is no caller yet, but audited like every other change: the success event is
 // written in the account's creation transaction, failures as anonymous events outside any account.
+// Who may sign up is a server setting (PORTCULLIS_SIGNUP): open, first-account (only while the
+// server has no account yet: the default for `npm start`) or closed. Sign-up is throttled per source
+// address, and a refusal never says whether the email address already has an account.
 
 import { z } from "zod";
 import { ANONYMOUS_ARN } from "@/lib/auth/caller";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { rootArn } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request";
 import { db } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { IamError, isIamError } from "../core/errors";
+import { validationMessage } from "../core/validation";
 import { newAccountId } from "../core/ids";
-import { DEFAULT_PASSWORD_RULES, describeProblems, MAX_PASSWORD_LENGTH, passwordProblems } from "../credentials/passwordRules";
+import { DEFAULT_PASSWORD_RULES, describeProblems, passwordProblems } from "../credentials/passwordRules";
 
 export const CREATE_ACCOUNT_ACTION = "portcullis:CreateAccount";
 
@@ -50,14 +54,47 @@ export interface CreateAccountResult {
   readonly Email: string;
 }
 
-// Says no more than AWS's sign-up does: the address is taken. Not which account, not its name.
-const EMAIL_TAKEN = "An account is already registered with this email address. Sign in as that account's root user, or use a different email address.";
+// One sentence for every refusal that is not about the form's own fields (a taken email address, too
+// many sign-ups from one address, sign-up closed meanwhile), so that it never tells anyone whether an
+// email address already has an account.
+export const SIGN_UP_REFUSED =
+  "This account could not be created. If you already have an account, sign in as its root user; otherwise try again later or ask the server's administrator.";
+
+export type SignUpMode = "open" | "first-account" | "closed";
+
+/** The server's sign-up setting; anything unrecognised counts as the safe default. */
+export function signUpMode(): SignUpMode {
+  const mode = process.env.PORTCULLIS_SIGNUP;
+  return mode === "open" || mode === "closed" ? mode : "first-account";
+}
+
+/** Whether the sign-up page may offer its form now. */
+export async function signUpOpen(): Promise<boolean> {
+  const mode = signUpMode();
+  if (mode !== "first-account") return mode === "open";
+  return (await db.account.count()) === 0;
+}
+
+const SIGN_UP_WINDOW_MS = 60 * 60_000;
+
+/**
+ * Sign-ups (made or refused) one address may attempt per hour: enough for a person, not for a
+ * script. PORTCULLIS_SIGNUPS_PER_HOUR raises it where many people share one address (a class behind
+ * one NAT, the end-to-end suite).
+ */
+export function signUpsPerHour(): number {
+  const configured = Number(process.env.PORTCULLIS_SIGNUPS_PER_HOUR);
+  return Number.isInteger(configured) && configured > 0 ? configured : 5;
+}
+
+async function tooManySignUps(request: RequestInfo): Promise<boolean> {
+  if (!request.sourceIp) return false;
+  const since = new Date(Date.now() - SIGN_UP_WINDOW_MS);
+  const recent = await db.auditEvent.count({ where: { action: CREATE_ACCOUNT_ACTION, sourceIp: request.sourceIp, time: { gt: since } } });
+  return recent >= signUpsPerHour();
+}
 
 const MAX_ID_ATTEMPTS = 10;
-
-function validationMessage(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
-}
 
 async function recordFailure(error: IamError, request: RequestInfo): Promise<void> {
   await appendAuditEvent(db, {
@@ -78,6 +115,12 @@ function isEmailConflict(error: unknown): boolean {
 }
 
 export async function createAccount(rawInput: unknown, request: RequestInfo = {}): Promise<CreateAccountResult> {
+  // Throttled before anything else, so a script cannot fill the log with refused forms either.
+  if ((await tooManySignUps(request)) || !(await signUpOpen())) {
+    const refused = new IamError("InvalidInput", SIGN_UP_REFUSED);
+    await recordFailure(refused, request);
+    throw refused;
+  }
   const parsed = CreateAccountInput.safeParse(rawInput);
   if (!parsed.success) {
     const error = new IamError("ValidationError", validationMessage(parsed.error));
@@ -89,8 +132,10 @@ export async function createAccount(rawInput: unknown, request: RequestInfo = {}
   const passwordHash = await hashPassword(Password);
   try {
     return await db.$transaction(async (tx) => {
+      // Checked again inside the transaction: two first sign-ups at once make one account.
+      if (signUpMode() === "first-account" && (await tx.account.count()) > 0) throw new IamError("InvalidInput", SIGN_UP_REFUSED);
       if (await tx.rootUser.findUnique({ where: { email: Email }, select: { accountId: true } })) {
-        throw new IamError("EntityAlreadyExists", EMAIL_TAKEN);
+        throw new IamError("InvalidInput", SIGN_UP_REFUSED);
       }
       let accountId: string | undefined;
       for (let attempt = 0; attempt < MAX_ID_ATTEMPTS && !accountId; attempt++) {
@@ -114,7 +159,7 @@ export async function createAccount(rawInput: unknown, request: RequestInfo = {}
       return { AccountId: accountId, AccountName, Email };
     });
   } catch (error) {
-    const refused = isEmailConflict(error) ? new IamError("EntityAlreadyExists", EMAIL_TAKEN) : error;
+    const refused = isEmailConflict(error) ? new IamError("InvalidInput", SIGN_UP_REFUSED) : error;
     if (isIamError(refused)) {
       await recordFailure(refused, request);
       throw refused;

@@ -45,6 +45,8 @@ export function callerContext(caller: Caller, principalTags: Record<string, stri
     "aws:ViaAWSService": "false",
     ...principalContext(caller, principalTags),
   };
+  // Both count from the original sign-in (the session's authTime), which refreshing never moves.
+  if (caller.authTime) context["aws:TokenIssueTime"] = caller.authTime.toISOString();
   if (caller.mfaAuthenticated && caller.authTime) {
     context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - caller.authTime.getTime()) / 1000)));
   }

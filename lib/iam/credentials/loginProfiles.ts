@@ -10,6 +10,7 @@
 
 import { z } from "zod";
 import { generatePassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/sessionGeneration";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
@@ -18,6 +19,7 @@ import { actsOnUser, requireUser } from "../users/entity";
 import { hashNewPassword } from "./passwordHistory";
 import { accountPasswordRules, enforcePasswordPolicy } from "./passwordRules";
 import { letUserChangeOwnPassword, mayChangeOwnPassword } from "./passwords";
+import { signInLockouts, type SignInLockouts } from "./signInLockouts";
 
 export interface LoginProfileView {
   UserName: string;
@@ -53,6 +55,13 @@ export const CreateLoginProfile = operation({
   },
 });
 
+/** The console's extension of GetLoginProfile: the engine's answer about changing one's password, and the lockouts. */
+export interface LoginProfileConsoleColumns {
+  /** Present when iam:SimulatePrincipalPolicy on the user was allowed. */
+  readonly UserMayChangePassword?: boolean;
+  readonly SignIn: SignInLockouts;
+}
+
 export const GetLoginProfile = operation({
   name: "GetLoginProfile",
   action: "iam:GetLoginProfile",
@@ -63,13 +72,14 @@ export const GetLoginProfile = operation({
   // an answer about the user's permissions (iam:SimulatePrincipalPolicy's question).
   optionalAuthorizations: async (hooks) =>
     hooks.input.IncludeConsoleColumns ? [{ action: "iam:SimulatePrincipalPolicy", resource: await actsOnUser.resource(hooks) }] : [],
-  run: async ({ tx, input, caller, granted }): Promise<{ LoginProfile: LoginProfileView & { ConsoleColumns?: { UserMayChangePassword: boolean } } }> => {
+  run: async ({ tx, input, caller, granted }): Promise<{ LoginProfile: LoginProfileView & { ConsoleColumns?: LoginProfileConsoleColumns } }> => {
     const user = await requireUser(tx, caller, input.UserName);
     const profile = await tx.loginProfile.findUnique({ where: { userId: user.id } });
     if (!profile) throw noSuchLoginProfile(user.name);
     const view = { UserName: user.name, CreateDate: profile.createdAt, PasswordResetRequired: profile.passwordResetRequired };
-    if (!input.IncludeConsoleColumns || !granted("iam:SimulatePrincipalPolicy")) return { LoginProfile: view };
-    return { LoginProfile: { ...view, ConsoleColumns: { UserMayChangePassword: await mayChangeOwnPassword(tx, user) } } };
+    if (!input.IncludeConsoleColumns) return { LoginProfile: view };
+    const mayChange = granted("iam:SimulatePrincipalPolicy") ? { UserMayChangePassword: await mayChangeOwnPassword(tx, user) } : {};
+    return { LoginProfile: { ...view, ConsoleColumns: { ...mayChange, SignIn: await signInLockouts(tx, user.arn) } } };
   },
 });
 
@@ -93,6 +103,7 @@ export const UpdateLoginProfile = operation({
       await enforcePasswordPolicy(tx, user.accountId, input.Password, user.id);
       data.passwordHash = await hashNewPassword(tx, user.id, input.Password);
       data.passwordChangedAt = new Date();
+      await endSessions(tx, { kind: "user", userId: user.id });
     }
     if (input.PasswordResetRequired !== undefined) data.passwordResetRequired = input.PasswordResetRequired;
     await tx.loginProfile.update({ where: { userId: user.id }, data });
@@ -109,6 +120,7 @@ export const DeleteLoginProfile = operation({
     const user = await requireUser(tx, caller, input.UserName);
     const { count } = await tx.loginProfile.deleteMany({ where: { userId: user.id } });
     if (count === 0) throw noSuchLoginProfile(user.name);
+    await endSessions(tx, { kind: "user", userId: user.id });
     return {};
   },
 });

@@ -9,6 +9,7 @@
 import QRCode from "qrcode";
 import { z } from "zod";
 import { consumeConsecutiveCodes, newSeed } from "@/lib/auth/mfaCodes";
+import { endSessions } from "@/lib/auth/sessionGeneration";
 import { totpUri } from "@/lib/auth/totp";
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
@@ -20,6 +21,7 @@ import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { UserName } from "../core/validation";
 import { userResource } from "../users/entity";
+import { refuseWhileThrottled } from "./authenticatorThrottle";
 import { actsOnCredentialOwner, isOwnedBy, isSelf, ownedBy, ownerLabel, resolveCredentialOwner, type CredentialOwner } from "./owner";
 
 /** arn:aws:iam::ACCOUNT:mfa/NAME, AWS's serial number for a virtual MFA device. */
@@ -86,9 +88,11 @@ export const CreateVirtualMFADevice = operation({
     await requireUnderQuota(tx, owner);
     const serialNumber = mfaSerialNumber(owner.accountId, input.VirtualMFADeviceName);
     const existing = await tx.mfaDevice.findUnique({ where: { serialNumber } });
-    const abandoned = existing && !existing.enabledAt && ((!existing.userId && !existing.rootAccountId) || isOwnedBy(existing, owner));
-    if (existing && !abandoned) {
-      throw new IamError("EntityAlreadyExists", `An MFA device named ${input.VirtualMFADeviceName} already exists in this account. Choose another name.`);
+    // Only this principal's own unfinished enrollment may be replaced: a name any other device uses
+    // (another principal's, or one deactivated and not yet deleted) is taken, as in AWS.
+    const ownUnfinished = existing && !existing.enabledAt && isOwnedBy(existing, owner);
+    if (existing && !ownUnfinished) {
+      throw new IamError("EntityAlreadyExists", `An MFA device named ${input.VirtualMFADeviceName} already exists in this account. Choose another name, or delete that device first.`);
     }
     // One enrollment at a time per principal: starting again abandons any unfinished one.
     await tx.mfaDevice.deleteMany({ where: { ...ownedBy(owner), enabledAt: null } });
@@ -123,8 +127,10 @@ export const EnableMFADevice = operation({
       throw new IamError("InvalidInput", `The MFA device ${input.SerialNumber} was created for another principal; create a new device for this one.`);
     }
     await requireUnderQuota(tx, owner);
+    await refuseWhileThrottled(tx, caller);
     if (!(await consumeConsecutiveCodes(tx, device, input.AuthenticationCode1, input.AuthenticationCode2, { enable: true }))) throw invalidCodes();
     await tx.mfaDevice.update({ where: { id: device.id }, data: ownedBy(owner) });
+    await endSessions(tx, owner);
     return {};
   },
 });
@@ -146,6 +152,7 @@ export const ResyncMFADevice = operation({
   run: async ({ tx, input, caller }) => {
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
     const device = await requireAssignedDevice(tx, caller, owner, input.SerialNumber);
+    await refuseWhileThrottled(tx, caller);
     if (!(await consumeConsecutiveCodes(tx, device, input.AuthenticationCode1, input.AuthenticationCode2))) throw invalidCodes();
     return {};
   },
@@ -183,6 +190,7 @@ export const DeactivateMFADevice = operation({
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
     const device = await requireAssignedDevice(tx, caller, owner, input.SerialNumber);
     await tx.mfaDevice.update({ where: { id: device.id }, data: { enabledAt: null, userId: null, rootAccountId: null } });
+    await endSessions(tx, owner);
     return {};
   },
 });

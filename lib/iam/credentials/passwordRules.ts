@@ -4,12 +4,11 @@
 // Messages say what a valid password needs and never echo a password, so nothing typed can reach
 // the audit log.
 
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
 import { requirePasswordNotReused } from "./passwordHistory";
 
-/** AWS's limit on any IAM or root password. */
-export const MAX_PASSWORD_LENGTH = 128;
 
 export interface PasswordRules {
   readonly minimumLength: number;

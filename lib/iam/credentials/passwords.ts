@@ -4,8 +4,10 @@
 
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
-import { verifyPassword } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { passwordExpiry } from "@/lib/auth/passwordExpiry";
+import { endSessions } from "@/lib/auth/sessionGeneration";
+import { INCORRECT_CURRENT_PASSWORD } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
 import { passwordPolicyGrants } from "../account/passwordPolicyGrants";
 import { authorize } from "../core/authorize";
@@ -14,8 +16,9 @@ import { operation, type Steps } from "../core/operation";
 import { loadUserPolicySet } from "../core/policySet";
 import { AttachUserPolicy } from "../policies/attachments";
 import { awsManagedPolicyArn } from "../policies/awsManaged";
+import { refuseWhileThrottled } from "./authenticatorThrottle";
 import { hashNewPassword } from "./passwordHistory";
-import { enforcePasswordPolicy, MAX_PASSWORD_LENGTH } from "./passwordRules";
+import { enforcePasswordPolicy } from "./passwordRules";
 
 const ChangePasswordInput = z.object({
   OldPassword: z.string({ error: "OldPassword is required" }).min(1, "enter your current password").max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
@@ -55,8 +58,10 @@ export const ChangePassword = operation({
     if (passwordExpiry(profile.passwordChangedAt, policy) === "expired-administrator-reset") {
       throw new IamError("PasswordPolicyViolation", HARD_EXPIRY_MESSAGE);
     }
+    // The current password is a credential check like sign-in: throttled with it, and counted with it.
+    await refuseWhileThrottled(tx, caller);
     if (!(await verifyPassword(profile.passwordHash, input.OldPassword))) {
-      throw new IamError("InvalidInput", "The current password is incorrect.");
+      throw new IamError("InvalidInput", INCORRECT_CURRENT_PASSWORD);
     }
     if (input.NewPassword === input.OldPassword) {
       throw new IamError("PasswordPolicyViolation", "The new password must be different from the current password.");
@@ -66,6 +71,7 @@ export const ChangePassword = operation({
       where: { userId },
       data: { passwordHash: await hashNewPassword(tx, userId, input.NewPassword), passwordResetRequired: false, passwordChangedAt: new Date() },
     });
+    await endSessions(tx, { kind: "user", userId });
     return {};
   },
 });

@@ -7,7 +7,7 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { newSeed } from "@/lib/auth/mfaCodes";
-import { FAILED_MFA, MFA_PENDING_MS, verifyMfaSignIn } from "@/lib/auth/mfaSignIn";
+import { FAILED_MFA, pendingFromCookieHeader, MFA_PENDING_MS, verifyMfaSignIn } from "@/lib/auth/mfaSignIn";
 import { authOptions } from "@/lib/auth/options";
 import type { SessionPrincipal } from "@/lib/auth/principal";
 import { secrets } from "@/lib/auth/secrets";
@@ -81,19 +81,36 @@ describe("the code step", () => {
     expect(await verifyMfaSignIn(aliceAsPrincipal(), await totpCodeAt(aliceSeed, timeStepAt()), REQUEST)).toEqual({ ok: false });
   });
 
-  it("refuses every code, even a right one, after five wrong codes in a row", async () => {
+  it("refuses every code from an address after five wrong codes from it, even a right one, and accepts it from another", async () => {
     const bob = await makeUser(accountId, "bob", { password: "Bob-pass-1" });
     const bobSeed = await addDevice({ userId: bob.id }, "bob");
     const principal: SessionPrincipal = { kind: "user", accountId, arn: bob.arn, userId: bob.id, userName: "bob" };
+    const guesser = { ...REQUEST, sourceIp: "198.51.100.20" };
     for (let i = 0; i < 5; i++) {
-      expect(await verifyMfaSignIn(principal, "000000", { ...REQUEST, sourceIp: `198.51.100.${i}` })).toEqual({ ok: false });
+      expect(await verifyMfaSignIn(principal, "000000", guesser)).toEqual({ ok: false });
       vi.advanceTimersByTime(61_000);
       vi.setSystemTime(Date.now());
     }
-    expect(await verifyMfaSignIn(principal, await totpCodeAt(bobSeed, timeStepAt()), REQUEST)).toEqual({ ok: false });
+    expect(await verifyMfaSignIn(principal, await totpCodeAt(bobSeed, timeStepAt()), guesser)).toEqual({ ok: false });
     const recorded = await events(bob.arn);
     expect(recorded.filter((e) => e.errorCode === FAILED_MFA)).toHaveLength(5);
     expect(recorded.at(-1)).toMatchObject({ result: "Failed", errorCode: "SignInThrottled" });
+    // Nobody locks bob out: from his own address the right code still works.
+    expect(await verifyMfaSignIn(principal, await totpCodeAt(bobSeed, timeStepAt()), { ...REQUEST, sourceIp: "192.0.2.99" })).toEqual({ ok: true, principal });
+  });
+
+  it("refuses the code step when the principal's sessions ended after the password step (a reset in between)", async () => {
+    const carol = await makeUser(accountId, "carol", { password: "Carol-pass-1" });
+    const carolSeed = await addDevice({ userId: carol.id }, "carol");
+    const principal: SessionPrincipal = { kind: "user", accountId, arn: carol.arn, userId: carol.id, userName: "carol" };
+    const atPassword = (await db.user.findUniqueOrThrow({ where: { id: carol.id } })).sessionGeneration;
+    await db.user.update({ where: { id: carol.id }, data: { sessionGeneration: { increment: 1 } } });
+    expect(await verifyMfaSignIn(principal, await totpCodeAt(carolSeed, timeStepAt()), REQUEST, atPassword)).toEqual({ ok: false });
+    expect(await verifyMfaSignIn(principal, await totpCodeAt(carolSeed, timeStepAt()), REQUEST, atPassword + 1)).toEqual({ ok: true, principal });
+  });
+
+  it("is not broken by an unrelated malformed cookie on the host", async () => {
+    expect(await pendingFromCookieHeader("other=%E0%A4%A; next-auth.session-token=not-a-token")).toBeUndefined();
   });
 });
 

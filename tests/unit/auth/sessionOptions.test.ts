@@ -3,7 +3,6 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import type { JWT } from "next-auth/jwt";
 import type { Session } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { requestInfoFrom } from "@/lib/auth/request";
 import { makeAccount, makeUser } from "./fixtures";
 
 let accountId: string;
@@ -42,17 +41,5 @@ describe("next-auth options", () => {
     expect(await jwt!({ token, user: undefined as never, account: null })).toBe(token);
     const shown = (await session!({ session: { expires: "later", user: { name: "x" } }, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
     expect(shown).toEqual({ expires: "later", principal: token.principal });
-  });
-});
-
-describe("request info", () => {
-  it("takes the client from the first X-Forwarded-For hop, and the user agent", () => {
-    expect(requestInfoFrom({ "x-forwarded-for": "203.0.113.9, 10.0.0.2", "user-agent": "ua", "x-forwarded-proto": "https" })).toEqual({
-      sourceIp: "203.0.113.9",
-      userAgent: "ua",
-      secureTransport: true,
-    });
-    expect(requestInfoFrom(new Headers({ "x-forwarded-for": "::ffff:192.0.2.1" }))).toMatchObject({ sourceIp: "192.0.2.1", secureTransport: false });
-    expect(requestInfoFrom({})).toEqual({ sourceIp: undefined, userAgent: undefined, secureTransport: false });
   });
 });

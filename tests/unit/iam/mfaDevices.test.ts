@@ -32,6 +32,36 @@ async function enroll(caller: Caller, name: string, userName?: string) {
   return VirtualMFADevice;
 }
 
+describe("MFA device names and code checks (hardening)", () => {
+  it("refuses a name another principal's device uses, even an unassigned one, instead of taking it over", async () => {
+    const acct = await createAccount();
+    const admin = await createUser(acct.accountId, "admin", { policies: [managed("IAMFullAccess")] });
+    await createUser(acct.accountId, "bob");
+    // bob's unfinished enrollment, prepared by the administrator.
+    const { VirtualMFADevice } = await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "shared-name", UserName: "bob" }, admin);
+    const mallory = await createUser(acct.accountId, "mallory", { policies: [managed("IAMFullAccess")] });
+    await expectIamError(execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "shared-name" }, mallory), "EntityAlreadyExists", /already exists/);
+    expect(await db.mfaDevice.findUniqueOrThrow({ where: { serialNumber: VirtualMFADevice.SerialNumber } })).toMatchObject({ userId: (await db.user.findFirstOrThrow({ where: { accountId: acct.accountId, name: "bob" } })).id });
+    // A device deactivated and left unassigned keeps its name until it is deleted.
+    await db.mfaDevice.update({ where: { serialNumber: VirtualMFADevice.SerialNumber }, data: { userId: null } });
+    await expectIamError(execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "shared-name" }, mallory), "EntityAlreadyExists");
+    // One's own unfinished enrollment is simply started again.
+    await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "mallory-phone" }, mallory);
+    await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "mallory-phone" }, mallory);
+  });
+
+  it("throttles wrong enrollment codes with the caller's sign-in failures", async () => {
+    const acct = await createAccount();
+    const alice = { ...(await createUser(acct.accountId, "alice", { policies: [managed("IAMFullAccess")] })), sourceIp: "198.51.100.60" };
+    const { VirtualMFADevice: device } = await execute(CreateVirtualMFADevice, { VirtualMFADeviceName: "alice-phone" }, alice);
+    const wrong = { SerialNumber: device.SerialNumber, AuthenticationCode1: "000000", AuthenticationCode2: "000001" };
+    for (let i = 0; i < 3; i++) await expectIamError(execute(EnableMFADevice, wrong, alice), "InvalidAuthenticationCode");
+    // The fourth attempt is refused before any code is checked, right codes included.
+    await expectIamError(execute(EnableMFADevice, { SerialNumber: device.SerialNumber, ...(await consecutive(device.Base32StringSeed)) }, alice), "LimitExceeded", /Wait \d+ seconds?/);
+    expect((await db.mfaDevice.findUniqueOrThrow({ where: { serialNumber: device.SerialNumber } })).enabledAt).toBeNull();
+  });
+});
+
 describe("CreateVirtualMFADevice and EnableMFADevice", () => {
   it("returns the seed and QR code once, stores the seed only sealed, and enables with two consecutive codes", async () => {
     const acct = await createAccount();

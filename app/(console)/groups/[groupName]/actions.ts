@@ -15,6 +15,7 @@ import { AttachGroupPolicies } from "@/lib/iam/policies/batchAttachments";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(groupName: string) {
   revalidatePath(groupHref(groupName));
@@ -22,6 +23,8 @@ function refresh(groupName: string) {
 }
 
 export async function renameGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(UpdateGroup, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const NewGroupName = field(form, "newGroupName").trim();
   const result = await runMutation(() => execute(UpdateGroup, { GroupName: groupName, NewGroupName }, caller));
@@ -31,6 +34,8 @@ export async function renameGroup(groupName: string, _previous: ActionState, for
 }
 
 export async function addUsersToGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(AddUsersToGroup, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(AddUsersToGroup, { GroupName: groupName, UserNames: fields(form, "userName") }, caller));
   refresh(groupName);
@@ -38,6 +43,8 @@ export async function addUsersToGroup(groupName: string, _previous: ActionState,
 }
 
 export async function removeUserFromGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(RemoveUserFromGroup, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: groupName, UserName: field(form, "userName") }, caller));
   refresh(groupName);
@@ -45,6 +52,8 @@ export async function removeUserFromGroup(groupName: string, _previous: ActionSt
 }
 
 export async function attachGroupPolicies(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(AttachGroupPolicies, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(AttachGroupPolicies, { GroupName: groupName, PolicyArns: fields(form, "policyArn") }, caller));
   refresh(groupName);
@@ -52,6 +61,8 @@ export async function attachGroupPolicies(groupName: string, _previous: ActionSt
 }
 
 export async function detachGroupPolicy(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DetachGroupPolicy, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: field(form, "policyArn") }, caller));
   refresh(groupName);
@@ -63,6 +74,8 @@ export async function detachGroupPolicy(groupName: string, _previous: ActionStat
  * DeleteGroupWithDependents removes the members and policies first, all or nothing.
  */
 export async function deleteGroup(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DeleteGroupWithDependents, "GroupName", groupName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   if (field(form, "confirmation") !== groupName) {
     return { error: { code: "ValidationError", message: `Type the group name ${groupName} to confirm the deletion.` } };

@@ -11,10 +11,12 @@ import { DetachGroupPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachme
 import { AttachPolicyToEntities } from "@/lib/iam/policies/batchAttachments";
 import { DeletePolicy, DeletePolicyWithDependents } from "@/lib/iam/policies/managed";
 import { CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion } from "@/lib/iam/policies/versions";
+import { PolicyName } from "@/lib/iam/core/validation";
 import type { ActionState } from "@/components/forms/actionState";
 import type { PolicyVersionDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { boundArgument, boundValue, draftArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(policyArn: string) {
   revalidatePath(policyHref(policyArn));
@@ -27,6 +29,8 @@ function refresh(policyArn: string) {
  * instead of silently replacing another administrator's version.
  */
 export async function savePolicyVersion(policyArn: string, _previous: ActionState, draft: PolicyVersionDraft): Promise<ActionState> {
+  const invalid = boundArgument(CreatePolicyVersion, "PolicyArn", policyArn) ?? draftArgument(draft);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() =>
     execute(
@@ -47,6 +51,8 @@ export async function savePolicyVersion(policyArn: string, _previous: ActionStat
 }
 
 export async function setDefaultPolicyVersion(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(SetDefaultPolicyVersion, "PolicyArn", policyArn) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(SetDefaultPolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
   refresh(policyArn);
@@ -54,6 +60,8 @@ export async function setDefaultPolicyVersion(policyArn: string, _previous: Acti
 }
 
 export async function deletePolicyVersion(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DeletePolicyVersion, "PolicyArn", policyArn) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(DeletePolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
   refresh(policyArn);
@@ -62,6 +70,8 @@ export async function deletePolicyVersion(policyArn: string, _previous: ActionSt
 
 /** Entities are chosen as `user:alice` / `group:Developers`; AttachPolicyToEntities attaches to all of them or none. */
 export async function attachPolicyToEntities(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(AttachPolicyToEntities, "PolicyArn", policyArn) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const chosen = fields(form, "entity").map((entity) => {
     const at = entity.indexOf(":");
@@ -74,6 +84,8 @@ export async function attachPolicyToEntities(policyArn: string, _previous: Actio
 }
 
 export async function detachPolicyFromEntity(policyArn: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DetachUserPolicy, "PolicyArn", policyArn) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const name = field(form, "entityName");
   const result = await runMutation(() =>
@@ -91,6 +103,8 @@ export async function detachPolicyFromEntity(policyArn: string, _previous: Actio
  * group first, all or nothing.
  */
 export async function deletePolicy(policyArn: string, policyName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DeletePolicy, "PolicyArn", policyArn) ?? boundValue("PolicyName", PolicyName, policyName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   if (field(form, "confirmation") !== policyName) {
     return { error: { code: "ValidationError", message: `Type the policy name ${policyName} to confirm the deletion.` } };

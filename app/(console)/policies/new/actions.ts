@@ -9,6 +9,7 @@ import type { ActionState } from "@/components/forms/actionState";
 import type { CreatePolicyDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";
 import { runMutation } from "../../_server/runMutation";
+import { draftArgument } from "../../_server/actionArguments";
 
 /**
  * "Create policy": one CreatePolicy call with the editor's text as written. On success the browser
@@ -16,6 +17,8 @@ import { runMutation } from "../../_server/runMutation";
  * error comes back as a value and the form keeps everything the person typed.
  */
 export async function createPolicy(_previous: ActionState, draft: CreatePolicyDraft): Promise<ActionState> {
+  const invalid = draftArgument(draft);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const tags = (Array.isArray(draft.tags) ? draft.tags : [])
     .filter((tag) => String(tag.key ?? "").trim() !== "")

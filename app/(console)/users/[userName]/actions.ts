@@ -15,6 +15,7 @@ import { SetUserTags } from "@/lib/iam/users/tags";
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(userName: string) {
   revalidatePath(userHref(userName));
@@ -22,6 +23,8 @@ function refresh(userName: string) {
 }
 
 export async function attachUserPolicies(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(AttachUserPolicies, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(AttachUserPolicies, { UserName: userName, PolicyArns: fields(form, "policyArn") }, caller));
   refresh(userName);
@@ -29,6 +32,8 @@ export async function attachUserPolicies(userName: string, _previous: ActionStat
 }
 
 export async function detachUserPolicy(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DetachUserPolicy, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn: field(form, "policyArn") }, caller));
   refresh(userName);
@@ -36,6 +41,8 @@ export async function detachUserPolicy(userName: string, _previous: ActionState,
 }
 
 export async function addUserToGroups(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(AddUserToGroups, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(AddUserToGroups, { UserName: userName, GroupNames: fields(form, "groupName") }, caller));
   refresh(userName);
@@ -43,6 +50,8 @@ export async function addUserToGroups(userName: string, _previous: ActionState, 
 }
 
 export async function removeUserFromGroup(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(RemoveUserFromGroup, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: field(form, "groupName"), UserName: userName }, caller));
   refresh(userName);
@@ -51,6 +60,8 @@ export async function removeUserFromGroup(userName: string, _previous: ActionSta
 
 /** "Manage tags" saves the whole set (SetUserTags works out what to remove and what to write). */
 export async function saveUserTags(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(SetUserTags, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   const values = fields(form, "tagValue");
   const Tags = fields(form, "tagKey")
@@ -63,6 +74,8 @@ export async function saveUserTags(userName: string, _previous: ActionState, for
 
 /** The console's delete: the person typed the user name to confirm; dependents go with the user. */
 export async function deleteUser(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = boundArgument(DeleteUserWithDependents, "UserName", userName) ?? formArgument(form);
+  if (invalid) return invalid;
   const caller = await requireCaller();
   if (field(form, "confirmation") !== userName) {
     return { error: { code: "ValidationError", message: `Type the user name ${userName} to confirm the deletion.` } };

@@ -13,6 +13,7 @@ import { param, type SearchParams } from "@/components/table/queryHref";
 import { userHref } from "@/components/users/userHref";
 import { UserGroupsTab } from "@/components/users/UserGroupsTab";
 import { UserPermissionsTab } from "@/components/users/UserPermissionsTab";
+import { RevokeSessionsPanel } from "@/components/users/RevokeSessionsPanel";
 import { UserSecurityCredentialsTab } from "@/components/users/UserSecurityCredentialsTab";
 import { UserTagsTab } from "@/components/users/UserTagsTab";
 import { EffectivePermissionsPanel } from "@/components/users/EffectivePermissionsPanel";
@@ -24,8 +25,9 @@ import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
 import { searchPolicies } from "../../_server/pickerSearch";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "../../me/mfaActions";
 import { addUserToGroups, attachUserPolicies, detachUserPolicy, removeUserFromGroup, saveUserTags } from "./actions";
-import { disableConsoleAccess, setConsolePassword } from "./consoleAccessActions";
+import { disableConsoleAccess, setConsolePassword, unlockConsoleSignIn } from "./consoleAccessActions";
 import { loadUserPage, USER_TABS, type UserTab, type UserTabData } from "./loadUserPage";
+import { revokeUserSessions } from "./sessionActions";
 import { simulateUserAccess } from "./simulateActions";
 
 export const dynamic = "force-dynamic";
@@ -107,7 +109,13 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
     case "security":
       return (
         <div className="flex flex-col gap-5">
-          <UserSecurityCredentialsTab loginProfile={loginProfile} setPassword={setConsolePassword.bind(null, name)} disable={disableConsoleAccess.bind(null, name)} />
+          <UserSecurityCredentialsTab
+            loginProfile={loginProfile}
+            setPassword={setConsolePassword.bind(null, name)}
+            disable={disableConsoleAccess.bind(null, name)}
+            unlock={unlockConsoleSignIn.bind(null, name)}
+          />
+          <RevokeSessionsPanel subject={{ self: false, userName: name }} revoke={revokeUserSessions.bind(null, name)} />
           <MfaDevicesSection
             devices={data.mfaDevices}
             subject={name}

@@ -8,6 +8,7 @@ import { CreateUserWithAccess } from "@/lib/iam/users/createUserWithAccess";
 import type { CreateUserDraft } from "@/components/users/wizard/draft";
 import type { CreateUserOutcome } from "@/components/users/wizard/outcome";
 import { runMutation } from "../../_server/runMutation";
+import { draftArgument } from "../../_server/actionArguments";
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
@@ -16,6 +17,8 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * policies, tags; all or nothing). The one-time password comes back for the Retrieve password step.
  */
 export async function createUserWithAccess(_previous: CreateUserOutcome, draft: CreateUserDraft): Promise<CreateUserOutcome> {
+  const invalid = draftArgument(draft);
+  if (invalid) return invalid;
   const { caller, accountAlias } = await requireConsoleSession();
   const custom = draft.passwordMode === "custom";
   let created: CreateUserOutcome["created"];
