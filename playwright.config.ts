@@ -10,11 +10,13 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 const KEEP = `${DATA_DIR}/kept`;
 const SERVER_LOG = `${DATA_DIR}/server.log`;
+// E2E_REUSE_BUILD=1 serves the build already in DIST_DIR (after changing only tests), with a fresh database.
 const build = [
   `rm -rf ${DATA_DIR}`,
   `mkdir -p ${KEEP}`,
-  `cp tsconfig.json next-env.d.ts ${KEEP}/`,
-  `(npm run build; status=$?; cp ${KEEP}/tsconfig.json ${KEEP}/next-env.d.ts .; exit $status)`,
+  ...(process.env.E2E_REUSE_BUILD === "1"
+    ? []
+    : [`cp tsconfig.json next-env.d.ts ${KEEP}/`, `(npm run build; status=$?; cp ${KEEP}/tsconfig.json ${KEEP}/next-env.d.ts .; exit $status)`]),
 ].join(" && ");
 
 export default defineConfig({

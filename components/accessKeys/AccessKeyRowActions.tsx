@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { buttonStyles } from "@/components/forms/buttonStyles";
+import { useFormAction } from "@/components/forms/useFormAction";
 
 /** Activate or deactivate one key, and delete it after a confirmation that says what breaks. */
 export function AccessKeyRowActions({
@@ -18,12 +18,12 @@ export function AccessKeyRowActions({
   setStatus: FormAction;
   remove: FormAction;
 }) {
-  const [state, submit, pending] = useActionState<ActionState, FormData>(setStatus, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(setStatus, {});
   const next = status === "Active" ? "Inactive" : "Active";
   return (
     <div className="flex flex-col items-end gap-1 text-left">
       <div className="flex flex-wrap justify-end gap-2">
-        <form action={submit}>
+        <form {...formProps}>
           <input type="hidden" name="AccessKeyId" value={accessKeyId} />
           <input type="hidden" name="Status" value={next} />
           <button type="submit" className={buttonStyles.secondary} disabled={pending} aria-label={`${status === "Active" ? "Deactivate" : "Activate"} ${accessKeyId}`} data-testid="toggle-access-key">

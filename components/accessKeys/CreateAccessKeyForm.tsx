@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Checkbox } from "@/components/forms/Checkbox";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { buttonStyles } from "@/components/forms/buttonStyles";
+import { useFormAction } from "@/components/forms/useFormAction";
 import type { CreateAccessKeyAction, CreateAccessKeyState } from "./accessKeyState";
 import { NewAccessKeyPanel } from "./NewAccessKeyPanel";
 
@@ -12,16 +13,19 @@ import { NewAccessKeyPanel } from "./NewAccessKeyPanel";
  * AWS's warning, as the AWS console asks; at the two-key limit the button explains why it is off.
  */
 export function CreateAccessKeyForm({ create, isRoot, atLimit }: { create: CreateAccessKeyAction; isRoot: boolean; atLimit: boolean }) {
-  const [state, submit, pending] = useActionState<CreateAccessKeyState, FormData>(create, {});
+  // Each creation asks for the root user's acknowledgement again: the checkbox starts afresh.
+  const [round, setRound] = useState(0);
+  const [state, formProps, pending] = useFormAction<CreateAccessKeyState>(create, {}, () => setRound((previous) => previous + 1));
   const [dismissed, setDismissed] = useState<string | undefined>();
   const showing = state.created && state.created.AccessKeyId !== dismissed ? state.created : undefined;
   return (
     <div className="flex flex-col gap-3">
       {showing && <NewAccessKeyPanel accessKey={showing} onDone={() => setDismissed(showing.AccessKeyId)} />}
-      <form action={submit} className="flex flex-col gap-3">
+      <form {...formProps} className="flex flex-col gap-3">
         {isRoot && !atLimit && (
-          // Required, so the browser asks for it; the form's reset after each creation asks again next time.
+          // Required, so the browser asks for it.
           <Checkbox
+            key={round}
             name="understood"
             required
             label="I understand creating a root access key is not a best practice, but I still want to create one."

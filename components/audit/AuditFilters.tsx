@@ -1,18 +1,37 @@
-import { FilterBox } from "@/components/table/FilterBox";
-import type { SearchParams } from "@/components/table/queryHref";
+import Link from "next/link";
+import { buttonStyles } from "@/components/forms/buttonStyles";
 
 const inputClass =
-  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+  "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+const labelClass = "flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800";
 
-/** The audit log's filters: principal, action, result, read-only events, and a UTC time range. */
-export function AuditFilters({ current, values }: { current: SearchParams; values: { principal?: string; result?: string; readOnly: boolean; from?: string; to?: string } }) {
+export interface AuditFilterFields {
+  readonly action?: string;
+  readonly principal?: string;
+  readonly result?: string;
+  readonly readOnly: boolean;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * The audit log's filters: a plain GET form, so a filtered view is a link and works without
+ * JavaScript. Every label sits above its field on one line; times are typed as the table shows them
+ * (UTC), not in the browser's locale, so "From" and "Event time" read the same.
+ */
+export function AuditFilters({ values, filtered }: { values: AuditFilterFields; filtered: boolean }) {
+  const hint = "audit-time-hint";
   return (
-    <FilterBox label="Action contains" name="action" current={current} childNames={["principal", "result", "readOnly", "from", "to"]} testId="audit-action">
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-        Principal ARN
-        <input name="principal" defaultValue={values.principal} className={`${inputClass} w-80 max-w-full`} data-testid="audit-principal" />
+    <form method="get" action="/audit" role="search" aria-label="Filter audit events" className="grid grid-cols-2 items-end gap-x-3 gap-y-3 lg:grid-cols-6" data-testid="audit-filters">
+      <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-2`}>
+        Action contains
+        <input type="search" name="action" defaultValue={values.action} placeholder="CreateUser" className={inputClass} data-testid="audit-action" />
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-3`}>
+        Principal ARN
+        <input name="principal" defaultValue={values.principal} placeholder="arn:aws:iam::123456789012:user/bob" spellCheck={false} className={`${inputClass} font-mono`} data-testid="audit-principal" />
+      </label>
+      <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-1`}>
         Result
         <select name="result" defaultValue={values.result ?? ""} className={inputClass} data-testid="audit-result">
           <option value="">Any result</option>
@@ -21,18 +40,34 @@ export function AuditFilters({ current, values }: { current: SearchParams; value
           <option value="Failed">Failed</option>
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      <label className={`${labelClass} lg:col-span-2`}>
         From (UTC)
-        <input type="datetime-local" name="from" defaultValue={values.from} className={inputClass} data-testid="audit-from" />
+        <input name="from" defaultValue={values.from} placeholder="1 Dec 2026, 12:00" aria-describedby={hint} autoComplete="off" className={inputClass} data-testid="audit-from" />
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      <label className={`${labelClass} lg:col-span-2`}>
         To (UTC)
-        <input type="datetime-local" name="to" defaultValue={values.to} className={inputClass} data-testid="audit-to" />
+        <input name="to" defaultValue={values.to} placeholder="1 Dec 2026, 18:30" aria-describedby={hint} autoComplete="off" className={inputClass} data-testid="audit-to" />
       </label>
-      <label className="flex items-center gap-2 self-center pt-5 text-sm font-medium text-slate-800">
-        <input type="checkbox" name="readOnly" value="show" defaultChecked={values.readOnly} className="size-4 accent-blue-700" data-testid="audit-read-only" />
-        Show read-only events
-      </label>
-    </FilterBox>
+      <div className="col-span-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 sm:col-span-1 lg:col-span-2">
+        {/* As tall as the fields beside it, so the box lines up with them. */}
+        <label className="flex h-[34px] items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="readOnly" value="show" defaultChecked={values.readOnly} className="size-4 accent-blue-700" data-testid="audit-read-only" />
+          Show read-only events
+        </label>
+        <div className="flex items-center gap-3">
+          {filtered && (
+            <Link href="/audit" className={`${buttonStyles.link} text-sm`}>
+              Clear
+            </Link>
+          )}
+          <button type="submit" className={buttonStyles.secondary}>
+            Apply
+          </button>
+        </div>
+      </div>
+      <p id={hint} className="col-span-2 -mt-1 text-xs text-slate-600 lg:col-span-6">
+        Times are UTC, written as the table shows them: 1 Dec 2026, 12:00:05 (seconds optional), or 2026-12-01 12:00. A date alone covers the whole day.
+      </p>
+    </form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonStyles, type ButtonVariant } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { ModalDialog } from "./ModalDialog";
 
 /**
@@ -32,18 +33,14 @@ export function ConfirmActionDialog({
   testId?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, submit, pending] = useActionState<ActionState, FormData>(async (previous, form) => {
-    const result = await action(previous, form);
-    if (!result.error) setOpen(false);
-    return result;
-  }, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(action, {}, () => setOpen(false));
   return (
     <>
       <button type="button" className={buttonStyles[triggerVariant]} onClick={() => setOpen(true)} aria-label={triggerAriaLabel} data-testid={testId}>
         {triggerLabel}
       </button>
       <ModalDialog open={open} onClose={() => setOpen(false)} title={title} testId={testId ? `${testId}-dialog` : undefined}>
-        <form action={submit} className="flex flex-col gap-4">
+        <form {...formProps} className="flex flex-col gap-4">
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -1,13 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { buttonStyles, type ButtonVariant } from "./buttonStyles";
 import { ErrorRegion } from "./ErrorRegion";
 import type { ActionState, FormAction } from "./actionState";
+import { useFormAction } from "./useFormAction";
 
 /**
- * A form that runs one server action (Detach, Remove, Untag, …) and shows its error, if any, right
- * under it. The action revalidates the page on success, so the form itself keeps no state.
+ * A form that runs one server action (Detach, Remove, Attach policies, …) and shows its error, if
+ * any, right under it. An error keeps every choice made in `children`; a success starts them afresh
+ * (a picker's selection cleared) and folds away the Disclosure the form was opened from, since the
+ * revalidated page now shows the change.
  */
 export function ActionForm({
   action,
@@ -34,13 +37,19 @@ export function ActionForm({
   submitAriaLabel?: string;
   disabled?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const form = useRef<HTMLFormElement>(null);
+  const [round, setRound] = useState(0);
+  const [state, formProps, pending] = useFormAction<ActionState>(action, {}, () => {
+    setRound((previous) => previous + 1);
+    const disclosure = form.current?.closest("details");
+    if (disclosure) disclosure.open = false;
+  });
   return (
-    <form action={formAction} className={className} data-testid={testId}>
+    <form ref={form} {...formProps} className={className} data-testid={testId}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
+      <Fragment key={round}>{children}</Fragment>
       <button
         type="submit"
         className={buttonStyles[variant]}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonStyles } from "./buttonStyles";
 import { ErrorRegion } from "./ErrorRegion";
 import { TextField } from "./TextField";
 import type { ActionState, FormAction } from "./actionState";
+import { useFormAction } from "./useFormAction";
 
 /**
  * The typed confirmation AWS asks for before deleting an entity: type its name, then delete. The
@@ -26,9 +27,9 @@ export function TypedDeleteForm({
   children?: React.ReactNode;
 }) {
   const [typed, setTyped] = useState("");
-  const [state, submit, pending] = useActionState<ActionState, FormData>(action, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(action, {});
   return (
-    <form action={submit} className="flex flex-col gap-3" aria-label={`Delete ${entity} ${name}`}>
+    <form {...formProps} className="flex flex-col gap-3" aria-label={`Delete ${entity} ${name}`}>
       {children}
       <TextField
         label={`To confirm, type the ${entity} name “${name}”`}

@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { SearchPicker } from "@/components/forms/SearchPicker";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
+import { useFormAction } from "@/components/forms/useFormAction";
 
 const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /**
- * "Create user group": name, optional path, and policies to attach at once. The fields are controlled
- * and the picker keeps its own choices, so a refusal keeps everything entered.
+ * "Create user group": name, optional path, and policies to attach at once. A refusal keeps
+ * everything entered, the picker's choices too.
  */
 export function CreateGroupForm({
   createGroup,
@@ -26,10 +27,10 @@ export function CreateGroupForm({
 }) {
   const [name, setName] = useState("");
   const [path, setPath] = useState("/");
-  const [state, submit, pending] = useActionState<ActionState, FormData>(createGroup, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(createGroup, {});
   const nameError = name !== "" && !GROUP_NAME.test(name) ? "Use 1–128 letters, digits and + = , . @ _ - only." : undefined;
   return (
-    <form action={submit} className="flex flex-col gap-5 rounded-md border border-slate-200 bg-white p-5 shadow-sm" aria-label="Create user group">
+    <form {...formProps} className="flex flex-col gap-5 rounded-md border border-slate-200 bg-white p-5 shadow-sm" aria-label="Create user group">
       <TextField
         label="User group name"
         name="groupName"

@@ -1,19 +1,20 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { Disclosure } from "@/components/console/Disclosure";
 
 /** "Edit" the group's name (UpdateGroup). Policies that name the old group ARN are not rewritten, as in AWS. */
 export function RenameGroupForm({ groupName, rename }: { groupName: string; rename: FormAction }) {
   const [name, setName] = useState(groupName);
-  const [state, submit, pending] = useActionState<ActionState, FormData>(rename, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(rename, {});
   return (
     <Disclosure summary="Edit group name" testId="rename-group">
-      <form action={submit} className="flex flex-col gap-3" aria-label="Edit group name">
+      <form {...formProps} className="flex flex-col gap-3" aria-label="Edit group name">
         <TextField
           label="New group name"
           name="newGroupName"

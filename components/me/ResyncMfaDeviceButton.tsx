@@ -1,21 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ModalDialog } from "@/components/console/ModalDialog";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState } from "@/components/forms/actionState";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { MfaCodeFields } from "./MfaCodeFields";
 import type { MfaActions } from "./mfaState";
 
 function ResyncForm({ resync, serialNumber, onDone }: { resync: MfaActions["resync"]; serialNumber: string; onDone: () => void }) {
-  const [state, submit, pending] = useActionState<ActionState, FormData>(async (previous, form) => {
-    const result = await resync(previous, form);
-    if (!result.error) onDone();
-    return result;
-  }, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(resync, {}, onDone);
   return (
-    <form action={submit} className="flex flex-col gap-4" data-testid="mfa-resync-form">
+    <form {...formProps} className="flex flex-col gap-4" data-testid="mfa-resync-form">
       <input type="hidden" name="serialNumber" value={serialNumber} />
       <p className="text-sm text-slate-700">
         If sign-in keeps refusing this device&apos;s codes, check that its clock is set automatically, then enter two consecutive codes it shows.

@@ -4,17 +4,14 @@
 // administrator-reset option), self-service password change and reuse prevention, each with the
 // range AWS allows. Optional numbers appear only when their checkbox is ticked, as in AWS's console.
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import type { PasswordPolicyView } from "@/lib/iam/account/passwordPolicy";
 import { Checkbox } from "@/components/forms/Checkbox";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
-import type { ActionState } from "@/components/forms/actionState";
+import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { buttonStyles } from "@/components/forms/buttonStyles";
-
-export interface PasswordPolicyFormState extends ActionState {
-  readonly savedAt?: number;
-}
+import { useFormAction } from "@/components/forms/useFormAction";
 
 /** What the form starts from without a policy: AWS console's suggestions (8 characters, self-service on). */
 const SUGGESTED: PasswordPolicyView = {
@@ -41,14 +38,14 @@ export function PasswordPolicyForm({
   save,
 }: {
   current?: PasswordPolicyView;
-  save: (previous: PasswordPolicyFormState, form: FormData) => Promise<PasswordPolicyFormState>;
+  save: FormAction;
 }) {
   const start = current ?? SUGGESTED;
-  const [state, submit, pending] = useActionState<PasswordPolicyFormState, FormData>(save, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(save, {});
   const [expire, setExpire] = useState(Boolean(start.MaxPasswordAge));
   const [preventReuse, setPreventReuse] = useState(Boolean(start.PasswordReusePrevention));
   return (
-    <form action={submit} className="flex max-w-2xl flex-col gap-5" data-testid="password-policy-form">
+    <form {...formProps} className="flex max-w-2xl flex-col gap-5" data-testid="password-policy-form">
       <TextField
         label="Password minimum length"
         name="MinimumPasswordLength"
@@ -108,13 +105,10 @@ export function PasswordPolicyForm({
           </div>
         )}
       </Fieldset>
-      <div className="flex items-center gap-3">
+      <div>
         <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="save-password-policy">
           {pending ? "Saving…" : "Save changes"}
         </button>
-        <span role="status" aria-live="polite" className="text-sm text-emerald-800" data-testid="password-policy-saved">
-          {state.savedAt && !state.error ? "Password policy saved. It applies to every password set from now on." : ""}
-        </span>
       </div>
       <ErrorRegion error={state.error} testId="password-policy-error" />
     </form>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { Checkbox } from "@/components/forms/Checkbox";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { ModalDialog } from "@/components/console/ModalDialog";
 
 /**
@@ -16,7 +17,7 @@ export function DeletePolicyDialog({ policyName, attachmentCount, deletePolicy }
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [detachAll, setDetachAll] = useState(true);
-  const [state, submit, pending] = useActionState<ActionState, FormData>(deletePolicy, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(deletePolicy, {});
   const attached = attachmentCount > 0;
   const entities = `${attachmentCount} entit${attachmentCount === 1 ? "y" : "ies"}`;
   // "Detach from all 3 entities", but "Detach from the 1 entity": "all" reads wrong for one.
@@ -27,7 +28,7 @@ export function DeletePolicyDialog({ policyName, attachmentCount, deletePolicy }
         Delete
       </button>
       <ModalDialog open={open} onClose={() => setOpen(false)} title={`Delete ${policyName}?`} testId="delete-policy-dialog">
-        <form action={submit} className="flex flex-col gap-4" aria-label={`Delete policy ${policyName}`}>
+        <form {...formProps} className="flex flex-col gap-4" aria-label={`Delete policy ${policyName}`}>
           <p className="text-sm text-slate-700" data-testid="delete-policy-attachments">
             {attached
               ? `This policy is attached to ${entities}. They lose the permissions it grants as soon as it is detached.`

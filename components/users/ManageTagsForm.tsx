@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import type { Tag } from "@/lib/iam/core/tags";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { TagRowsEditor } from "./TagRowsEditor";
 import { hasErrors, tagErrors, type TagDraft } from "./wizard/draft";
 
@@ -12,10 +13,10 @@ import { hasErrors, tagErrors, type TagDraft } from "./wizard/draft";
 export function ManageTagsForm({ tags, save }: { tags: readonly Tag[]; save: FormAction }) {
   const initial = tags.map((tag, i) => ({ id: i + 1, key: tag.Key, value: tag.Value }));
   const [rows, setRows] = useState<TagDraft[]>(initial);
-  const [state, submit, pending] = useActionState<ActionState, FormData>(save, {});
+  const [state, formProps, pending] = useFormAction<ActionState>(save, {});
   const errors = tagErrors(rows.filter((row) => row.key !== "" || row.value !== ""));
   return (
-    <form action={submit} className="flex flex-col gap-3" aria-label="Manage tags" data-testid="manage-tags">
+    <form {...formProps} className="flex flex-col gap-3" aria-label="Manage tags" data-testid="manage-tags">
       <TagRowsEditor tags={rows} onChange={setRows} errors={errors} />
       <div className="flex gap-2">
         <button type="submit" className={buttonStyles.primary} disabled={pending || hasErrors(errors)} data-testid="save-tags">

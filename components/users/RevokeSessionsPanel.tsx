@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Panel } from "@/components/console/Panel";
 import { DateTime } from "@/components/console/DateTime";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
+import { useFormAction } from "@/components/forms/useFormAction";
 import type { RevokeSessionsState } from "./sessionsState";
 
 type RevokeAction = (previous: RevokeSessionsState, form: FormData) => Promise<RevokeSessionsState>;
@@ -37,7 +38,7 @@ function wording(subject: { self: true } | { self: false; userName: string }) {
 export function RevokeSessionsPanel({ subject, revoke }: { subject: { self: true } | { self: false; userName: string }; revoke: RevokeAction }) {
   const text = wording(subject);
   const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState(revoke, {});
+  const [state, formProps, pending] = useFormAction<RevokeSessionsState>(revoke, {});
   const [lastSeen, setLastSeen] = useState<number | undefined>(undefined);
   // Close the confirmation once the sessions are ended (a new revokedAt arrives), without an effect.
   if (state.revokedAt && state.revokedAt !== lastSeen) {
@@ -47,7 +48,7 @@ export function RevokeSessionsPanel({ subject, revoke }: { subject: { self: true
   return (
     <Panel title={text.title} description={text.description} testId="revoke-sessions">
       {confirming ? (
-        <form action={formAction} className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3" aria-label={text.button}>
+        <form {...formProps} className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3" aria-label={text.button}>
           <p className="text-sm font-medium text-red-900">{text.question}</p>
           <div className="flex gap-2">
             <button type="submit" className={buttonStyles.danger} disabled={pending} data-testid="revoke-sessions-confirm">

@@ -19,6 +19,8 @@ export interface AuditEventInput {
   readonly errorMessage?: string;
   readonly sourceIp?: string;
   readonly userAgent?: string;
+  /** A denial's explanation, already serialised and bounded by its author (lib/iam). */
+  readonly detail?: string;
 }
 
 // Bounded so that a hostile user agent or message cannot bloat the log.
@@ -36,6 +38,7 @@ function row(event: AuditEventInput) {
     errorMessage: clip(event.errorMessage, 2000),
     sourceIp: clip(event.sourceIp, 64),
     userAgent: clip(event.userAgent, 512),
+    detail: event.detail,
   };
 }
 

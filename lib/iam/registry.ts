@@ -45,6 +45,7 @@ import {
 } from "./policies/inline";
 import { CreatePolicy, DeletePolicy, DeletePolicyWithDependents, GetPolicy, ListEntitiesForPolicy, ListPolicies } from "./policies/managed";
 import { SimulatePrincipalPolicy } from "./policies/simulation";
+import { GetCallerPermissions } from "./policies/callerPermissions";
 import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "./policies/versions";
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "./users/deletion";
@@ -140,6 +141,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   PutGroupPolicy,
   DeleteGroupPolicy,
   SimulatePrincipalPolicy,
+  GetCallerPermissions,
   // audit
   LookupEvents,
 ];

@@ -21,6 +21,11 @@ export interface StatementRef {
   readonly statement: string;
   readonly index: number;
   readonly effect: Effect;
+  /**
+   * On a deciding statement with a Condition: the keys it tests, as written. They say what the
+   * decision hangs on (a Deny on aws:MultiFactorAuthPresent is lifted by signing in with MFA).
+   */
+  readonly conditionKeys?: readonly string[];
 }
 
 export type StatementElement = "Action" | "NotAction" | "Resource" | "NotResource" | "Principal" | "NotPrincipal" | "Condition";
@@ -54,6 +59,7 @@ const TYPE_NAMES: Record<PolicyType, string> = {
 };
 
 function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined, statement: CompiledStatement): StatementRef {
+  const conditions = statement.statement.Condition ?? [];
   return {
     policy: policy.name,
     policyType: type,
@@ -61,6 +67,7 @@ function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined
     statement: statement.label,
     index: statement.index,
     effect: statement.effect,
+    ...(conditions.length === 0 ? {} : { conditionKeys: [...new Set(conditions.map((c) => c.key))] }),
   };
 }
 
@@ -168,16 +175,16 @@ function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason,
 
 export function explain(req: PreparedRequest, set: PolicySet, reason: DecisionReason): Explanation {
   const statements: StatementTrace[] = [];
+  // Every matching Deny shares the blame for an explicit deny; an allow names the statement that granted.
+  const denies: StatementRef[] = [];
   for (const { policy, type, level } of policiesOf(set)) {
     for (const statement of policy.statements) {
-      statements.push(trace(policy, type, level, statement, req));
+      const t = trace(policy, type, level, statement, req);
+      statements.push(t);
+      if (reason.code === "explicit-deny" && t.matched && t.effect === "Deny") denies.push(ref(policy, type, level, statement));
     }
   }
   const by = "by" in reason ? ref(reason.by.policy, reason.by.type, reason.by.level, reason.by.statement) : undefined;
-  // Every matching Deny shares the blame for an explicit deny; an allow names the statement that granted.
-  const decidedBy: StatementRef[] =
-    reason.code === "explicit-deny"
-      ? statements.filter((t) => t.matched && t.effect === "Deny").map(({ policy, policyType, scpLevel, statement, index, effect }) => ({ policy, policyType, ...(scpLevel === undefined ? {} : { scpLevel }), statement, index, effect }))
-      : by ? [by] : [];
+  const decidedBy: StatementRef[] = reason.code === "explicit-deny" ? denies : by ? [by] : [];
   return { summary: summarize(req, set, reason, by), reason: reason.code, decidedBy, statements };
 }

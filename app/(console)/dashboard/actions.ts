@@ -1,40 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { AliasState } from "@/components/dashboard/AliasEditor";
+import type { ActionState } from "@/components/forms/actionState";
 import { requireCaller } from "@/lib/auth/session";
 import { CreateAccountAlias, DeleteAccountAlias } from "@/lib/iam/account/aliases";
-import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import { execute } from "@/lib/iam/core/operation";
 import { formArgument } from "../_server/actionArguments";
+import { field, runMutation } from "../_server/runMutation";
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-};
-
-async function change(run: () => Promise<unknown>, done: NonNullable<AliasState["done"]>): Promise<AliasState> {
-  try {
-    await run();
-  } catch (error) {
-    if (isIamError(error)) return { error: toErrorView(error) };
-    throw error;
-  }
+export async function saveAccountAlias(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const invalid = formArgument(form);
+  if (invalid) return invalid;
+  const caller = await requireCaller();
+  const AccountAlias = field(form, "AccountAlias").trim();
+  const result = await runMutation(() => execute(CreateAccountAlias, { AccountAlias }, caller), { kind: "alias-saved", subject: AccountAlias });
   // The layout's header shows the alias too.
-  revalidatePath("/", "layout");
-  return { done };
+  if (!result.error) revalidatePath("/", "layout");
+  return result;
 }
 
-export async function saveAccountAlias(_previous: AliasState, form: FormData): Promise<AliasState> {
+export async function deleteAccountAlias(_previous: ActionState, form: FormData): Promise<ActionState> {
   const invalid = formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  return change(() => execute(CreateAccountAlias, { AccountAlias: text(form, "AccountAlias") }, caller), "saved");
-}
-
-export async function deleteAccountAlias(_previous: AliasState, form: FormData): Promise<AliasState> {
-  const invalid = formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  return change(() => execute(DeleteAccountAlias, { AccountAlias: text(form, "AccountAlias") }, caller), "deleted");
+  const AccountAlias = field(form, "AccountAlias").trim();
+  const result = await runMutation(() => execute(DeleteAccountAlias, { AccountAlias }, caller), { kind: "alias-deleted", subject: AccountAlias });
+  if (!result.error) revalidatePath("/", "layout");
+  return result;
 }

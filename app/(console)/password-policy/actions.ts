@@ -8,7 +8,6 @@ import { requireCaller } from "@/lib/auth/session";
 import { execute } from "@/lib/iam/core/operation";
 import { DeleteAccountPasswordPolicy, UpdateAccountPasswordPolicy, type UpdateAccountPasswordPolicyInput } from "@/lib/iam/account/passwordPolicy";
 import type { ActionState } from "@/components/forms/actionState";
-import type { PasswordPolicyFormState } from "@/components/passwordPolicy/PasswordPolicyForm";
 import { field, runMutation } from "../_server/runMutation";
 import { formArgument } from "../_server/actionArguments";
 
@@ -32,18 +31,18 @@ function policyInput(form: FormData): UpdateAccountPasswordPolicyInput {
   };
 }
 
-export async function savePasswordPolicy(_previous: PasswordPolicyFormState, form: FormData): Promise<PasswordPolicyFormState> {
+export async function savePasswordPolicy(_previous: ActionState, form: FormData): Promise<ActionState> {
   const invalid = formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(UpdateAccountPasswordPolicy, policyInput(form), caller));
+  const result = await runMutation(() => execute(UpdateAccountPasswordPolicy, policyInput(form), caller), { kind: "password-policy-saved" });
   revalidatePath("/password-policy");
-  return result.error ? result : { savedAt: Date.now() };
+  return result;
 }
 
 export async function deletePasswordPolicy(_previous: ActionState, _form: FormData): Promise<ActionState> {
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DeleteAccountPasswordPolicy, {}, caller));
+  const result = await runMutation(() => execute(DeleteAccountPasswordPolicy, {}, caller), { kind: "password-policy-deleted" });
   revalidatePath("/password-policy");
   return result;
 }

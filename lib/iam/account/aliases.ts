@@ -1,22 +1,27 @@
 // The account alias (ListAccountAliases, CreateAccountAlias, DeleteAccountAlias), which names the
 // account in the IAM users' sign-in URL. An account has at most one; aliases are unique across
-// Portcullis.
+// Portcullis. ListAccountAliases' console extension also returns the account name typed at sign-up:
+// AWS has no IAM API for it, and it identifies the account as the alias does.
 
 import { z } from "zod";
 import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
-import { NoInput } from "../core/validation";
+import { IncludeConsoleColumns } from "../core/validation";
 
 export const ListAccountAliases = operation({
   name: "ListAccountAliases",
   action: "iam:ListAccountAliases",
   readOnly: true,
-  input: NoInput,
+  input: z.object({ IncludeConsoleColumns: IncludeConsoleColumns.optional() }).optional(),
   resource: () => "*",
-  run: async ({ tx, caller }): Promise<{ AccountAliases: string[]; IsTruncated: false }> => {
-    const account = await tx.account.findUnique({ where: { id: accountOf(caller) }, select: { alias: true } });
-    return { AccountAliases: account?.alias ? [account.alias] : [], IsTruncated: false };
+  run: async ({ tx, input, caller }): Promise<{ AccountAliases: string[]; IsTruncated: false; ConsoleColumns?: { AccountName: string } }> => {
+    const account = await tx.account.findUnique({ where: { id: accountOf(caller) }, select: { alias: true, name: true } });
+    return {
+      AccountAliases: account?.alias ? [account.alias] : [],
+      IsTruncated: false,
+      ...(input?.IncludeConsoleColumns && account ? { ConsoleColumns: { AccountName: account.name } } : {}),
+    };
   },
 });
 

@@ -3,7 +3,7 @@
 
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
-import { QUOTAS } from "../core/rules";
+import { KEY_ROTATION_DAYS, QUOTAS } from "../core/rules";
 import { NoInput } from "../core/validation";
 
 /** AWS's SummaryMap keys for the entities Portcullis has; counts cover only the caller's account. */
@@ -44,9 +44,6 @@ export interface AccountSummary {
   /** Active access keys (IAM users' and the root user's) created more than KEY_ROTATION_DAYS ago. */
   AccessKeysOlderThan90Days: number;
 }
-
-/** AWS's rotation advice (and Security Hub's IAM.3 control): access keys older than 90 days. */
-export const KEY_ROTATION_DAYS = 90;
 
 const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 

@@ -1,10 +1,12 @@
 // The audit log, read as CloudTrail's LookupEvents: every decision and change in the caller's own
 // account, newest first, filtered by who, what, outcome, read-only or not, and when. Reading it is
-// itself recorded (as a read-only event), as CloudTrail records LookupEvents.
+// itself recorded (as a read-only event), as CloudTrail records LookupEvents. A denied event carries
+// the engine's explanation of why.
 
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { accountOf } from "../core/account";
+import { readAuditExplanation, type AuditExplanation } from "./denialExplanation";
 import { operation } from "../core/operation";
 import { decodeKeysetMarker, DEFAULT_MAX_ITEMS, encodeKeysetMarker, KeysetMarker, MaxItems } from "../core/pagination";
 import { Filter, SortOrder } from "../core/validation";
@@ -22,12 +24,24 @@ export interface AuditEventView {
   ErrorMessage?: string;
   SourceIpAddress?: string;
   UserAgent?: string;
+  /** Denied events: why the engine said no. */
+  Explanation?: AuditExplanation;
+}
+
+export interface LookupEventsOutput {
+  Events: AuditEventView[];
+  IsTruncated: boolean;
+  Marker?: string;
+  /** How many events match the filters, on every page. */
+  TotalCount: number;
 }
 
 const Time = z.coerce.date({ error: "must be a date and time such as 2026-11-27T12:00:00Z" });
 
 const LookupEventsInput = z
   .object({
+    /** Console extension: the one event with this ID (the event detail page). */
+    EventId: z.string().max(64, "must be at most 64 characters").optional(),
     PrincipalArn: z.string().max(2048, "must be at most 2048 characters").optional(),
     /** A case-insensitive substring of the action: "User" finds iam:CreateUser, iam:DeleteUser, … */
     Action: z.string().max(128, "must be at most 128 characters").optional(),
@@ -58,6 +72,7 @@ function toEventView(row: {
   errorMessage: string | null;
   sourceIp: string | null;
   userAgent: string | null;
+  detail: string | null;
 }): AuditEventView {
   const view: AuditEventView = {
     EventId: row.id,
@@ -72,6 +87,8 @@ function toEventView(row: {
   if (row.errorMessage) view.ErrorMessage = row.errorMessage;
   if (row.sourceIp) view.SourceIpAddress = row.sourceIp;
   if (row.userAgent) view.UserAgent = row.userAgent;
+  const explanation = readAuditExplanation(row.detail);
+  if (explanation) view.Explanation = explanation;
   return view;
 }
 
@@ -81,9 +98,10 @@ export const LookupEvents = operation({
   readOnly: true,
   input: LookupEventsInput,
   resource: () => "*",
-  run: async ({ tx, input, caller }): Promise<{ Events: AuditEventView[]; IsTruncated: boolean; Marker?: string; TotalCount: number }> => {
+  run: async ({ tx, input, caller }): Promise<LookupEventsOutput> => {
     // SQLite's LIKE (Prisma's contains) ignores ASCII case, which is all ARNs and actions are made of.
     const and: Prisma.AuditEventWhereInput[] = [{ accountId: accountOf(caller) }];
+    if (input.EventId) and.push({ id: input.EventId });
     if (input.PrincipalArn) and.push({ principalArn: input.PrincipalArn });
     if (input.Action) and.push({ action: { contains: input.Action } });
     if (input.Result) and.push({ result: input.Result });

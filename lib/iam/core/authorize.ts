@@ -1,7 +1,8 @@
 // Asking the policy engine whether a caller may perform an action on a resource, with the full
 // request context of DESIGN.md. The root user is decided by the engine too (it allows the account's
 // root everything in its own account, short of an explicit Deny), so every decision has the same
-// shape and explanation. Only operation.ts calls this: operations declare what they need decided.
+// shape and explanation. Only operation.ts calls this (operations declare what they need decided),
+// and GetCallerPermissions, which asks the same questions on the caller's behalf without acting.
 
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";

@@ -2,6 +2,7 @@
 // pages and the Query API turn them into a panel or an AWS-shaped error response.
 
 import type { Explanation } from "@/lib/policy";
+import { needsMfaSession } from "./mfaDenial";
 
 export type IamErrorCode =
   | "NoSuchEntity"
@@ -77,6 +78,8 @@ export interface IamErrorView {
     readonly summary: string;
     readonly decidedBy: Explanation["decidedBy"];
     readonly stoppedWorkflow?: StoppedWorkflow;
+    /** The denial hangs on MFA: signing in again with a code is the fix (mfaDenial.ts). */
+    readonly needsMfa?: true;
   };
 }
 
@@ -91,6 +94,7 @@ export function toErrorView(error: IamError): IamErrorView {
         summary: error.explanation.summary,
         decidedBy: error.explanation.decidedBy,
         ...(error.stoppedWorkflow ? { stoppedWorkflow: error.stoppedWorkflow } : {}),
+        ...(needsMfaSession(error.explanation) ? { needsMfa: true as const } : {}),
       },
     };
   }

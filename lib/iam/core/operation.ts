@@ -16,6 +16,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { db, type Tx } from "@/lib/db/client";
 import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
+import { auditExplanation } from "../audit/denialExplanation";
 import { authorize, callerPolicySet, type Authorization } from "./authorize";
 import { AccessDeniedError, IamError, isIamError } from "./errors";
 import { validationMessage } from "./validation";
@@ -177,6 +178,8 @@ function auditEvent(caller: Caller, action: string, resource: string, result: Au
     errorMessage: error?.message,
     sourceIp: caller.sourceIp,
     userAgent: caller.userAgent,
+    // A denial keeps why, so the log can show it later.
+    detail: error instanceof AccessDeniedError ? JSON.stringify(auditExplanation(error.explanation, error.stoppedWorkflow)) : undefined,
   };
 }
 

@@ -80,6 +80,9 @@ export const QUOTAS = {
 
 export type QuotaName = keyof typeof QUOTAS;
 
+/** AWS's rotation advice (and Security Hub's IAM.3 control): rotate access keys older than 90 days. */
+export const KEY_ROTATION_DAYS = 90;
+
 /** Whether a tag key is acceptable; the reason when it is not. */
 export function tagKeyProblem(key: string): string | undefined {
   if (key.length === 0) return "a tag key must not be empty";

@@ -173,7 +173,17 @@ async function mfaRemovalGuardRail({ tx, input, caller }: Hooks<{ UserName?: str
     compilePolicy(
       {
         Version: "2012-10-17",
-        Statement: [{ Sid: "SignInWithMFAToRemoveYourOwnMFADevice", Effect: "Deny", Action: ["iam:DeactivateMFADevice"], Resource: [caller.arn] }],
+        Statement: [
+          {
+            Sid: "SignInWithMFAToRemoveYourOwnMFADevice",
+            Effect: "Deny",
+            Action: ["iam:DeactivateMFADevice"],
+            Resource: [caller.arn],
+            // Only ever added to a session without MFA; the condition says so in the explanation, so
+            // the denial reads as "sign in again with MFA" rather than "ask an administrator".
+            Condition: [{ operator: "BoolIfExists", key: "aws:MultiFactorAuthPresent", values: ["false"] }],
+          },
+        ],
       },
       MFA_GUARD_RAIL,
     ),

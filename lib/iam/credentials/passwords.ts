@@ -9,7 +9,9 @@ import { passwordExpiry } from "@/lib/auth/passwordExpiry";
 import { endSessions } from "@/lib/auth/sessionGeneration";
 import { INCORRECT_CURRENT_PASSWORD } from "@/lib/auth/throttle";
 import type { Tx } from "@/lib/db/client";
+import { UpdateAccountPasswordPolicy } from "../account/passwordPolicy";
 import { passwordPolicyGrants } from "../account/passwordPolicyGrants";
+import { policyAllowingSelfService } from "../account/selfServicePasswordChange";
 import { authorize } from "../core/authorize";
 import { IamError } from "../core/errors";
 import { operation, type Steps } from "../core/operation";
@@ -96,11 +98,27 @@ export async function mayChangeOwnPassword(tx: Tx, user: UserRow): Promise<boole
 }
 
 /**
- * For a user who must choose a new password at next sign-in: attaches IAMUserChangePassword (a step
- * of the caller's workflow, decided and audited) unless the engine already lets them. True when attached.
+ * What lets a user told to choose a new password do so: their own or their groups' policies already
+ * did, the account password policy's AllowUsersToChangePassword (turned on for them), or
+ * IAMUserChangePassword attached to them.
  */
-export async function letUserChangeOwnPassword(tx: Tx, user: UserRow, steps: Steps): Promise<boolean> {
-  if (await mayChangeOwnPassword(tx, user)) return false;
+export type ChangePasswordGrant = "AlreadyAllowed" | "AccountPasswordPolicy" | "IAMUserChangePassword";
+
+/**
+ * For a user who must choose a new password at next sign-in, as AWS advises: unless the engine already
+ * lets them, turn on the account password policy's AllowUsersToChangePassword (every other rule kept),
+ * so no policy is attached to the user directly, against the console's own advice to grant through
+ * groups. A caller who may not change the password policy (that denial is audited) attaches
+ * IAMUserChangePassword instead, as before. Each change is a step of the caller's workflow.
+ */
+export async function letUserChangeOwnPassword(tx: Tx, user: UserRow, steps: Steps): Promise<ChangePasswordGrant> {
+  if (await mayChangeOwnPassword(tx, user)) return "AlreadyAllowed";
+  const policy = await tx.passwordPolicy.findUnique({ where: { accountId: user.accountId }, select: { allowUsersToChangePassword: true } });
+  // Already on, yet not enough (a boundary or a Deny): only a policy of their own is left to try.
+  if (!policy?.allowUsersToChangePassword) {
+    const turnedOn = await steps.runIfAllowed(UpdateAccountPasswordPolicy, await policyAllowingSelfService(tx, user.accountId));
+    if (turnedOn.allowed) return "AccountPasswordPolicy";
+  }
   await steps.run(AttachUserPolicy, { UserName: user.name, PolicyArn: CHANGE_PASSWORD_POLICY_ARN });
-  return true;
+  return "IAMUserChangePassword";
 }

@@ -87,7 +87,9 @@ export const AWS_MANAGED_POLICIES: readonly AwsManagedPolicy[] = [
  * "AWS: Allows MFA-authenticated IAM users to manage their own credentials on the Security credentials
  * page" (the current version, where a device may have any name). Its DenyAllExceptListedIfNoMFA
  * statement also lists iam:ChangePassword and iam:GetAccountPasswordPolicy, the addition that example's
- * note documents, so that a new employee can still set their own password before enrolling MFA.
+ * note documents, so that a new employee can still set their own password before enrolling MFA. It
+ * also lists iam:GetCallerPermissions, Portcullis's question "what may I do here?", which acts on
+ * nothing: without it the console could not tell such an employee which buttons wait for MFA.
  */
 export const FORCE_MFA_POLICY_NAME = "ForceMFA-ManageOwnCredentials";
 
@@ -158,6 +160,7 @@ const FORCE_MFA_POLICY: AwsManagedPolicy = {
           "sts:GetSessionToken",
           "iam:ChangePassword",
           "iam:GetAccountPasswordPolicy",
+          "iam:GetCallerPermissions",
         ],
         Resource: "*",
         Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },

@@ -1,7 +1,8 @@
-// IAM users: ListUsers, GetUser, CreateUser, UpdateUser. ListUsers also takes the console's
-// extension, IncludeConsoleColumns: each listed user's groups, console access, MFA and access keys,
-// the columns AWS's console shows, read in the same operation (the page's work stays the same
-// however many users it lists).
+// IAM users: ListUsers, GetUser, CreateUser, UpdateUser. ListUsers and GetUser also take the
+// console's extension, IncludeConsoleColumns: each user's groups, console access, MFA and access
+// keys, the columns AWS's console shows, read in the same operation (the page's work stays the same
+// however many users it lists). ListUsers' ConsoleFilter narrows the list by those credentials in
+// the database, so paging and TotalCount count only the users that match.
 
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
@@ -16,7 +17,7 @@ import { QUOTAS } from "../core/rules";
 import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder, TagList, UserName } from "../core/validation";
 import { requirePolicy } from "../policies/entity";
-import { actsOnUser, everyUser, findUser, requireUser, toUserView, userAlreadyExists, type UserView } from "./entity";
+import { actsOnUser, everyUser, findUser, noSuchUser, requireUser, toUserView, userAlreadyExists, type UserView } from "./entity";
 
 /** What AWS's console shows for each user beside the API's fields; a part is absent when its read was denied. */
 export interface UserConsoleColumns {
@@ -34,14 +35,54 @@ export type ListedUser = UserView & { ConsoleColumns?: UserConsoleColumns };
 
 const CONSOLE_COLUMN_ACTIONS = ["iam:ListGroupsForUser", "iam:GetLoginProfile", "iam:ListMFADevices", "iam:ListAccessKeys"] as const;
 
+/** The console's credential filters; each narrows the list to users whose credentials match. */
+const ConsoleFilter = z.object({
+  /** Users with at least one enabled MFA device, or with none. */
+  MFA: z.enum(["Enabled", "NotEnabled"], { error: "must be Enabled or NotEnabled" }).optional(),
+  /** Users with a console password, or without one. */
+  ConsoleAccess: z.enum(["Enabled", "Disabled"], { error: "must be Enabled or Disabled" }).optional(),
+  /** Users with an active access key created more than this many days ago (AWS advises rotating at 90). */
+  ActiveAccessKeyOlderThanDays: z.int({ error: "must be a whole number of days" }).min(1, "must be at least 1 day").max(36500, "must be at most 36500 days").optional(),
+});
+export type UsersConsoleFilter = z.infer<typeof ConsoleFilter>;
+
 const ListUsersInput = z.object({
   PathPrefix: PathPrefix.optional(),
   Filter: Filter.optional(),
   SortBy: z.enum(["UserName", "CreateDate", "PasswordLastUsed"], { error: "must be UserName, CreateDate or PasswordLastUsed" }).optional(),
   SortOrder: SortOrder.optional(),
   IncludeConsoleColumns: IncludeConsoleColumns.optional(),
+  ConsoleFilter: ConsoleFilter.optional(),
   ...PageInput,
 });
+
+/**
+ * The read each credential filter depends on. Which users match reveals that credential, so a filter
+ * needs the same permission as its column, as a decision of its own: denied, the list is refused
+ * rather than quietly unfiltered.
+ */
+function filterActions(filter: UsersConsoleFilter | undefined): string[] {
+  if (!filter) return [];
+  return [
+    ...(filter.MFA ? ["iam:ListMFADevices"] : []),
+    ...(filter.ConsoleAccess ? ["iam:GetLoginProfile"] : []),
+    ...(filter.ActiveAccessKeyOlderThanDays !== undefined ? ["iam:ListAccessKeys"] : []),
+  ];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function consoleFilterWhere(filter: UsersConsoleFilter): Prisma.UserWhereInput[] {
+  const enabledDevice = { enabledAt: { not: null } };
+  const conditions: Prisma.UserWhereInput[] = [];
+  if (filter.MFA) conditions.push({ mfaDevices: filter.MFA === "Enabled" ? { some: enabledDevice } : { none: enabledDevice } });
+  if (filter.ConsoleAccess) conditions.push({ loginProfile: filter.ConsoleAccess === "Enabled" ? { isNot: null } : { is: null } });
+  if (filter.ActiveAccessKeyOlderThanDays !== undefined) {
+    const createdBefore = new Date(Date.now() - filter.ActiveAccessKeyOlderThanDays * DAY_MS);
+    conditions.push({ accessKeys: { some: { status: "Active", createdAt: { lt: createdBefore } } } });
+  }
+  return conditions;
+}
 
 function userOrder(sortBy: "UserName" | "CreateDate" | "PasswordLastUsed", order: "asc" | "desc"): Prisma.UserOrderByWithRelationInput[] {
   // The unique ID breaks ties, so pages never repeat or skip a user whose sort value equals another's.
@@ -86,12 +127,19 @@ export const ListUsers = operation({
   input: ListUsersInput,
   // AWS names the account's user collection in ListUsers denials: arn:aws:iam::ACCOUNT:user/
   resource: ({ caller }) => `arn:aws:iam::${accountOf(caller)}:user/`,
+  additionalAuthorizations: ({ input, caller }) => filterActions(input.ConsoleFilter).map((action) => ({ action, resource: everyUser(caller) })),
+  // A column whose read the filter already required is not asked (and audited) a second time.
   optionalAuthorizations: ({ input, caller }) =>
-    input.IncludeConsoleColumns ? CONSOLE_COLUMN_ACTIONS.map((action) => ({ action, resource: everyUser(caller) })) : [],
+    input.IncludeConsoleColumns
+      ? CONSOLE_COLUMN_ACTIONS.filter((action) => !filterActions(input.ConsoleFilter).includes(action)).map((action) => ({ action, resource: everyUser(caller) }))
+      : [],
   run: async ({ tx, input, caller, granted }): Promise<{ Users: ListedUser[]; TotalCount: number } & Page> => {
+    const required = filterActions(input.ConsoleFilter);
+    const mayRead = (action: string) => granted(action) || required.includes(action);
     const where: Prisma.UserWhereInput = { accountId: accountOf(caller) };
     if (input.PathPrefix) where.path = { startsWith: input.PathPrefix };
     if (input.Filter) Object.assign(where, await nameContains(tx, "User", accountOf(caller), input.Filter));
+    if (input.ConsoleFilter) where.AND = consoleFilterWhere(input.ConsoleFilter);
     const { skip, take } = pageWindow(input);
     const columns = input.IncludeConsoleColumns === true;
     const [rows, TotalCount] = await Promise.all([
@@ -100,31 +148,41 @@ export const ListUsers = operation({
         orderBy: userOrder(input.SortBy ?? "UserName", input.SortOrder === "Descending" ? "desc" : "asc"),
         skip,
         take,
-        include: columns ? consoleColumnsInclude(granted) : undefined,
+        include: columns ? consoleColumnsInclude(mayRead) : undefined,
       }),
       tx.user.count({ where }),
     ]);
     const page = toPage(rows, input);
     const Users = page.items.map((row): ListedUser => ({
       ...toUserView(row),
-      ...(columns ? { ConsoleColumns: toConsoleColumns(row as ColumnRow, granted) } : {}),
+      ...(columns ? { ConsoleColumns: toConsoleColumns(row as ColumnRow, mayRead) } : {}),
     }));
     return { Users, ...pageFields(page), TotalCount };
   },
 });
 
-const UserNameInput = z.object({ UserName });
-
 export const GetUser = operation({
   name: "GetUser",
   action: "iam:GetUser",
   readOnly: true,
-  input: UserNameInput,
+  input: z.object({ UserName, IncludeConsoleColumns: IncludeConsoleColumns.optional() }),
   ...actsOnUser,
-  run: async ({ tx, input, caller }): Promise<{ User: UserView }> => {
-    const user = await requireUser(tx, caller, input.UserName);
+  // The console's extension, as ListUsers' but about this one user (the dashboard shows a user their own).
+  optionalAuthorizations: async (hooks) => {
+    if (!hooks.input.IncludeConsoleColumns) return [];
+    const resource = await actsOnUser.resource(hooks);
+    return CONSOLE_COLUMN_ACTIONS.map((action) => ({ action, resource }));
+  },
+  run: async ({ tx, input, caller, granted }): Promise<{ User: ListedUser }> => {
+    const columns = input.IncludeConsoleColumns === true;
+    const user = await tx.user.findUnique({
+      where: { accountId_nameLower: { accountId: accountOf(caller), nameLower: input.UserName.toLowerCase() } },
+      include: columns ? consoleColumnsInclude(granted) : undefined,
+    });
+    if (!user) throw noSuchUser(input.UserName);
     const tags = await tx.tag.findMany({ where: { userId: user.id }, orderBy: { keyLower: "asc" } });
-    return { User: toUserView({ ...user, tags }) };
+    const view = toUserView({ ...user, tags });
+    return { User: columns ? { ...view, ConsoleColumns: toConsoleColumns(user as ColumnRow, granted) } : view };
   },
 });
 

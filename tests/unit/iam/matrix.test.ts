@@ -13,7 +13,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { AccessDeniedError, isIamError, type IamErrorCode } from "@/lib/iam/core/errors";
 import { execute } from "@/lib/iam/core/operation";
+import { CreateAccessKey } from "@/lib/iam/credentials/accessKeys";
 import { OPERATIONS } from "@/lib/iam/registry";
+import { CreateUser } from "@/lib/iam/users/users";
 import { changesBeyond, differences, snapshotEveryTable, snapshotText, type TableSnapshot } from "./support/everyTable";
 import { managed } from "./support/fixtures";
 import { buildFixture, CALLER_PASSWORD, CALLERS, consoleCaller, dropFixture, prepareFixtures, USER_NAMES, type Fixture, type TargetUser, type Who } from "./support/matrixFixture";
@@ -90,8 +92,9 @@ const OWN: Expected = { class: "isolated" };
  * - forceMfa (ForceMFA-ManageOwnCredentials, no MFA in the session): its Allow statements on the
  *   caller's own user, minus DenyAllExceptListedIfNoMFA, which denies everything but
  *   CreateVirtualMFADevice, EnableMFADevice, GetUser, GetMFADevice, ListMFADevices,
- *   ListVirtualMFADevices, ResyncMFADevice, sts:GetSessionToken, ChangePassword and
- *   GetAccountPasswordPolicy while aws:MultiFactorAuthPresent is false. So: GetUser, ChangePassword,
+ *   ListVirtualMFADevices, ResyncMFADevice, sts:GetSessionToken, ChangePassword,
+ *   GetAccountPasswordPolicy and (Portcullis) GetCallerPermissions while aws:MultiFactorAuthPresent
+ *   is false. So: GetUser, ChangePassword,
  *   CreateVirtualMFADevice, EnableMFADevice, ResyncMFADevice, ListMFADevices on itself and
  *   GetAccountPasswordPolicy; its access keys and DeactivateMFADevice are allowed by the policy but
  *   denied without MFA; everything on someone else is denied.
@@ -205,6 +208,10 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   PutGroupPolicy:                  [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   DeleteGroupPolicy:               [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   SimulatePrincipalPolicy:         [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
+  // Portcullis's own action (the console's "what may I do here?", like STS GetCallerIdentity): its
+  // built-in grant lets every IAM user ask about themselves, and ForceMFA's DenyAllExceptListedIfNoMFA
+  // lists it, so an employee without MFA learns which controls wait for MFA. It acts on nothing.
+  GetCallerPermissions:            [OK,      OK,      OK,      OK,      OK,      OWN],
   // audit: cloudtrail:LookupEvents is not an IAM read; IAMReadOnlyAccess does not grant it.
   LookupEvents:                    [OK,      OK,      DENIED,  DENIED,  DENIED,  OWN],
 };
@@ -306,6 +313,7 @@ const SAMPLES: Record<string, Sample> = {
   PutGroupPolicy: () => ({ GroupName: "Team", PolicyName: "GroupInline", PolicyDocument: ALLOW_ALL }),
   DeleteGroupPolicy: () => ({ GroupName: "Team", PolicyName: "GroupInline" }),
   SimulatePrincipalPolicy: (f) => ({ PolicySourceArn: f.targetArn, ActionNames: ["iam:CreateUser", "iam:GetUser"] }),
+  GetCallerPermissions: () => ({ Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer", Path: "/staff/" }, InputVaries: true }, { Operation: CreateAccessKey, Input: {} }] }),
   LookupEvents: () => ({}),
 };
 

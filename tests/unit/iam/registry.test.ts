@@ -7,6 +7,7 @@ import { AccessDeniedError } from "@/lib/iam/core/errors";
 import { execute, isOperation } from "@/lib/iam/core/operation";
 import { accessKeyId as newAccessKeyId } from "@/lib/iam/core/ids";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
+import { CreateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
@@ -110,6 +111,7 @@ const input = (): Record<string, unknown> => ({
   PutGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline", PolicyDocument: ALLOW_ALL },
   DeleteGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline" },
   SimulatePrincipalPolicy: { PolicySourceArn: userArn(acct.accountId, "target"), ActionNames: ["iam:CreateUser"] },
+  GetCallerPermissions: { Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer" }, InputVaries: true }] },
   TagUser: { UserName: "target", Tags: [{ Key: "new", Value: "tag" }] },
   UntagUser: { UserName: "target", TagKeys: ["team"] },
   ListUserTags: { UserName: "target" },
@@ -149,7 +151,21 @@ describe("the operation registry", () => {
     }
   });
 
-  it.each(OPERATIONS.map((op) => [op.name, op] as const))("denies %s to a user with no policies and writes only the Denied event", async (_name, op) => {
+  // The caller's question about itself is allowed to anyone by its built-in grant, and acts on nothing.
+  // (In an account of its own: the account above must hold Denied events only.)
+  it("lets a user with no policies ask GetCallerPermissions, answers Denied, and writes only its own read-only event", async () => {
+    const own = await createAccount();
+    const asker = await createUser(own.accountId, "asker");
+    const counts = await rowCounts();
+    const content = await snapshot(own.accountId);
+    const { Permissions } = await execute(operationNamed("GetCallerPermissions")!, input().GetCallerPermissions, asker);
+    expect(Permissions).toEqual([expect.objectContaining({ Operation: "CreateUser", Decision: "Denied" })]);
+    expect(await rowCounts()).toEqual(counts);
+    expect(await snapshot(own.accountId)).toBe(content);
+    expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "iam:GetCallerPermissions", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
+  });
+
+  it.each(OPERATIONS.filter((op) => op.name !== "GetCallerPermissions").map((op) => [op.name, op] as const))("denies %s to a user with no policies and writes only the Denied event", async (_name, op) => {
     const counts = await rowCounts();
     const content = await snapshot(acct.accountId);
     const eventsBefore = await db.auditEvent.count({ where: { accountId: acct.accountId } });

@@ -52,12 +52,14 @@ describe("CreateUserWithAccess (the create-user wizard)", () => {
       acct.root,
     );
     expect(out.GeneratedPassword).toMatch(/^.{16,}$/);
-    // Nothing in bob's groups or policies lets him change his password, so the console attaches it.
-    expect(out.AttachedChangePasswordPolicy).toBe(true);
+    // Nothing in bob's groups or policies lets him change his password, so the console turns on the
+    // account password policy's AllowUsersToChangePassword rather than attaching a policy to him.
+    expect(out.ChangePasswordGrant).toBe("AccountPasswordPolicy");
+    expect(await db.passwordPolicy.findUnique({ where: { accountId: acct.accountId } })).toMatchObject({ allowUsersToChangePassword: true });
     const bob = await db.user.findFirstOrThrow({ where: { accountId: acct.accountId, name: "bob" }, include: { loginProfile: true, memberships: true, attachedPolicies: { include: { policy: true } }, tags: true } });
     expect(bob.loginProfile?.passwordResetRequired).toBe(true);
     expect(bob.memberships).toHaveLength(1);
-    expect(bob.attachedPolicies.map((a) => a.policy.arn).sort()).toEqual([CHANGE_PASSWORD_POLICY_ARN, own].sort());
+    expect(bob.attachedPolicies.map((a) => a.policy.arn)).toEqual([own]);
     expect(bob.tags.map((t) => [t.key, t.value])).toEqual([["team", "web"]]);
     const events = await auditEvents(acct.accountId);
     expect(events.map((e) => [e.action, e.result])).toEqual([
@@ -65,7 +67,7 @@ describe("CreateUserWithAccess (the create-user wizard)", () => {
       ["iam:CreateLoginProfile", "Allowed"],
       ["iam:AddUserToGroup", "Allowed"],
       ["iam:AttachUserPolicy", "Allowed"],
-      ["iam:AttachUserPolicy", "Allowed"],
+      ["iam:UpdateAccountPasswordPolicy", "Allowed"],
     ]);
     // No event repeats the generated password.
     expect(JSON.stringify(events)).not.toContain(out.GeneratedPassword!);
@@ -253,21 +255,28 @@ describe("SetUserTags and SetConsolePassword", () => {
     expect(await snapshot(acct.accountId)).toBe(before.content);
   });
 
-  it("attaches IAMUserChangePassword only when the engine would not let the user change their password", async () => {
+  it("lets a user who must reset change their password through the account password policy, attaching nothing", async () => {
     await createUser(acct.accountId, "lee");
+    await db.passwordPolicy.create({ data: { accountId: acct.accountId, minimumPasswordLength: 12, passwordReusePrevention: 3, allowUsersToChangePassword: false } });
     const first = await execute(SetConsolePassword, { UserName: "lee", PasswordResetRequired: true }, acct.root);
-    expect(first).toMatchObject({ Created: true, AttachedChangePasswordPolicy: true });
+    expect(first).toMatchObject({ Created: true, ChangePasswordGrant: "AccountPasswordPolicy" });
     expect(first.GeneratedPassword).toBeDefined();
-    // Now the attached policy lets lee change it: a second reset attaches nothing more.
-    const second = await execute(SetConsolePassword, { UserName: "lee", Password: "Another-Password-9", PasswordResetRequired: true }, acct.root);
-    expect(second).toEqual({ Created: false, AttachedChangePasswordPolicy: false });
+    // Only AllowUsersToChangePassword changed; every other rule is kept.
+    expect(await db.passwordPolicy.findUnique({ where: { accountId: acct.accountId } })).toMatchObject({ allowUsersToChangePassword: true, minimumPasswordLength: 12, passwordReusePrevention: 3 });
+    expect(await db.userPolicyAttachment.count({ where: { user: { name: "lee", accountId: acct.accountId } } })).toBe(0);
+    // Now the engine lets lee change it: a second reset changes nothing more.
+    const second = await execute(SetConsolePassword, { UserName: "lee", Password: "Another-Password-9!", PasswordResetRequired: true }, acct.root);
+    expect(second).toEqual({ Created: false, ChangePasswordGrant: "AlreadyAllowed" });
+  });
 
-    // With the password policy's AllowUsersToChangePassword, nothing needs attaching at all.
+  it("attaches IAMUserChangePassword when the caller may not change the password policy", async () => {
     await createUser(acct.accountId, "max");
-    await db.passwordPolicy.create({ data: { accountId: acct.accountId, allowUsersToChangePassword: true } });
-    const third = await execute(SetConsolePassword, { UserName: "max", PasswordResetRequired: true }, acct.root);
-    expect(third.AttachedChangePasswordPolicy).toBe(false);
-    expect(await db.userPolicyAttachment.count({ where: { user: { name: "max", accountId: acct.accountId } } })).toBe(0);
+    const admin = await adminDenied("helpdesk", ["iam:UpdateAccountPasswordPolicy"]);
+    const out = await execute(SetConsolePassword, { UserName: "max", PasswordResetRequired: true }, admin);
+    expect(out.ChangePasswordGrant).toBe("IAMUserChangePassword");
+    expect(await db.passwordPolicy.findUnique({ where: { accountId: acct.accountId } })).toBeNull();
+    const attached = await db.userPolicyAttachment.findMany({ where: { user: { name: "max", accountId: acct.accountId } }, include: { policy: true } });
+    expect(attached.map((a) => a.policy.arn)).toEqual([CHANGE_PASSWORD_POLICY_ARN]);
   });
 });
 

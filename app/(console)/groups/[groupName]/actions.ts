@@ -81,7 +81,7 @@ export async function deleteGroup(groupName: string, _previous: ActionState, for
     return { error: { code: "ValidationError", message: `Type the group name ${groupName} to confirm the deletion.` } };
   }
   const withDependents = field(form, "removeDependents") === "on";
-  const result = await runMutation(() =>
+  const result = await runMutation<unknown>(() =>
     withDependents ? execute(DeleteGroupWithDependents, { GroupName: groupName }, caller) : execute(DeleteGroup, { GroupName: groupName }, caller),
   );
   refresh(groupName);

@@ -110,7 +110,7 @@ export async function deletePolicy(policyArn: string, policyName: string, _previ
     return { error: { code: "ValidationError", message: `Type the policy name ${policyName} to confirm the deletion.` } };
   }
   const detachAll = field(form, "detachAll") === "on";
-  const result = await runMutation(() =>
+  const result = await runMutation<unknown>(() =>
     detachAll ? execute(DeletePolicyWithDependents, { PolicyArn: policyArn }, caller) : execute(DeletePolicy, { PolicyArn: policyArn }, caller),
   );
   refresh(policyArn);
