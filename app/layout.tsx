@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { parseTheme, THEME_COOKIE, themeAttribute } from "@/components/theme/theme";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Portcullis", description: "Identity and access management" };
@@ -8,9 +10,10 @@ export const metadata: Metadata = { title: "Portcullis", description: "Identity 
 // and the browser refuses to run them.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
     </html>
   );

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const { loadUserPage } = await import("../app/(console)/users/[userName]/loadUserPage");
   const { loadGroupPage } = await import("../app/(console)/groups/[groupName]/loadGroupPage");
   const { loadPolicyPage } = await import("../app/(console)/policies/[...policy]/loadPolicyPage");
+  const { loadDashboard } = await import("../app/(console)/dashboard/loadDashboard");
 
   await prepare();
   const started = performance.now();
@@ -55,8 +56,11 @@ async function main(): Promise<void> {
   const secondPage = first.result.ok ? first.result.value.Marker : undefined;
   type Request = [label: string, run: (caller: ReturnType<typeof asRequest>) => Promise<unknown>, cleanup?: () => Promise<unknown>];
   const requests: Request[] = [
+    // An administrator's dashboard: the summary, and up to 20 users without MFA decided by the engine.
+    ["dashboard (administrator)", (c) => loadDashboard(c)],
     ["users list (25 per page, console columns)", (c) => lists.loadUsersList(c, {})],
     ['users list filtered ("user-4")', (c) => lists.loadUsersList(c, { filter: "user-4" })],
+    ["users list without MFA, with console access", (c) => lists.loadUsersList(c, { mfa: "without", console: "enabled" })],
     ["users list sorted by last sign-in, page 2", (c) => lists.loadUsersList(c, { sort: "PasswordLastUsed", order: "descending", marker: secondPage })],
     ["groups list (25 per page, members and policies)", (c) => lists.loadGroupsList(c, {})],
     ["policies list (25 per page, attachment counts)", (c) => lists.loadPoliciesList(c, {})],

@@ -1,6 +1,9 @@
 "use client";
 
+import { useId } from "react";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
+import { isDenied, type ControlPermission } from "@/components/permissions/controlPermission";
+import { PermissionNote } from "@/components/permissions/PermissionNote";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { buttonStyles } from "@/components/forms/buttonStyles";
@@ -12,12 +15,16 @@ export function AccessKeyRowActions({
   status,
   setStatus,
   remove,
+  permissions = {},
 }: {
   accessKeyId: string;
   status: "Active" | "Inactive";
   setStatus: FormAction;
   remove: FormAction;
+  /** What the engine said about UpdateAccessKey and DeleteAccessKey (the same for every row). */
+  permissions?: { readonly setStatus?: ControlPermission; readonly remove?: ControlPermission };
 }) {
+  const noteId = useId();
   const [state, formProps, pending] = useFormAction<ActionState>(setStatus, {});
   const next = status === "Active" ? "Inactive" : "Active";
   return (
@@ -26,7 +33,14 @@ export function AccessKeyRowActions({
         <form {...formProps}>
           <input type="hidden" name="AccessKeyId" value={accessKeyId} />
           <input type="hidden" name="Status" value={next} />
-          <button type="submit" className={buttonStyles.secondary} disabled={pending} aria-label={`${status === "Active" ? "Deactivate" : "Activate"} ${accessKeyId}`} data-testid="toggle-access-key">
+          <button
+            type="submit"
+            className={buttonStyles.secondary}
+            disabled={pending || isDenied(permissions.setStatus)}
+            aria-label={`${status === "Active" ? "Deactivate" : "Activate"} ${accessKeyId}`}
+            aria-describedby={isDenied(permissions.setStatus) ? noteId : undefined}
+            data-testid="toggle-access-key"
+          >
             {status === "Active" ? "Deactivate" : "Activate"}
           </button>
         </form>
@@ -38,6 +52,7 @@ export function AccessKeyRowActions({
           title={`Delete access key ${accessKeyId}?`}
           confirmLabel="Delete access key"
           testId="delete-access-key"
+          permission={permissions.remove}
         >
           <p>
             Any application or script using this key stops working immediately, and the key cannot be restored.
@@ -45,6 +60,7 @@ export function AccessKeyRowActions({
           </p>
         </ConfirmActionDialog>
       </div>
+      <PermissionNote id={noteId} permission={isDenied(permissions.setStatus) ? permissions.setStatus : undefined} className="justify-end" />
       <ErrorRegion error={state.error} />
     </div>
   );

@@ -28,7 +28,7 @@ function EventDetails({ event }: { event: AuditEventView }) {
                 <span className="font-medium">Why it was denied:</span> <span data-testid="audit-denial-summary">{explanation.Summary}</span>
               </summary>
               <div className="flex flex-col gap-3 border-t border-red-200 p-3">
-                <AuditExplanation explanation={explanation} />
+                <AuditExplanation explanation={explanation} withSummary={false} />
                 <Link href={`/audit/${event.EventId}`} className="self-start text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
                   View the full event record
                 </Link>

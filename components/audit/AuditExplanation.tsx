@@ -10,7 +10,7 @@ const POLICY_TYPES: Record<string, string> = {
 
 const REASONS: Record<string, string> = {
   "explicit-deny": "An explicit Deny statement applies, and a Deny always wins.",
-  "no-allow": "No statement allows it: everything is denied unless a policy allows it.",
+  "no-allow": "No policy allows it: everything is denied unless a policy allows it.",
   "boundary-implicit-deny": "A policy allows it, but the permissions boundary does not.",
   "session-implicit-deny": "The session policy does not allow it.",
   "scp-implicit-deny": "A service control policy does not allow it.",
@@ -32,15 +32,22 @@ function Statements({ statements }: { statements: readonly AuditStatement[] }) {
   );
 }
 
-/** Why the engine denied a request, as the audit log kept it: the summary, the deciding statements, the near misses. */
-export function AuditExplanation({ explanation }: { explanation: Explanation }) {
+/**
+ * Why the engine denied a request, as the audit log kept it: the summary, the deciding statements,
+ * the near misses. `withSummary={false}` where the summary is already shown (the row's details line).
+ */
+export function AuditExplanation({ explanation, withSummary = true }: { explanation: Explanation; withSummary?: boolean }) {
   const workflow = explanation.StoppedWorkflow;
   return (
     <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm text-slate-900 sm:grid-cols-[10rem_minmax(0,1fr)]" data-testid="audit-explanation">
-      <dt className="font-medium text-slate-600">Why</dt>
-      <dd className="wrap-anywhere" data-testid="audit-explanation-summary">
-        {explanation.Summary}
-      </dd>
+      {withSummary && (
+        <>
+          <dt className="font-medium text-slate-600">Why</dt>
+          <dd className="wrap-anywhere" data-testid="audit-explanation-summary">
+            {explanation.Summary}
+          </dd>
+        </>
+      )}
       <dt className="font-medium text-slate-600">Reason</dt>
       <dd>
         {REASONS[explanation.Reason] ?? explanation.Reason} <code className="font-mono text-xs text-slate-600">({explanation.Reason})</code>

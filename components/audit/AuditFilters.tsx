@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 
 const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+  "h-9 w-full rounded-md border border-slate-300 bg-white aria-invalid:border-red-600 px-2.5 py-1.5 text-sm font-normal shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 const labelClass = "flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800";
 
 export interface AuditFilterFields {
@@ -19,38 +19,39 @@ export interface AuditFilterFields {
  * JavaScript. Every label sits above its field on one line; times are typed as the table shows them
  * (UTC), not in the browser's locale, so "From" and "Event time" read the same.
  */
-export function AuditFilters({ values, filtered }: { values: AuditFilterFields; filtered: boolean }) {
+export function AuditFilters({ values, filtered, invalid }: { values: AuditFilterFields; filtered: boolean; invalid?: "from" | "to" }) {
   const hint = "audit-time-hint";
   return (
     <form method="get" action="/audit" role="search" aria-label="Filter audit events" className="grid grid-cols-2 items-end gap-x-3 gap-y-3 lg:grid-cols-6" data-testid="audit-filters">
       <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-2`}>
-        Action contains
+        <span>Action contains</span>
         <input type="search" name="action" defaultValue={values.action} placeholder="CreateUser" className={inputClass} data-testid="audit-action" />
       </label>
       <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-3`}>
-        Principal ARN
+        <span>Principal ARN</span>
         <input name="principal" defaultValue={values.principal} placeholder="arn:aws:iam::123456789012:user/bob" spellCheck={false} className={`${inputClass} font-mono`} data-testid="audit-principal" />
       </label>
-      <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-1`}>
-        Result
-        <select name="result" defaultValue={values.result ?? ""} className={inputClass} data-testid="audit-result">
+      {/* Labelled by id, not wrapped: a select inside its label would be named "Result Any result". */}
+      <div className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-1`}>
+        <label htmlFor="audit-result">Result</label>
+        <select id="audit-result" name="result" defaultValue={values.result ?? ""} className={inputClass} data-testid="audit-result">
           <option value="">Any result</option>
           <option value="Allowed">Allowed</option>
           <option value="Denied">Denied</option>
           <option value="Failed">Failed</option>
         </select>
+      </div>
+      <label className={`${labelClass} lg:col-span-2`}>
+        <span>From (UTC)</span>
+        <input name="from" defaultValue={values.from} placeholder="1 Dec 2026, 12:00" aria-describedby={hint} aria-invalid={invalid === "from" || undefined} autoComplete="off" className={inputClass} data-testid="audit-from" />
       </label>
       <label className={`${labelClass} lg:col-span-2`}>
-        From (UTC)
-        <input name="from" defaultValue={values.from} placeholder="1 Dec 2026, 12:00" aria-describedby={hint} autoComplete="off" className={inputClass} data-testid="audit-from" />
-      </label>
-      <label className={`${labelClass} lg:col-span-2`}>
-        To (UTC)
-        <input name="to" defaultValue={values.to} placeholder="1 Dec 2026, 18:30" aria-describedby={hint} autoComplete="off" className={inputClass} data-testid="audit-to" />
+        <span>To (UTC)</span>
+        <input name="to" defaultValue={values.to} placeholder="1 Dec 2026, 18:30" aria-describedby={hint} aria-invalid={invalid === "to" || undefined} autoComplete="off" className={inputClass} data-testid="audit-to" />
       </label>
       <div className="col-span-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 sm:col-span-1 lg:col-span-2">
         {/* As tall as the fields beside it, so the box lines up with them. */}
-        <label className="flex h-[34px] items-center gap-2 text-sm font-medium text-slate-800">
+        <label className="flex h-9 items-center gap-2 text-sm font-medium text-slate-800">
           <input type="checkbox" name="readOnly" value="show" defaultChecked={values.readOnly} className="size-4 accent-blue-700" data-testid="audit-read-only" />
           Show read-only events
         </label>

@@ -3,17 +3,28 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { getSession, signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { TextField } from "@/components/forms/TextField";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { FormMessage } from "./FormMessage";
+import { forgetSignIn, readLastSignIn, rememberSignIn } from "./lastSignIn";
 
 export type SignInKind = "root" | "iam-user";
 
 type Outcome = { title: string; detail?: string } | undefined;
 
 // Whatever was wrong (email, account, user name or password), the same words: see lib/auth/signIn.ts.
-const INCORRECT: Outcome = { title: "Incorrect credentials, or too many attempts", detail: "Check what you entered, or wait a few minutes and try again." };
+const INCORRECT: Outcome = { title: "Incorrect credentials", detail: "Check what you entered and try again." };
+// Only when the throttle refused the attempt (next-auth's error "Throttled", SIGN_IN_THROTTLED in lib/auth/options.ts).
+const THROTTLED: Outcome = {
+  title: "Too many failed attempts",
+  detail: "Sign-in from here is paused after repeated failures. Wait a few minutes, then try again; an administrator can also unlock an IAM user's sign-in.",
+};
+
+/** The sign-in page's error from a redirect (a sign-in posted without JavaScript): which message to open with. */
+export type SignInError = "incorrect" | "throttled";
+
+const outcomeOf = (error: string | null | undefined): Outcome => (error === "Throttled" ? THROTTLED : INCORRECT);
 
 const KINDS: { value: SignInKind; label: string; description: string }[] = [
   { value: "root", label: "Root user", description: "The account owner, for the few tasks that need unrestricted access." },
@@ -32,14 +43,55 @@ export function SignInForm({
 }: {
   initialKind: SignInKind;
   initialAccount: string;
-  initialError: boolean;
+  initialError: SignInError | undefined;
   /** Whether this server lets visitors create accounts (PORTCULLIS_SIGNUP). */
   signUpOpen: boolean;
 }) {
   const router = useRouter();
   const [kind, setKind] = useState<SignInKind>(initialKind);
-  const [outcome, setOutcome] = useState<Outcome>(initialError ? INCORRECT : undefined);
+  const [outcome, setOutcome] = useState<Outcome>(initialError === "throttled" ? THROTTLED : initialError ? INCORRECT : undefined);
   const [pending, setPending] = useState(false);
+  const [account, setAccount] = useState(initialAccount);
+  const [userName, setUserName] = useState("");
+  const [remembered, setRemembered] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // What this device remembers is only known in the browser, after the server's render. A sign-in
+  // URL's account wins: the remembered user name is offered only for that same account.
+  useEffect(() => {
+    const last = readLastSignIn();
+    if (!last) return;
+    // Nothing the person has typed meanwhile (before the page's script ran) is overwritten.
+    const field = (name: string) => formRef.current?.elements.namedItem(name);
+    const typed = (name: string, initial: string) => {
+      const input = field(name);
+      return input instanceof HTMLInputElement && input.value !== "" && input.value !== initial;
+    };
+    if (typed("account", initialAccount) || typed("userName", "") || typed("email", "")) return;
+    if (initialAccount) {
+      if (last.kind !== "iam-user" || last.account?.toLowerCase() !== initialAccount.toLowerCase() || !last.userName) return;
+      setUserName(last.userName);
+    } else {
+      setKind(last.kind);
+      setAccount(last.account ?? "");
+      setUserName(last.userName ?? "");
+    }
+    setRemembered(last.kind === "iam-user");
+    // Only the password is left to type.
+    const password = field("password");
+    if (last.kind === "iam-user" && last.userName && password instanceof HTMLInputElement) password.focus();
+  }, [initialAccount]);
+
+  function forgetRememberedUser() {
+    forgetSignIn();
+    setRemembered(false);
+    setAccount(initialAccount);
+    setUserName("");
+    setOutcome(undefined);
+    // The note (and its button) goes: focus moves to the first field to retype, not to the page.
+    const first = formRef.current?.elements.namedItem(initialAccount ? "userName" : "account");
+    if (first instanceof HTMLInputElement) first.focus();
+  }
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,6 +104,7 @@ export function SignInForm({
     try {
       const result = await signIn<"credentials">(kind, { ...data, redirect: false });
       if (result?.ok && !result.error) {
+        rememberSignIn(kind === "root" ? { kind } : { kind, account: data.account?.trim(), userName: data.userName?.trim() });
         // A principal with an MFA device is not signed in yet: this page re-renders with the code step.
         if ((await getSession())?.principal?.mfaPending) {
           router.refresh();
@@ -61,7 +114,9 @@ export function SignInForm({
         router.refresh();
         return;
       }
-      setOutcome(result?.error === "CredentialsSignin" || result?.status === 401 ? INCORRECT : { title: "Sign-in failed", detail: "The server could not sign you in. Try again in a moment." });
+      setOutcome(
+        result?.error === "CredentialsSignin" || result?.status === 401 ? outcomeOf(result.error) : { title: "Sign-in failed", detail: "The server could not sign you in. Try again in a moment." },
+      );
     } catch {
       setOutcome({ title: "Sign-in is unavailable", detail: "The server could not be reached. Check your connection and try again." });
     }
@@ -72,7 +127,7 @@ export function SignInForm({
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" data-testid="signin-form">
+    <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4" data-testid="signin-form">
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Sign in as</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
@@ -110,6 +165,15 @@ export function SignInForm({
         </div>
       </fieldset>
 
+      {remembered && kind === "iam-user" && (
+        <p className="text-sm text-slate-600" data-testid="signin-remembered">
+          This device remembers your account and user name (never your password). Not you?{" "}
+          <button type="button" className={buttonStyles.link} onClick={forgetRememberedUser} data-testid="signin-forget">
+            Use a different user
+          </button>
+        </p>
+      )}
+
       {kind === "root" ? (
         <TextField key="email" label="Root user email address" name="email" type="email" autoComplete="username" required maxLength={256} testId="signin-email" />
       ) : (
@@ -119,16 +183,29 @@ export function SignInForm({
             label="Account ID (12 digits) or account alias"
             name="account"
             autoComplete="organization"
-            defaultValue={initialAccount}
+            value={account}
+            onChange={(event) => setAccount(event.target.value)}
             required
             maxLength={256}
             spellCheck={false}
             testId="signin-account"
           />
-          <TextField key="userName" label="IAM user name" name="userName" autoComplete="username" required maxLength={256} spellCheck={false} testId="signin-username" />
+          <TextField
+            key="userName"
+            label="IAM user name"
+            name="userName"
+            autoComplete="username"
+            value={userName}
+            onChange={(event) => setUserName(event.target.value)}
+            required
+            maxLength={256}
+            spellCheck={false}
+            testId="signin-username"
+          />
         </>
       )}
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={128} testId="signin-password" />
+
 
       <FormMessage title={outcome?.title} testId="signin-message">
         {outcome?.detail}
@@ -140,7 +217,7 @@ export function SignInForm({
       {signUpOpen && (
         <p className="text-center text-sm text-slate-600">
           New to Portcullis?{" "}
-          <Link href="/signup" className={buttonStyles.link}>
+          <Link href="/signup" className={`${buttonStyles.link} underline`}>
             Create an account
           </Link>
         </p>

@@ -77,7 +77,7 @@ export function SignUpForm({ createAccount }: { createAccount: SignUpAction }) {
       </button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/signin" className={buttonStyles.link}>
+        <Link href="/signin" className={`${buttonStyles.link} underline`}>
           Sign in
         </Link>
       </p>

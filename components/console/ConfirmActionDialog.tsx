@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 import { buttonStyles, type ButtonVariant } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
@@ -21,6 +23,7 @@ export function ConfirmActionDialog({
   children,
   confirmLabel,
   testId,
+  permission,
 }: {
   action: FormAction;
   hidden?: Record<string, string>;
@@ -31,14 +34,26 @@ export function ConfirmActionDialog({
   children: React.ReactNode;
   confirmLabel: string;
   testId?: string;
+  /** What the engine said about the action: denied disables the trigger, with the reason beside it. */
+  permission?: ControlPermission;
 }) {
+  const note = usePermissionNote(permission);
   const [open, setOpen] = useState(false);
   const [state, formProps, pending] = useFormAction<ActionState>(action, {}, () => setOpen(false));
   return (
     <>
-      <button type="button" className={buttonStyles[triggerVariant]} onClick={() => setOpen(true)} aria-label={triggerAriaLabel} data-testid={testId}>
+      <button
+        type="button"
+        className={buttonStyles[triggerVariant]}
+        onClick={() => setOpen(true)}
+        disabled={note.denied}
+        aria-label={triggerAriaLabel}
+        aria-describedby={note.describedBy}
+        data-testid={testId}
+      >
         {triggerLabel}
       </button>
+      {note.note()}
       <ModalDialog open={open} onClose={() => setOpen(false)} title={title} testId={testId ? `${testId}-dialog` : undefined}>
         <form {...formProps} className="flex flex-col gap-4">
           {Object.entries(hidden).map(([name, value]) => (

@@ -1,10 +1,12 @@
 import type { IamErrorView } from "@/lib/iam/core/errors";
+import { SignInWithMfaButton } from "@/components/permissions/SignInWithMfaButton";
 
 type AccessDenied = NonNullable<IamErrorView["accessDenied"]>;
 
 /**
  * What a person sees when the policy engine says no: the action, the resource, and the engine's
- * explanation (the statement that denied it, or that no statement allows it).
+ * explanation (the statement that denied it, or that no statement allows it), and the fix: signing
+ * in again with MFA when only an MFA condition stands in the way, else asking an administrator.
  */
 export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
   return (
@@ -34,7 +36,16 @@ export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
           ))}
         </ul>
       )}
-      <p className="mt-2 text-red-800">Ask an administrator to grant this permission if you need it.</p>
+      {denied.needsMfa ? (
+        <div className="mt-3 flex flex-col items-start gap-2" data-testid="access-denied-needs-mfa">
+          <p className="text-red-800">
+            This action needs a session signed in with MFA. Sign out, then sign in again with a code from your MFA device (assign one first if you have none).
+          </p>
+          <SignInWithMfaButton variant="secondary" />
+        </div>
+      ) : (
+        <p className="mt-2 text-red-800">Ask an administrator to grant this permission if you need it.</p>
+      )}
     </section>
   );
 }

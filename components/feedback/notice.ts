@@ -35,6 +35,7 @@ const SENTENCES = {
   "group-created": (x) => `User group ${s(x)} created. Add users on its Users tab and policies on its Permissions tab.`,
   "group-renamed": (x) => `User group renamed to ${s(x)}.`,
   "group-deleted": (x) => `User group ${s(x)} deleted.`,
+  "user-created": (x) => `User ${s(x)} created.`,
   "user-deleted": (x) => `User ${s(x)} deleted, with its credentials, group memberships and policies.`,
   "policy-created": (x) => `Policy ${s(x)} created. Attach it to users or groups on the Entities attached tab.`,
   "policy-version-saved": (x) => `Policy ${s(x)} saved as a new version.`,
@@ -51,6 +52,7 @@ const SENTENCES = {
   "groups-joined": (x) => `User ${s(x)} added to ${n(x) === 1 && x.object ? `group ${o(x)}` : plural(n(x), "group")}.`,
   "tags-saved": (x) => `Tags of user ${s(x)} saved.`,
   "console-password-set": (x) => `Console password of user ${s(x)} set.`,
+  "console-sign-in-unlocked": (x) => `Sign-in of user ${s(x)} unlocked: the user can try their password again now.`,
   "console-access-disabled": (x) => `Console access of user ${s(x)} disabled: the user can no longer sign in to the console.`,
   "password-changed": () => "Your password was changed. Your other sessions were signed out.",
   "own-mfa-device-added": (x) =>
@@ -79,12 +81,12 @@ export function noticeSentence(notice: Notice): string {
 // IAM names, policy version IDs, access key IDs, aliases and MFA device names all use these characters.
 const NAME = /^[\w+=,.@-]{1,256}$/;
 
-/** The cookie's value for a notice. */
+/** The cookie's value for a notice, before the cookie header percent-encodes it (Next's cookies().set does). */
 export function encodeNotice(notice: Notice): string {
-  return encodeURIComponent(JSON.stringify(notice));
+  return JSON.stringify(notice);
 }
 
-/** The notice a cookie value carries, or undefined when it is not one this console would have written. */
+/** The notice a cookie value (as document.cookie shows it, percent-encoded) carries, or undefined when it is not one this console would have written. */
 export function decodeNotice(value: string): Notice | undefined {
   let raw: unknown;
   try {

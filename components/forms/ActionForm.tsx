@@ -1,6 +1,8 @@
 "use client";
 
 import { Fragment, useRef, useState } from "react";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 import { buttonStyles, type ButtonVariant } from "./buttonStyles";
 import { ErrorRegion } from "./ErrorRegion";
 import type { ActionState, FormAction } from "./actionState";
@@ -24,6 +26,7 @@ export function ActionForm({
   className = "",
   submitAriaLabel,
   disabled,
+  permission,
 }: {
   action: FormAction;
   hidden?: Record<string, string>;
@@ -36,7 +39,10 @@ export function ActionForm({
   className?: string;
   submitAriaLabel?: string;
   disabled?: boolean;
+  /** What the engine said about the submit button's operation: denied disables it, with the reason beside it. */
+  permission?: ControlPermission;
 }) {
+  const note = usePermissionNote(permission);
   const form = useRef<HTMLFormElement>(null);
   const [round, setRound] = useState(0);
   const [state, formProps, pending] = useFormAction<ActionState>(action, {}, () => {
@@ -53,12 +59,14 @@ export function ActionForm({
       <button
         type="submit"
         className={buttonStyles[variant]}
-        disabled={pending || disabled}
+        disabled={pending || disabled || note.denied}
         aria-label={submitAriaLabel}
+        aria-describedby={note.describedBy}
         data-testid={submitTestId}
       >
         {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
       </button>
+      {note.note("mt-1")}
       <ErrorRegion error={state.error} />
     </form>
   );

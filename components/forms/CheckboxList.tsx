@@ -12,6 +12,12 @@ export interface CheckboxListItem {
   readonly disabledReason?: string;
 }
 
+/** A checkbox is named by its label alone; its badge, reason and description describe it. */
+function describedBy(inputId: string, item: CheckboxListItem): string | undefined {
+  const parts = [item.badge && `${inputId}-badge`, item.disabled && item.disabledReason && `${inputId}-reason`, item.description && `${inputId}-description`];
+  return parts.filter(Boolean).join(" ") || undefined;
+}
+
 /**
  * A filterable list of checkboxes (groups to join, policies to attach). Every checkbox carries
  * `name`/`value`, so it submits with a plain form; the wizard instead controls `selected`.
@@ -74,17 +80,28 @@ export function CheckboxList({
               value={item.value}
               checked={item.disabled ? true : chosen.has(item.value)}
               disabled={item.disabled}
+              aria-describedby={describedBy(`${id}-${item.value}`, item)}
               onChange={(event) => toggle(item.value, event.target.checked)}
               className="mt-0.5 size-4 shrink-0 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
             />
-            <label htmlFor={`${id}-${item.value}`} className="min-w-0 flex-1 text-sm">
+            <div className="min-w-0 flex-1 text-sm">
               <span className="flex flex-wrap items-center gap-2">
-                <span className="font-medium wrap-anywhere text-slate-900">{item.label}</span>
-                {item.badge}
-                {item.disabled && item.disabledReason && <span className="text-xs text-slate-500">{item.disabledReason}</span>}
+                <label htmlFor={`${id}-${item.value}`} className="font-medium wrap-anywhere text-slate-900">
+                  {item.label}
+                </label>
+                {item.badge && <span id={`${id}-${item.value}-badge`}>{item.badge}</span>}
+                {item.disabled && item.disabledReason && (
+                  <span id={`${id}-${item.value}-reason`} className="text-xs text-slate-500">
+                    {item.disabledReason}
+                  </span>
+                )}
               </span>
-              {item.description && <span className="block text-xs text-slate-600">{item.description}</span>}
-            </label>
+              {item.description && (
+                <span id={`${id}-${item.value}-description`} className="block text-xs text-slate-600">
+                  {item.description}
+                </span>
+              )}
+            </div>
           </li>
         ))}
       </ul>

@@ -1,9 +1,14 @@
 "use client";
 
 import { useId, useState } from "react";
+import type { PasswordRules } from "@/lib/iam/core/passwordRules";
 import { buttonStyles } from "./buttonStyles";
+import { PasswordRulesChecklist } from "./PasswordRulesChecklist";
 
-/** A password input with a Show/Hide toggle; the browser is told not to autofill or save it. */
+/**
+ * A password input with a Show/Hide toggle; the browser is told not to autofill or save it. Given
+ * the account's password rules, it lists them underneath and ticks each as the password meets it.
+ */
 export function PasswordField({
   label,
   name,
@@ -12,6 +17,7 @@ export function PasswordField({
   error,
   description,
   testId,
+  rules,
 }: {
   label: string;
   name?: string;
@@ -20,10 +26,13 @@ export function PasswordField({
   error?: string;
   description?: string;
   testId?: string;
+  rules?: PasswordRules;
 }) {
   const id = useId();
   const [visible, setVisible] = useState(false);
-  const describedBy = [description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  // An uncontrolled field still needs what is typed, for the rules' ticks.
+  const [typed, setTyped] = useState("");
+  const describedBy = [description ? `${id}-description` : "", rules ? `${id}-rules` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -36,7 +45,10 @@ export function PasswordField({
           type={visible ? "text" : "password"}
           autoComplete="new-password"
           value={value}
-          onChange={onChange ? (event) => onChange(event.target.value) : undefined}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            onChange?.(event.target.value);
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           data-testid={testId}
@@ -55,6 +67,7 @@ export function PasswordField({
           {description}
         </p>
       )}
+      {rules && <PasswordRulesChecklist id={`${id}-rules`} rules={rules} password={value ?? typed} />}
       {error && (
         <p id={`${id}-error`} className="text-xs font-medium text-red-700">
           {error}

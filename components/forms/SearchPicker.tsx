@@ -201,6 +201,8 @@ export function SearchPicker({
             : `Showing ${shown.items.length.toLocaleString("en-US")} of ${shown.total.toLocaleString("en-US")}`;
   const hasItems = shown !== undefined && shown.items.length > 0;
 
+  // The results are one page at a time (Load more for the next), so they are listed in full rather
+  // than in an inner scroll box that would cut rows off.
   // Spacing is margin on what is visible, not flex gap: the live regions stay in the page while
   // empty (so that what appears in them is announced) and must not add space then.
   return (
@@ -228,7 +230,7 @@ export function SearchPicker({
         <ul
           aria-label={`${legend}: search results`}
           aria-busy={pending === "search"}
-          className={`mt-2 max-h-72 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white ${pending === "search" ? "opacity-60" : ""}`}
+          className={`mt-2 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white ${pending === "search" ? "opacity-60" : ""}`}
         >
           {shown.items.map((item) => (
             <Option
@@ -283,9 +285,13 @@ export function SearchPicker({
   );
 }
 
-/** One search result: a checkbox labelled with the name, its badge and description. */
+/**
+ * One search result: a checkbox named by the item alone (a screen reader's list of checkboxes stays
+ * a list of names), described by its badge, why it is unavailable, and its description.
+ */
 function Option({ id, item, unavailableReason, checked, onToggle }: { id: string; item: PickerItem; unavailableReason?: string; checked: boolean; onToggle: (on: boolean) => void }) {
   const unavailable = unavailableReason !== undefined;
+  const described = [item.badge && `${id}-badge`, unavailableReason && `${id}-reason`, item.description && `${id}-description`].filter(Boolean).join(" ");
   return (
     <li className="flex items-start gap-2 px-3 py-2" data-option>
       <input
@@ -293,21 +299,32 @@ function Option({ id, item, unavailableReason, checked, onToggle }: { id: string
         type="checkbox"
         checked={unavailable || checked}
         disabled={unavailable}
+        aria-describedby={described || undefined}
         onChange={(event) => onToggle(event.target.checked)}
         className="mt-0.5 size-4 shrink-0 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
       />
-      <label htmlFor={id} className="min-w-0 flex-1 text-sm">
+      <div className="min-w-0 flex-1 text-sm">
         <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-          <span className="font-medium wrap-anywhere text-slate-900">{item.label}</span>
+          <label htmlFor={id} className="font-medium wrap-anywhere text-slate-900">
+            {item.label}
+          </label>
           {item.badge && (
-            <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE_STYLES[item.badge] ?? "bg-slate-100 text-slate-700"}`}>
+            <span id={`${id}-badge`} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE_STYLES[item.badge] ?? "bg-slate-100 text-slate-700"}`}>
               {item.badge}
             </span>
           )}
-          {unavailableReason && <span className="text-xs text-slate-600">{unavailableReason}</span>}
+          {unavailableReason && (
+            <span id={`${id}-reason`} className="text-xs text-slate-600">
+              {unavailableReason}
+            </span>
+          )}
         </span>
-        {item.description && <span className="block text-xs wrap-anywhere text-slate-600">{item.description}</span>}
-      </label>
+        {item.description && (
+          <span id={`${id}-description`} className="block text-xs wrap-anywhere text-slate-600">
+            {item.description}
+          </span>
+        )}
+      </div>
     </li>
   );
 }

@@ -10,10 +10,12 @@ export function TextField({
   description,
   error,
   testId,
+  "aria-describedby": alsoDescribedBy,
   ...input
 }: InputProps & { label: string; description?: React.ReactNode; error?: string; testId?: string }) {
   const id = useId();
-  const describedBy = [description ? `${id}-description` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  // A description outside the field (a password's rules list) adds to the field's own.
+  const describedBy = [description ? `${id}-description` : "", alsoDescribedBy ?? "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">

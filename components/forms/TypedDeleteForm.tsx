@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 import { buttonStyles } from "./buttonStyles";
 import { ErrorRegion } from "./ErrorRegion";
 import { TextField } from "./TextField";
@@ -18,6 +20,7 @@ export function TypedDeleteForm({
   action,
   testId,
   children,
+  permission,
 }: {
   /** "user", "group": used in the label, the button and the form's name. */
   entity: string;
@@ -25,7 +28,10 @@ export function TypedDeleteForm({
   action: FormAction;
   testId: string;
   children?: React.ReactNode;
+  /** What the engine said about deleting it: denied disables the button, with the reason beside it. */
+  permission?: ControlPermission;
 }) {
+  const note = usePermissionNote(permission);
   const [typed, setTyped] = useState("");
   const [state, formProps, pending] = useFormAction<ActionState>(action, {});
   return (
@@ -40,9 +46,10 @@ export function TypedDeleteForm({
         testId="delete-confirmation"
       />
       <div>
-        <button type="submit" className={buttonStyles.danger} disabled={pending} data-testid={testId}>
+        <button type="submit" className={buttonStyles.danger} disabled={pending || note.denied} aria-describedby={note.describedBy} data-testid={testId}>
           {pending ? "Deleting…" : `Delete ${entity}`}
         </button>
+        {note.note("mt-1")}
       </div>
       <ErrorRegion error={state.error} />
     </form>

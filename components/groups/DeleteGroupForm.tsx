@@ -4,12 +4,23 @@ import { useState } from "react";
 import { Checkbox } from "@/components/forms/Checkbox";
 import { TypedDeleteForm } from "@/components/forms/TypedDeleteForm";
 import type { FormAction } from "@/components/forms/actionState";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 
 /** Typed confirmation, plus the offer to remove members and policies first when there are any. */
-export function DeleteGroupForm({ groupName, hasDependents, deleteGroup }: { groupName: string; hasDependents: boolean; deleteGroup: FormAction }) {
+export function DeleteGroupForm({
+  groupName,
+  hasDependents,
+  deleteGroup,
+  permission,
+}: {
+  groupName: string;
+  hasDependents: boolean;
+  deleteGroup: FormAction;
+  permission?: ControlPermission;
+}) {
   const [removeDependents, setRemoveDependents] = useState(true);
   return (
-    <TypedDeleteForm entity="group" name={groupName} action={deleteGroup} testId="delete-group-submit">
+    <TypedDeleteForm entity="group" name={groupName} action={deleteGroup} testId="delete-group-submit" permission={permission}>
       {hasDependents && (
         <Checkbox
           name="removeDependents"

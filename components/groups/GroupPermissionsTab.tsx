@@ -8,6 +8,7 @@ import type { FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { Panel } from "@/components/console/Panel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { AttachPoliciesDisclosure } from "@/components/policies/AttachPoliciesDisclosure";
 import { policyHref } from "@/components/policies/policyHref";
@@ -24,6 +25,7 @@ export function GroupPermissionsTab({
   attach,
   detach,
   deleteInline,
+  permissions = {},
 }: {
   groupName: string;
   attached: readonly AttachedPolicy[];
@@ -32,6 +34,13 @@ export function GroupPermissionsTab({
   attach: FormAction;
   detach: FormAction;
   deleteInline: FormAction;
+  /** What the engine said about each kind of button (pagePermissions); one answer stands for every row. */
+  permissions?: {
+    readonly attach?: ControlPermission;
+    readonly detach?: ControlPermission;
+    readonly createInline?: ControlPermission;
+    readonly deleteInline?: ControlPermission;
+  };
 }) {
   const rows: Row[] = [...attached.map((policy) => ({ kind: "managed" as const, policy })), ...inline.map((name) => ({ kind: "inline" as const, name }))];
   const columns: Column<Row>[] = [
@@ -63,6 +72,7 @@ export function GroupPermissionsTab({
             pendingLabel="Detaching…"
             submitAriaLabel={`Detach ${row.policy.PolicyName}`}
             submitTestId={`detach-${row.policy.PolicyName}`}
+            permission={permissions.detach}
           />
         ) : (
           <div className="flex flex-wrap justify-end gap-2">
@@ -77,6 +87,7 @@ export function GroupPermissionsTab({
               title={`Delete inline policy ${row.name}?`}
               confirmLabel="Delete policy"
               testId={`delete-inline-${row.name}`}
+              permission={permissions.deleteInline}
             >
               Every member of {groupName} loses the permissions it grants, immediately. An inline policy cannot be restored once deleted.
             </ConfirmActionDialog>
@@ -86,9 +97,9 @@ export function GroupPermissionsTab({
   ];
   return (
     <Panel title={`Permissions policies (${rows.length})`} description="A group can have up to 10 managed policies attached, and inline policies of up to 5,120 characters in all." testId="group-permissions">
-      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} max={QUOTAS.AttachedPoliciesPerGroup} />
+      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} max={QUOTAS.AttachedPoliciesPerGroup} permission={permissions.attach} />
       <div>
-        <ButtonLink href={inlinePolicyHref("group", groupName)} variant="secondary" testId="create-inline-policy">
+        <ButtonLink href={inlinePolicyHref("group", groupName)} variant="secondary" testId="create-inline-policy" permission={permissions.createInline}>
           Create inline policy
         </ButtonLink>
       </div>

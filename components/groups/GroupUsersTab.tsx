@@ -7,6 +7,7 @@ import type { FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { DateTime } from "@/components/console/DateTime";
 import { Disclosure } from "@/components/console/Disclosure";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { userHref } from "@/components/users/userHref";
@@ -17,11 +18,14 @@ export function GroupUsersTab({
   searchUsers,
   add,
   remove,
+  permissions = {},
 }: {
   members: readonly UserView[];
   searchUsers: PickerSearch;
   add: FormAction;
   remove: FormAction;
+  /** What the engine said about adding a user (still to be picked) to the group and removing one. */
+  permissions?: { readonly add?: ControlPermission; readonly remove?: ControlPermission };
 }) {
   const isMember = new Set(members.map((user) => user.UserName));
   const columns: Column<UserView>[] = [
@@ -48,13 +52,14 @@ export function GroupUsersTab({
           pendingLabel="Removing…"
           submitAriaLabel={`Remove ${user.UserName} from the group`}
           submitTestId={`remove-member-${user.UserName}`}
+          permission={permissions.remove}
         />
       ),
     },
   ];
   return (
     <Panel title={`Users in this group (${members.length})`} description="Every user in the group gets the group's permissions." testId="group-users">
-      <Disclosure summary="Add users" testId="add-users">
+      <Disclosure summary="Add users" testId="add-users" permission={permissions.add}>
         <ActionForm action={add} submitLabel="Add users" pendingLabel="Adding…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="add-users-submit">
           <SearchPicker
             legend="Users"

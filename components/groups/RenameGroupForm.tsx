@@ -7,13 +7,14 @@ import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { useFormAction } from "@/components/forms/useFormAction";
 import { Disclosure } from "@/components/console/Disclosure";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 
 /** "Edit" the group's name (UpdateGroup). Policies that name the old group ARN are not rewritten, as in AWS. */
-export function RenameGroupForm({ groupName, rename }: { groupName: string; rename: FormAction }) {
+export function RenameGroupForm({ groupName, rename, permission }: { groupName: string; rename: FormAction; permission?: ControlPermission }) {
   const [name, setName] = useState(groupName);
   const [state, formProps, pending] = useFormAction<ActionState>(rename, {});
   return (
-    <Disclosure summary="Edit group name" testId="rename-group">
+    <Disclosure summary="Edit group name" testId="rename-group" permission={permission}>
       <form {...formProps} className="flex flex-col gap-3" aria-label="Edit group name">
         <TextField
           label="New group name"

@@ -8,9 +8,11 @@ import type { IamErrorView } from "@/lib/iam/core/errors";
 import { AccessKeyRowActions } from "@/components/accessKeys/AccessKeyRowActions";
 import type { AccessKeyRow, CreateAccessKeyAction } from "@/components/accessKeys/accessKeyState";
 import { CreateAccessKeyForm } from "@/components/accessKeys/CreateAccessKeyForm";
+import { CopyButton } from "@/components/console/CopyButton";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import type { FormAction } from "@/components/forms/actionState";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { EmptyState } from "@/components/table/EmptyState";
@@ -26,6 +28,8 @@ export interface AccessKeysSectionProps {
   readonly create: CreateAccessKeyAction;
   readonly setStatus: FormAction;
   readonly remove: FormAction;
+  /** What the engine said about each button (pagePermissions): denied ones are off, with the reason. */
+  readonly permissions?: { readonly create?: ControlPermission; readonly setStatus?: ControlPermission; readonly remove?: ControlPermission };
 }
 
 function StatusBadge({ status }: { status: AccessKeyRow["Status"] }) {
@@ -44,9 +48,18 @@ function LastUsed({ row }: { row: AccessKeyRow }) {
   );
 }
 
-export function AccessKeysSection({ keys, userName, isRoot, create, setStatus, remove }: AccessKeysSectionProps) {
+export function AccessKeysSection({ keys, userName, isRoot, create, setStatus, remove, permissions = {} }: AccessKeysSectionProps) {
   const columns: Column<AccessKeyRow>[] = [
-    { key: "id", header: "Access key ID", render: (row) => <code className="font-mono text-xs">{row.AccessKeyId}</code> },
+    {
+      key: "id",
+      header: "Access key ID",
+      render: (row) => (
+        <span className="inline-flex flex-wrap items-center gap-2">
+          <code className="font-mono text-xs">{row.AccessKeyId}</code>
+          <CopyButton value={row.AccessKeyId} label={`Copy access key ID ${row.AccessKeyId}`} />
+        </span>
+      ),
+    },
     { key: "status", header: "Status", render: (row) => <StatusBadge status={row.Status} /> },
     { key: "created", header: "Created", render: (row) => <DateTime value={row.CreateDate} /> },
     { key: "used", header: "Last used", render: (row) => <LastUsed row={row} /> },
@@ -54,7 +67,7 @@ export function AccessKeysSection({ keys, userName, isRoot, create, setStatus, r
       key: "actions",
       header: <span className="sr-only">Actions</span>,
       className: "text-right",
-      render: (row) => <AccessKeyRowActions accessKeyId={row.AccessKeyId} status={row.Status} setStatus={setStatus} remove={remove} />,
+      render: (row) => <AccessKeyRowActions accessKeyId={row.AccessKeyId} status={row.Status} setStatus={setStatus} remove={remove} permissions={permissions} />,
     },
   ];
   return (
@@ -75,14 +88,18 @@ export function AccessKeysSection({ keys, userName, isRoot, create, setStatus, r
       {keys.ok ? (
         <>
           {keys.rows.length === 0 ? (
-            <EmptyState title="No access keys" description="That is the safest state while nothing needs programmatic access." />
+            <EmptyState level={3} title="No access keys" description="That is the safest state while nothing needs programmatic access." />
           ) : (
-            <DataTable caption={`Access keys for ${userName ?? "you"}`} columns={columns} rows={keys.rows} rowKey={(row) => row.AccessKeyId} testId="access-keys-table" />
+            <DataTable caption={userName ? `Access keys for ${userName}` : "Your access keys"} columns={columns} rows={keys.rows} rowKey={(row) => row.AccessKeyId} testId="access-keys-table" />
           )}
-          <CreateAccessKeyForm create={create} isRoot={isRoot} atLimit={keys.rows.length >= ACCESS_KEYS_PER_USER} />
+          <CreateAccessKeyForm create={create} isRoot={isRoot} atLimit={keys.rows.length >= ACCESS_KEYS_PER_USER} permission={permissions.create} />
         </>
       ) : (
-        <ErrorPanel error={keys.error} />
+        <>
+          <ErrorPanel error={keys.error} />
+          {/* The keys could not be listed; the button still says whether creating one is possible, and why not. */}
+          <CreateAccessKeyForm create={create} isRoot={isRoot} atLimit={false} permission={permissions.create} />
+        </>
       )}
     </Panel>
   );

@@ -1,9 +1,11 @@
 import type { IamErrorView } from "@/lib/iam/core/errors";
 import type { MFADeviceView } from "@/lib/iam/credentials/mfa";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
+import { CopyButton } from "@/components/console/CopyButton";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { DataTable } from "@/components/table/DataTable";
 import { AssignMfaDeviceButton } from "./AssignMfaDeviceButton";
 import { ResyncMfaDeviceButton } from "./ResyncMfaDeviceButton";
@@ -25,12 +27,15 @@ export function MfaDevicesSection({
   actions,
   subject,
   suggestedName,
+  assignPermission,
 }: {
   devices: MfaDeviceList;
   actions: MfaActions;
   /** Who the devices belong to, as the text should say it: "you", "the root user", "alice". */
   subject: string;
   suggestedName: string;
+  /** What the engine said about creating and enabling a device (pagePermissions). */
+  assignPermission?: ControlPermission;
 }) {
   const list = devices.ok ? devices.value.MFADevices : [];
   const self = subject === "you";
@@ -42,7 +47,7 @@ export function MfaDevicesSection({
           ? "Sign-in asks for a code from one of these devices after your password. Use up to 8 devices."
           : `Sign-in asks ${subject} for a code from one of these devices after the password. Up to 8 devices.`
       }
-      actions={devices.ok && <AssignMfaDeviceButton actions={actions} suggestedName={suggestedName} disabled={list.length >= MAX_DEVICES} />}
+      actions={devices.ok && <AssignMfaDeviceButton actions={actions} suggestedName={suggestedName} disabled={list.length >= MAX_DEVICES} permission={assignPermission} />}
       testId="mfa-devices"
     >
       {!devices.ok ? (
@@ -60,7 +65,16 @@ export function MfaDevicesSection({
           columns={[
             { key: "name", header: "Device", render: (row) => <span className="font-medium">{deviceName(row.SerialNumber)}</span> },
             { key: "type", header: "Type", render: () => "Virtual (authenticator app)" },
-            { key: "serial", header: "Identifier", render: (row) => <code className="font-mono text-xs">{row.SerialNumber}</code> },
+            {
+              key: "serial",
+              header: "Identifier",
+              render: (row) => (
+                <span className="inline-flex flex-wrap items-center gap-2">
+                  <code className="font-mono text-xs wrap-anywhere">{row.SerialNumber}</code>
+                  <CopyButton value={row.SerialNumber} label={`Copy MFA device identifier ${row.SerialNumber}`} />
+                </span>
+              ),
+            },
             { key: "enabled", header: "Assigned", render: (row) => <DateTime value={row.EnableDate} /> },
             {
               key: "actions",

@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { CopyButton } from "@/components/console/CopyButton";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { TextField } from "@/components/forms/TextField";
+import { useFormAction } from "@/components/forms/useFormAction";
 import { MfaCodeFields } from "./MfaCodeFields";
 import type { CreateMfaDeviceState, EnableMfaDeviceState, MfaActions } from "./mfaState";
 
@@ -21,18 +23,17 @@ export function MfaEnrollment({
   suggestedName: string;
   onDone: () => void;
 }) {
-  const [created, create, creating] = useActionState<CreateMfaDeviceState, FormData>(actions.create, {});
-  const [enabled, enable, enabling] = useActionState<EnableMfaDeviceState, FormData>(async (previous, form) => {
-    const result = await actions.enable(previous, form);
-    if (result.enabled) onDone();
-    return result;
-  }, {});
+  // Both steps keep what was typed after an error (the device name, the codes): see useFormAction.
+  const [created, create, creating] = useFormAction<CreateMfaDeviceState>(actions.create, {});
+  const [enabled, enable, enabling] = useFormAction<EnableMfaDeviceState>(actions.enable, {}, (state) => {
+    if (state.enabled) onDone();
+  });
   const [showSecret, setShowSecret] = useState(false);
   const device = created.device;
 
   if (!device) {
     return (
-      <form action={create} className="flex flex-col gap-4" data-testid="mfa-name-step">
+      <form {...create} className="flex flex-col gap-4" data-testid="mfa-name-step">
         <TextField
           label="Device name"
           name="deviceName"
@@ -57,7 +58,7 @@ export function MfaEnrollment({
   }
 
   return (
-    <form action={enable} className="flex flex-col gap-4" data-testid="mfa-codes-step">
+    <form {...enable} className="flex flex-col gap-4" data-testid="mfa-codes-step">
       <input type="hidden" name="serialNumber" value={device.SerialNumber} />
       <ol className="flex list-decimal flex-col gap-3 pl-5 text-sm text-slate-700">
         <li>Install an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) on your phone or computer.</li>
@@ -68,14 +69,7 @@ export function MfaEnrollment({
           <button type="button" className={buttonStyles.link + " mt-2 text-sm"} onClick={() => setShowSecret((shown) => !shown)} aria-expanded={showSecret} data-testid="mfa-show-secret">
             {showSecret ? "Hide secret key" : "Show secret key"}
           </button>
-          {showSecret && (
-            <p className="mt-1">
-              Or type this key into the app (time-based):{" "}
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all" data-testid="mfa-secret">
-                {device.Base32StringSeed}
-              </code>
-            </p>
-          )}
+          {showSecret && <SecretKey seed={device.Base32StringSeed} />}
         </li>
         <li>Enter two consecutive codes from the app.</li>
       </ol>
@@ -93,5 +87,29 @@ export function MfaEnrollment({
       </div>
       <ErrorRegion error={enabled.error} testId="mfa-enroll-error" />
     </form>
+  );
+}
+
+/**
+ * The secret key for typing into an app by hand, in groups of four as authenticator apps show it;
+ * a group never breaks across lines. Copy copies the key without the spaces (apps accept both).
+ */
+function SecretKey({ seed }: { seed: string }) {
+  const groups = seed.match(/.{1,4}/g) ?? [];
+  return (
+    <div className="mt-1 flex flex-col gap-1">
+      <p id="mfa-secret-label">Or type this key into the app (time-based):</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code aria-labelledby="mfa-secret-label" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm tracking-wide" data-testid="mfa-secret">
+          {groups.map((group, index) => (
+            <span key={index} className="whitespace-nowrap">
+              {group}
+              {index < groups.length - 1 ? " " : ""}
+            </span>
+          ))}
+        </code>
+        <CopyButton value={seed} label="Copy secret key" />
+      </div>
+    </div>
   );
 }

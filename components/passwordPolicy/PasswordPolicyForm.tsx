@@ -12,6 +12,8 @@ import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { useFormAction } from "@/components/forms/useFormAction";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 
 /** What the form starts from without a policy: AWS console's suggestions (8 characters, self-service on). */
 const SUGGESTED: PasswordPolicyView = {
@@ -36,10 +38,14 @@ function Fieldset({ legend, children }: { legend: string; children: React.ReactN
 export function PasswordPolicyForm({
   current,
   save,
+  permission,
 }: {
   current?: PasswordPolicyView;
   save: FormAction;
+  /** What the engine said about UpdateAccountPasswordPolicy: denied keeps Save off, with the reason. */
+  permission?: ControlPermission;
 }) {
+  const note = usePermissionNote(permission);
   const start = current ?? SUGGESTED;
   const [state, formProps, pending] = useFormAction<ActionState>(save, {});
   const [expire, setExpire] = useState(Boolean(start.MaxPasswordAge));
@@ -106,9 +112,10 @@ export function PasswordPolicyForm({
         )}
       </Fieldset>
       <div>
-        <button type="submit" className={buttonStyles.primary} disabled={pending} data-testid="save-password-policy">
+        <button type="submit" className={buttonStyles.primary} disabled={pending || note.denied} aria-describedby={note.describedBy} data-testid="save-password-policy">
           {pending ? "Saving…" : "Save changes"}
         </button>
+        {note.note("mt-1")}
       </div>
       <ErrorRegion error={state.error} testId="password-policy-error" />
     </form>

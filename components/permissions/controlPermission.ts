@@ -21,3 +21,20 @@ export const ALLOWED: ControlPermission = { state: "allowed" };
 export function isDenied(permission: ControlPermission | undefined): permission is Extract<ControlPermission, { state: "denied" }> {
   return permission?.state === "denied";
 }
+
+/**
+ * One control that sends several operations ("Assign MFA device" creates, then enables, a device):
+ * the first denial decides, else the first "depends", else it is allowed.
+ */
+export function allOf(...permissions: readonly (ControlPermission | undefined)[]): ControlPermission {
+  return permissions.find(isDenied) ?? permissions.find((p) => p?.state === "depends") ?? ALLOWED;
+}
+
+/**
+ * One control that sends whichever operation the person's choice calls for ("Attach" to users or to
+ * groups): denied only when every one is; otherwise a "depends" note if any has one.
+ */
+export function anyOf(...permissions: readonly (ControlPermission | undefined)[]): ControlPermission {
+  if (permissions.length > 0 && permissions.every(isDenied)) return permissions[0]!;
+  return permissions.find((p) => p?.state === "depends") ?? ALLOWED;
+}

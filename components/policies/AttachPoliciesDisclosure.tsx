@@ -3,6 +3,7 @@ import { SearchPicker } from "@/components/forms/SearchPicker";
 import type { FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { Disclosure } from "@/components/console/Disclosure";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 
 /**
  * "Add permissions": search the account's and AWS's managed policies page by page and attach the
@@ -13,16 +14,19 @@ export function AttachPoliciesDisclosure({
   alreadyAttached,
   attach,
   max,
+  permission,
 }: {
   search: PickerSearch;
   alreadyAttached: ReadonlySet<string>;
   attach: FormAction;
   /** How many managed policies may be attached here in all (AWS: 10 per user or group). */
   max?: number;
+  /** What the engine said about attaching a policy here (the policy still to be chosen). */
+  permission?: ControlPermission;
 }) {
   const remaining = max === undefined ? undefined : Math.max(0, max - alreadyAttached.size);
   return (
-    <Disclosure summary="Add permissions" testId="add-permissions">
+    <Disclosure summary="Add permissions" testId="add-permissions" permission={permission}>
       <ActionForm action={attach} submitLabel="Attach policies" pendingLabel="Attaching…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="attach-policies-submit">
         <SearchPicker
           legend="Managed policies"

@@ -8,12 +8,26 @@ import { TextField } from "@/components/forms/TextField";
 import type { ActionState, FormAction } from "@/components/forms/actionState";
 import { useFormAction } from "@/components/forms/useFormAction";
 import { ModalDialog } from "@/components/console/ModalDialog";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 
 /**
  * Delete a customer managed policy, as the AWS console asks: say what is attached, offer to detach it
  * from every entity first (DeletePolicy refuses an attached policy), and require the name typed out.
  */
-export function DeletePolicyDialog({ policyName, attachmentCount, deletePolicy }: { policyName: string; attachmentCount: number; deletePolicy: FormAction }) {
+export function DeletePolicyDialog({
+  policyName,
+  attachmentCount,
+  deletePolicy,
+  permission,
+}: {
+  policyName: string;
+  attachmentCount: number;
+  deletePolicy: FormAction;
+  /** What the engine said about DeletePolicy: denied keeps the button off, with the reason. */
+  permission?: ControlPermission;
+}) {
+  const note = usePermissionNote(permission);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [detachAll, setDetachAll] = useState(true);
@@ -24,9 +38,17 @@ export function DeletePolicyDialog({ policyName, attachmentCount, deletePolicy }
   const everyEntity = attachmentCount === 1 ? "the 1 entity" : `all ${entities}`;
   return (
     <>
-      <button type="button" className={buttonStyles.dangerOutline} onClick={() => setOpen(true)} data-testid="delete-policy">
+      <button
+        type="button"
+        className={buttonStyles.dangerOutline}
+        onClick={() => setOpen(true)}
+        disabled={note.denied}
+        aria-describedby={note.describedBy}
+        data-testid="delete-policy"
+      >
         Delete
       </button>
+      {note.note()}
       <ModalDialog open={open} onClose={() => setOpen(false)} title={`Delete ${policyName}?`} testId="delete-policy-dialog">
         <form {...formProps} className="flex flex-col gap-4" aria-label={`Delete policy ${policyName}`}>
           <p className="text-sm text-slate-700" data-testid="delete-policy-attachments">

@@ -5,6 +5,7 @@ import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { Disclosure } from "@/components/console/Disclosure";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { Panel } from "@/components/console/Panel";
 import { groupHref } from "@/components/groups/groupHref";
 import { userHref } from "@/components/users/userHref";
@@ -29,6 +30,7 @@ export function EntitiesAttachedPanel({
   searchGroups,
   attach,
   detach,
+  permissions = {},
 }: {
   policyName: string;
   attached: PolicyEntities;
@@ -36,6 +38,8 @@ export function EntitiesAttachedPanel({
   searchGroups: PickerSearch;
   attach: FormAction;
   detach: FormAction;
+  /** What the engine said about attaching (to users or groups still to be picked) and detaching. */
+  permissions?: { readonly attach?: ControlPermission; readonly detachFromUser?: ControlPermission; readonly detachFromGroup?: ControlPermission };
 }) {
   const rows: Row[] = [
     ...attached.PolicyGroups.map((g) => ({ key: `group:${g.GroupId}`, type: "Group" as const, name: g.GroupName, href: groupHref(g.GroupName, "permissions") })),
@@ -46,7 +50,7 @@ export function EntitiesAttachedPanel({
   const attachedGroups = new Set(attached.PolicyGroups.map((g) => g.GroupName));
   return (
     <Panel title={`Entities attached (${rows.length})`} description="The users, groups and roles in this account that this policy is attached to." testId="entities-attached">
-      <Disclosure summary="Attach" testId="attach-entities">
+      <Disclosure summary="Attach" testId="attach-entities" permission={permissions.attach}>
         <ActionForm action={attach} submitLabel="Attach policy" pendingLabel="Attaching…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="attach-entities-submit">
           <p className="text-sm text-slate-700">Choose the users and groups to attach {policyName} to.</p>
           <div className="grid w-full gap-4 md:grid-cols-2">
@@ -101,6 +105,7 @@ export function EntitiesAttachedPanel({
                   pendingLabel="Detaching…"
                   submitAriaLabel={`Detach from ${row.type.toLowerCase()} ${row.name}`}
                   submitTestId={`detach-entity-${row.name}`}
+                  permission={row.type === "Group" ? permissions.detachFromGroup : permissions.detachFromUser}
                 />
               )}
             </li>

@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { DateTime } from "@/components/console/DateTime";
 import { policyHref } from "./policyHref";
 
@@ -23,6 +24,7 @@ export function PolicyVersionsTable({
   readOnly,
   setDefault,
   remove,
+  permissions = {},
 }: {
   policyArn: string;
   versions: readonly PolicyVersionSummary[];
@@ -30,6 +32,8 @@ export function PolicyVersionsTable({
   readOnly: boolean;
   setDefault: FormAction;
   remove: FormAction;
+  /** What the engine said about setting a default and deleting a version (the same for every row). */
+  permissions?: { readonly setDefault?: ControlPermission; readonly remove?: ControlPermission };
 }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
@@ -80,6 +84,7 @@ export function PolicyVersionsTable({
                         pendingLabel="Setting…"
                         submitAriaLabel={`Set ${version.VersionId} as default`}
                         submitTestId="set-default-version"
+                        permission={permissions.setDefault}
                       />
                       <ConfirmActionDialog
                         action={remove}
@@ -89,6 +94,7 @@ export function PolicyVersionsTable({
                         title={`Delete version ${version.VersionId}?`}
                         confirmLabel="Delete version"
                         testId="delete-policy-version"
+                        permission={permissions.remove}
                       >
                         The version&apos;s document is removed for good. The default version, which is what applies, does not change.
                       </ConfirmActionDialog>

@@ -3,16 +3,27 @@
 import type { Finding } from "@/lib/policy";
 import { SEVERITY_BADGES, SEVERITY_LABELS, SEVERITY_ORDER } from "./severity";
 
-function position(finding: Finding): string {
+/** Where a finding is in the JSON text: what the JSON view's cursor shows. */
+function textPosition(finding: Finding): string {
   return `Ln ${finding.line ?? 1}, Col ${finding.column ?? 1}`;
 }
 
 /**
  * Every finding of the policy under the editor, most severe first, as IAM Access Analyzer lists
  * them. Each row is a button, so a click or Enter takes the cursor to the finding. The summary is
- * a polite live region so screen-reader users hear when findings come and go.
+ * a polite live region so screen-reader users hear when findings come and go. `locate` says where a
+ * finding is in words the current view shows ("Statement 2 (Sid AllowS3) · Resource" in the visual
+ * editor); without it, the line and column of the JSON.
  */
-export function FindingsPanel({ findings, onSelect }: { findings: readonly Finding[]; onSelect?: (finding: Finding) => void }) {
+export function FindingsPanel({
+  findings,
+  onSelect,
+  locate = textPosition,
+}: {
+  findings: readonly Finding[];
+  onSelect?: (finding: Finding) => void;
+  locate?: (finding: Finding) => string;
+}) {
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const counts = SEVERITY_ORDER.map((severity) => ({ severity, count: findings.filter((f) => f.severity === severity).length })).filter((c) => c.count > 0);
   return (
@@ -39,7 +50,9 @@ export function FindingsPanel({ findings, onSelect }: { findings: readonly Findi
                   {SEVERITY_LABELS[finding.severity]}
                 </span>
                 <code className="text-xs font-medium text-slate-700">{finding.code}</code>
-                <span className="shrink-0 text-xs text-slate-500">{position(finding)}</span>
+                <span className="shrink-0 text-xs text-slate-500" data-testid="policy-finding-location">
+                  {locate(finding)}
+                </span>
                 <span className="basis-full text-slate-800">{finding.message}</span>
               </button>
             </li>

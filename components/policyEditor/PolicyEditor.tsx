@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { parseJson, type Finding, type PolicyContainer, type PolicyKind } from "@/lib/policy";
+import { jsonSyntaxProblem, parseJson, type Finding, type PolicyContainer, type PolicyKind } from "@/lib/policy";
 import { CharacterCount } from "./CharacterCount";
 import { serialiseDocument } from "./documentModel";
 import { FindingsPanel } from "./FindingsPanel";
 import { JsonPolicyEditor, type JsonPolicyEditorHandle } from "./JsonPolicyEditor";
 import { PolicyEditorTabs, tabIds, type EditorTab } from "./PolicyEditorTabs";
+import { revealVisualField } from "./revealVisualField";
 import { usePolicyFindings } from "./usePolicyFindings";
+import { visualFindingTarget } from "./visualFindingTarget";
 import { VisualPolicyEditor } from "./VisualPolicyEditor";
 
 export interface PolicyEditorProps {
@@ -31,8 +33,7 @@ type Opened = { readonly ok: true; readonly document: unknown } | { readonly ok:
 function openInVisual(text: string): Opened {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.error;
-    return { ok: false, reason: `The visual editor needs valid JSON. Line ${line}, column ${column}: ${message}` };
+    return { ok: false, reason: `The visual editor needs valid JSON. ${jsonSyntaxProblem(text, parsed.error).message}` };
   }
   if (parsed.json.duplicateKeys.length > 0) {
     const duplicate = parsed.json.duplicateKeys[0];
@@ -49,6 +50,7 @@ export function PolicyEditor({ value, onChange, kind, container, label = "Policy
   const [pendingFinding, setPendingFinding] = useState<Finding>();
   const idPrefix = useId();
   const jsonEditor = useRef<JsonPolicyEditorHandle>(null);
+  const visualEditor = useRef<HTMLDivElement>(null);
   const { findings, hasErrors } = usePolicyFindings(value, kind, container);
 
   useEffect(() => {
@@ -89,7 +91,7 @@ export function PolicyEditor({ value, onChange, kind, container, label = "Policy
         {tab === "json" ? (
           <JsonPolicyEditor ref={jsonEditor} value={value} onChange={onChange} kind={kind} container={container} label={label} />
         ) : (
-          <div className="flex flex-col gap-3">
+          <div className="flex flex-col gap-3" ref={visualEditor}>
             <VisualPolicyEditor
               document={visualDocument}
               onChange={(document) => {
@@ -100,7 +102,10 @@ export function PolicyEditor({ value, onChange, kind, container, label = "Policy
             <CharacterCount text={value} container={container} />
             <FindingsPanel
               findings={findings}
+              locate={(finding) => visualFindingTarget(finding, visualDocument).label}
               onSelect={(finding) => {
+                // A finding with no field on the cards (the Version, a syntax error) is shown in the JSON.
+                if (revealVisualField(visualEditor.current, visualFindingTarget(finding, visualDocument))) return;
                 setPendingFinding(finding);
                 setTab("json");
               }}

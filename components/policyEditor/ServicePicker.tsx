@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
+import { plural } from "@/components/text/plural";
 import { useServiceList } from "./useCatalog";
 
 const SHOWN = 40;
@@ -48,7 +49,7 @@ export function ServicePicker({ service, onChange, disabled }: { service?: strin
         {services.state === "loading" && "Loading services…"}
         {services.state === "failed" && `The service list could not be loaded: ${services.message}`}
         {services.state === "ready" &&
-          (matches.length > SHOWN ? `${matches.length} services match; showing the first ${SHOWN}. Type to narrow the list.` : `${matches.length} services match.`)}
+          (matches.length > SHOWN ? `${matches.length} services match; showing the first ${SHOWN}. Type to narrow the list.` : `${plural(matches.length, "service matches", "services match")}.`)}
       </p>
       <ul className="grid max-h-64 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 sm:grid-cols-2" aria-label="Services">
         {matches.slice(0, SHOWN).map((s) => (

@@ -5,7 +5,14 @@ import type { UnsupportedStatement } from "./visualModel";
 export function UnsupportedStatementCard({ statement, index, onRemove }: { statement: UnsupportedStatement; index: number; onRemove?: () => void }) {
   const title = `Statement ${index + 1}`;
   return (
-    <section aria-label={title} className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-4 shadow-sm" data-testid="policy-statement-unsupported">
+    // Focusable from a finding about it (tabIndex -1); its JSON below is where the fix goes.
+    <section
+      aria-label={title}
+      tabIndex={-1}
+      data-statement-index={index}
+      className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-4 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      data-testid="policy-statement-unsupported"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 className="text-base font-semibold text-slate-900">{title}</h3>
         {onRemove && (

@@ -4,7 +4,7 @@
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
-import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, lintKeymap } from "@codemirror/lint";
 import { type Extension } from "@codemirror/state";
 import {
@@ -14,7 +14,7 @@ import {
   keymap,
   lineNumbers,
 } from "@codemirror/view";
-import { policyEditorTheme } from "./editorTheme";
+import { policyEditorTheme, policyHighlightStyle } from "./editorTheme";
 
 export function policyEditorExtensions(): Extension[] {
   return [
@@ -28,7 +28,7 @@ export function policyEditorExtensions(): Extension[] {
     bracketMatching(),
     highlightActiveLine(),
     json(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(policyHighlightStyle),
     keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
     policyEditorTheme,
   ];

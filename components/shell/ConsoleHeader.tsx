@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { SearchButton } from "@/components/commandPalette/SearchButton";
+import { ThemeSelect } from "@/components/theme/ThemeSelect";
+import type { Theme } from "@/components/theme/theme";
 import { Brand } from "./Brand";
 import { SignOutButton } from "./SignOutButton";
 
@@ -9,21 +12,27 @@ export interface SignedInIdentity {
   readonly userName?: string;
 }
 
-/** The top bar: the product, the account (ID and alias) and who is signed in, and signing out. */
-export function ConsoleHeader({ identity }: { identity: SignedInIdentity }) {
+/**
+ * The top bar: the product, search, the account (ID and alias) and who is signed in, the theme and
+ * signing out. It is dark in either theme: its colours are the fixed "ink" shades (app/globals.css).
+ */
+export function ConsoleHeader({ identity, theme }: { identity: SignedInIdentity; theme: Theme }) {
   const who = identity.kind === "root" ? "Root user" : `IAM user ${identity.userName ?? ""}`;
   return (
-    <header className="flex flex-wrap items-center justify-between gap-3 bg-slate-900 px-4 py-2 text-slate-100">
-      <Link href="/dashboard" className="rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
-        <Brand inverted />
-      </Link>
+    <header className="flex flex-wrap items-center justify-between gap-3 bg-ink-900 px-4 py-2 text-ink-100">
+      <div className="flex items-center gap-4">
+        <Link href="/dashboard" className="rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ink-100">
+          <Brand inverted />
+        </Link>
+        <SearchButton />
+      </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <dl className="flex flex-wrap items-center gap-x-4 gap-y-1" data-testid="signed-in-identity">
           <div className="flex gap-1.5">
-            <dt className="text-slate-400">Account</dt>
+            <dt className="text-ink-400">Account</dt>
             <dd className="font-mono" data-testid="header-account-id">
               {identity.accountId}
-              {identity.accountAlias && <span className="ml-1.5 font-sans text-slate-300">({identity.accountAlias})</span>}
+              {identity.accountAlias && <span className="ml-1.5 font-sans text-ink-300">({identity.accountAlias})</span>}
             </dd>
           </div>
           <div className="flex gap-1.5">
@@ -36,10 +45,11 @@ export function ConsoleHeader({ identity }: { identity: SignedInIdentity }) {
           </div>
         </dl>
         {identity.kind === "user" && (
-          <Link href="/change-password" className="rounded-sm text-slate-200 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+          <Link href="/change-password" className="rounded-sm text-ink-200 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ink-100">
             Change password
           </Link>
         )}
+        <ThemeSelect initial={theme} />
         <SignOutButton />
       </div>
     </header>

@@ -2,16 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-export const CONSOLE_SECTIONS = [
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/groups", label: "User groups" },
-  { href: "/users", label: "Users" },
-  { href: "/policies", label: "Policies" },
-  { href: "/password-policy", label: "Password policy" },
-  { href: "/audit", label: "Audit log" },
-  { href: "/me", label: "My security credentials" },
-] as const;
+import { CONSOLE_SECTIONS } from "./consoleSections";
 
 /** The console's left navigation; the current section is marked for screen readers (aria-current). */
 export function SideNav() {

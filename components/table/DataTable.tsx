@@ -42,11 +42,12 @@ export function DataTable<Row>({
 }) {
   return (
     // A table wider than a phone scrolls sideways; as a focusable, named region it scrolls from the keyboard too.
+    // `relative` keeps its sr-only headers (absolutely positioned) inside the scroller, not widening the page.
     <div
       role="region"
       aria-label={caption}
       tabIndex={0}
-      className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      className="relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
     >
       <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>

@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { buttonStyles } from "@/components/forms/buttonStyles";
+import { plural } from "@/components/text/plural";
 import { hrefWith, param, params, type SearchParams } from "./queryHref";
+
+/** "users" → "user", "policies" → "policy": the range says "1–1 of 1 user". */
+const singular = (noun: string) => noun.replace(/ies$/, "y").replace(/s$/, "");
 
 /**
  * Marker-based paging as IAM's List APIs do it. A Marker only leads forward, so the markers of the
@@ -39,7 +43,7 @@ export function Pagination({
       <p className="text-slate-600" data-testid="pagination-range">
         {itemsOnPage === 0
           ? `No ${noun}`
-          : `${first}–${last}${totalCount !== undefined ? ` of ${totalCount}` : ""} ${noun}`}
+          : `${first}–${totalCount !== undefined ? `${last} of ${plural(totalCount, singular(noun), noun)}` : plural(last, singular(noun), noun)}`}
         {" · "}page {previous.length + 1}
       </p>
       <div className="flex gap-2">

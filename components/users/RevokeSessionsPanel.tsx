@@ -6,6 +6,8 @@ import { DateTime } from "@/components/console/DateTime";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import { useFormAction } from "@/components/forms/useFormAction";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 import type { RevokeSessionsState } from "./sessionsState";
 
 type RevokeAction = (previous: RevokeSessionsState, form: FormData) => Promise<RevokeSessionsState>;
@@ -35,8 +37,18 @@ function wording(subject: { self: true } | { self: false; userName: string }) {
  * "Revoke active sessions" (RevokeUserSessions): asks once more, then ends the sessions and says so.
  * A refusal shows the engine's explanation, so a caller without iam:RevokeUserSessions learns why.
  */
-export function RevokeSessionsPanel({ subject, revoke }: { subject: { self: true } | { self: false; userName: string }; revoke: RevokeAction }) {
+export function RevokeSessionsPanel({
+  subject,
+  revoke,
+  permission,
+}: {
+  subject: { self: true } | { self: false; userName: string };
+  revoke: RevokeAction;
+  /** What the engine said about RevokeUserSessions: denied keeps the button off, with the reason. */
+  permission?: ControlPermission;
+}) {
   const text = wording(subject);
+  const note = usePermissionNote(permission);
   const [confirming, setConfirming] = useState(false);
   const [state, formProps, pending] = useFormAction<RevokeSessionsState>(revoke, {});
   const [lastSeen, setLastSeen] = useState<number | undefined>(undefined);
@@ -60,10 +72,18 @@ export function RevokeSessionsPanel({ subject, revoke }: { subject: { self: true
           </div>
         </form>
       ) : (
-        <div>
-          <button type="button" className={buttonStyles.dangerOutline} onClick={() => setConfirming(true)} data-testid="revoke-sessions-start">
+        <div className="flex flex-col items-start gap-1">
+          <button
+            type="button"
+            className={buttonStyles.dangerOutline}
+            onClick={() => setConfirming(true)}
+            disabled={note.denied}
+            aria-describedby={note.describedBy}
+            data-testid="revoke-sessions-start"
+          >
             {text.button}
           </button>
+          {note.note()}
         </div>
       )}
       <div role="status" aria-live="polite" data-testid="revoke-sessions-result">

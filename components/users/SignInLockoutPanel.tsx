@@ -2,12 +2,13 @@ import type { SignInLockouts } from "@/lib/iam/credentials/signInLockouts";
 import { DateTime } from "@/components/console/DateTime";
 import { ActionForm } from "@/components/forms/ActionForm";
 import type { FormAction } from "@/components/forms/actionState";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 
 /**
  * A user whose console sign-in is locked out (from the addresses wrong passwords or codes came from)
  * or slowed down, with the administrator's Unlock. Nothing is shown while sign-in is not throttled.
  */
-export function SignInLockoutPanel({ lockouts, unlock }: { lockouts: SignInLockouts; unlock: FormAction }) {
+export function SignInLockoutPanel({ lockouts, unlock, permission }: { lockouts: SignInLockouts; unlock: FormAction; permission?: ControlPermission }) {
   if (lockouts.Addresses.length === 0 && !lockouts.SlowedUntil) return null;
   const locked = lockouts.Addresses.filter((address) => address.Kind === "lockout");
   return (
@@ -31,7 +32,7 @@ export function SignInLockoutPanel({ lockouts, unlock }: { lockouts: SignInLocko
           </li>
         )}
       </ul>
-      <ActionForm action={unlock} submitLabel="Unlock sign-in" pendingLabel="Unlocking…" submitTestId="unlock-sign-in" />
+      <ActionForm action={unlock} submitLabel="Unlock sign-in" pendingLabel="Unlocking…" submitTestId="unlock-sign-in" permission={permission} />
     </section>
   );
 }

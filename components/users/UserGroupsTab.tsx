@@ -9,6 +9,7 @@ import type { FormAction } from "@/components/forms/actionState";
 import { DateTime } from "@/components/console/DateTime";
 import { Disclosure } from "@/components/console/Disclosure";
 import { Panel } from "@/components/console/Panel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { groupHref } from "@/components/groups/groupHref";
 
@@ -18,11 +19,14 @@ export function UserGroupsTab({
   allGroups,
   add,
   remove,
+  permissions = {},
 }: {
   memberOf: readonly GroupView[];
   allGroups: { ok: true; items: readonly GroupView[] } | { ok: false; error: IamErrorView };
   add: FormAction;
   remove: FormAction;
+  /** What the engine said about adding to a group (the group still to be chosen) and removing from one. */
+  permissions?: { readonly add?: ControlPermission; readonly remove?: ControlPermission };
 }) {
   const member = new Set(memberOf.map((group) => group.GroupName));
   const columns: Column<GroupView>[] = [
@@ -49,6 +53,7 @@ export function UserGroupsTab({
           pendingLabel="Removing…"
           submitAriaLabel={`Remove from group ${group.GroupName}`}
           submitTestId={`remove-from-${group.GroupName}`}
+          permission={permissions.remove}
         />
       ),
     },
@@ -56,7 +61,7 @@ export function UserGroupsTab({
   return (
     <Panel title={`User groups membership (${memberOf.length})`} description="A user can be a member of up to 10 groups at a time." testId="user-groups">
       {allGroups.ok ? (
-        <Disclosure summary="Add user to groups" testId="add-to-groups">
+        <Disclosure summary="Add user to groups" testId="add-to-groups" permission={permissions.add}>
           <ActionForm action={add} submitLabel="Add to groups" pendingLabel="Adding…" variant="primary" className="flex flex-col items-start gap-3" submitTestId="add-to-groups-submit">
             <CheckboxList
               legend="Groups"

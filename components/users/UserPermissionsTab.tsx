@@ -8,6 +8,7 @@ import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { FormAction } from "@/components/forms/actionState";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { Panel } from "@/components/console/Panel";
 import { DataTable, type Column } from "@/components/table/DataTable";
 import { groupHref } from "@/components/groups/groupHref";
@@ -29,6 +30,7 @@ export function UserPermissionsTab({
   attach,
   detach,
   deleteInline,
+  permissions = {},
 }: {
   userName: string;
   rows: readonly PermissionRow[];
@@ -37,6 +39,13 @@ export function UserPermissionsTab({
   attach: FormAction;
   detach: FormAction;
   deleteInline: FormAction;
+  /** What the engine said about each kind of button (pagePermissions); one answer stands for every row. */
+  permissions?: {
+    readonly attach?: ControlPermission;
+    readonly detach?: ControlPermission;
+    readonly createInline?: ControlPermission;
+    readonly deleteInline?: ControlPermission;
+  };
 }) {
   const directArns = new Set(rows.flatMap((row) => (row.kind === "direct" ? [row.policyArn] : [])));
   const columns: Column<PermissionRow>[] = [
@@ -85,6 +94,7 @@ export function UserPermissionsTab({
             pendingLabel="Detaching…"
             submitAriaLabel={`Detach ${row.policyName}`}
             submitTestId={`detach-${row.policyName}`}
+            permission={permissions.detach}
           />
         ) : row.kind === "inline" ? (
           <div className="flex flex-wrap justify-end gap-2">
@@ -99,6 +109,7 @@ export function UserPermissionsTab({
               title={`Delete inline policy ${row.policyName}?`}
               confirmLabel="Delete policy"
               testId={`delete-inline-${row.policyName}`}
+              permission={permissions.deleteInline}
             >
               The permissions it grants to {userName} end immediately. An inline policy cannot be restored once deleted.
             </ConfirmActionDialog>
@@ -113,9 +124,9 @@ export function UserPermissionsTab({
       testId="user-permissions"
     >
       {readError && <ErrorPanel error={readError} />}
-      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={directArns} attach={attach} max={QUOTAS.AttachedPoliciesPerUser} />
+      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={directArns} attach={attach} max={QUOTAS.AttachedPoliciesPerUser} permission={permissions.attach} />
       <div>
-        <ButtonLink href={inlinePolicyHref("user", userName)} variant="secondary" testId="create-inline-policy">
+        <ButtonLink href={inlinePolicyHref("user", userName)} variant="secondary" testId="create-inline-policy" permission={permissions.createInline}>
           Create inline policy
         </ButtonLink>
       </div>

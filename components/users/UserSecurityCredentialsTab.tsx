@@ -1,9 +1,11 @@
 import type { IamErrorView } from "@/lib/iam/core/errors";
 import type { LoginProfileConsoleColumns, LoginProfileView } from "@/lib/iam/credentials/loginProfiles";
+import type { PasswordRules } from "@/lib/iam/core/passwordRules";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import type { FormAction } from "@/components/forms/actionState";
 import { DateTime } from "@/components/console/DateTime";
 import { Panel } from "@/components/console/Panel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { ConsoleAccessPanel } from "./ConsoleAccessPanel";
 import { SignInLockoutPanel } from "./SignInLockoutPanel";
 import type { ConsolePasswordState } from "./consolePasswordState";
@@ -13,14 +15,20 @@ type PasswordAction = (previous: ConsolePasswordState, form: FormData) => Promis
 /** Console sign-in status and password management (MFA devices and access keys are their own sections beside it). */
 export function UserSecurityCredentialsTab({
   loginProfile,
+  passwordRules,
   setPassword,
   disable,
   unlock,
+  permissions = {},
 }: {
   loginProfile: { ok: true; value: { LoginProfile: LoginProfileView & { ConsoleColumns?: LoginProfileConsoleColumns } } } | { ok: false; error: IamErrorView };
+  /** The account's password rules, for a custom password; undefined when the caller may not read them. */
+  passwordRules?: PasswordRules;
   setPassword: PasswordAction;
   disable: PasswordAction;
   unlock: FormAction;
+  /** What the engine said about each console-access button (pagePermissions). */
+  permissions?: { readonly setPassword?: ControlPermission; readonly disable?: ControlPermission; readonly unlock?: ControlPermission };
 }) {
   const refused = !loginProfile.ok && loginProfile.error.code !== "NoSuchEntity";
   const profile = loginProfile.ok ? loginProfile.value.LoginProfile : undefined;
@@ -50,8 +58,16 @@ export function UserSecurityCredentialsTab({
           )}
         </dl>
       )}
-      {profile?.ConsoleColumns && <SignInLockoutPanel lockouts={profile.ConsoleColumns.SignIn} unlock={unlock} />}
-      {!refused && <ConsoleAccessPanel enabled={Boolean(profile)} userMayChangePassword={profile?.ConsoleColumns?.UserMayChangePassword} setPassword={setPassword} disable={disable} />}
+      {profile?.ConsoleColumns && <SignInLockoutPanel lockouts={profile.ConsoleColumns.SignIn} unlock={unlock} permission={permissions.unlock} />}
+      {!refused && (
+        <ConsoleAccessPanel
+          enabled={Boolean(profile)} userMayChangePassword={profile?.ConsoleColumns?.UserMayChangePassword}
+          passwordRules={passwordRules}
+          setPassword={setPassword}
+          disable={disable}
+          permissions={permissions}
+        />
+      )}
     </Panel>
   );
 }

@@ -3,6 +3,7 @@
 // dashboard's recommendations link to the users each one is about.
 
 import { param, type SearchParams } from "@/components/table/queryHref";
+import type { UsersConsoleFilter } from "@/lib/iam/users/users";
 
 export const USERS_LIST_FILTERS = [
   {
@@ -17,8 +18,8 @@ export const USERS_LIST_FILTERS = [
     name: "console",
     label: "Console access",
     options: [
-      { value: "enabled", label: "Console access" },
-      { value: "disabled", label: "No console access" },
+      { value: "enabled", label: "With console access" },
+      { value: "disabled", label: "Without console access" },
     ],
   },
   {
@@ -59,6 +60,17 @@ export function describeUsersListFilter(filter: UsersListFilter): string[] {
   return USERS_LIST_FILTERS.flatMap((spec) => {
     const value = filter[spec.name];
     const option = spec.options.find((o) => o.value === value);
-    return option ? [option.label.toLowerCase()] : [];
+    return option ? [`${option.label.charAt(0).toLowerCase()}${option.label.slice(1)}`] : [];
   });
+}
+
+/** ListUsers' ConsoleFilter for these filters, or undefined when none is chosen. */
+export function consoleFilterOf(filter: UsersListFilter): UsersConsoleFilter | undefined {
+  const consoleFilter: UsersConsoleFilter = {
+    ...(filter.mfa ? { MFA: filter.mfa === "with" ? "Enabled" : "NotEnabled" } : {}),
+    ...(filter.console ? { ConsoleAccess: filter.console === "enabled" ? "Enabled" : "Disabled" } : {}),
+    // "older-than-90-days": KEY_ROTATION_DAYS, AWS's rotation advice (lib/iam/core/rules.ts).
+    ...(filter.keys ? { ActiveAccessKeyOlderThanDays: 90 } : {}),
+  };
+  return Object.keys(consoleFilter).length > 0 ? consoleFilter : undefined;
 }

@@ -50,8 +50,13 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** next-auth's error code for a sign-in the throttle refused (an error thrown by authorize becomes ?error=<message>). */
+export const SIGN_IN_THROTTLED = "Throttled";
+
 function toUser(result: SignInResult) {
   // null makes next-auth answer "CredentialsSignin": the client shows the one generic message.
+  // Only the throttle's refusal is told apart, so that one mistake never reads "too many attempts".
+  if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
   if (!result.ok) return null;
   return { id: result.principal.arn, principal: result.principal, mfaPending: result.mfaRequired ?? false };
 }

@@ -2,8 +2,9 @@
 // (account ID or alias + user name + password). Every attempt, successful or not, is recorded in the
 // audit log as signin:ConsoleLogin. A failure never says which part was wrong, and takes as long
 // whether or not the principal exists: an argon2 verify runs, against a decoy hash if need be.
-// Repeated failures are throttled (throttle.ts) with that same message, so a lockout reveals nothing;
-// a throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
+// Repeated failures are throttled (throttle.ts): a refusal by the throttle says so ("too many
+// attempts", and never after a single mistake), still without saying which part was wrong. A
+// throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
 
 import { db } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
@@ -16,7 +17,9 @@ import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
 
 export const SIGN_IN_ACTION = "signin:ConsoleLogin";
 /** The one message every failed sign-in shows, whatever was wrong. */
-export const INCORRECT_CREDENTIALS = "Incorrect credentials, or too many attempts: wait and try again";
+export const INCORRECT_CREDENTIALS = "Incorrect credentials: check what you entered and try again";
+/** What a sign-in the throttle refused shows, whether or not the credentials were right. */
+export const TOO_MANY_ATTEMPTS = "Too many failed attempts: wait a few minutes and try again";
 // What the audit log says about a failure. Like CloudTrail's "Failed authentication", it never
 // records the user name or email typed: people sometimes type their password into that field.
 const FAILED_AUTHENTICATION = "Failed authentication";
@@ -39,9 +42,10 @@ export interface IamUserCredentials {
  */
 export type SignInResult =
   | { readonly ok: true; readonly principal: SessionPrincipal; readonly mfaRequired?: true }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly reason: "incorrect" | "throttled"; readonly message: string };
 
-const FAILURE: SignInResult = { ok: false, message: INCORRECT_CREDENTIALS };
+const FAILURE: SignInResult = { ok: false, reason: "incorrect", message: INCORRECT_CREDENTIALS };
+const THROTTLED_FAILURE: SignInResult = { ok: false, reason: "throttled", message: TOO_MANY_ATTEMPTS };
 
 // Bounds on what is looked up, so an oversized field costs nothing but the decoy verify.
 const MAX_FIELD = 256;
@@ -85,7 +89,7 @@ async function refuseWhenThrottled({ accountId, principalArn, request }: Attempt
     sourceIp: request.sourceIp,
     userAgent: request.userAgent,
   });
-  return FAILURE;
+  return THROTTLED_FAILURE;
 }
 
 function successEvent(principal: SessionPrincipal, request: RequestInfo) {

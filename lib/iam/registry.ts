@@ -50,6 +50,7 @@ import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyV
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "./users/deletion";
 import { ListUserTags, SetUserTags, TagUser, UntagUser } from "./users/tags";
+import { ListConsoleUsersWithoutMFA } from "./users/mfaEnrollment";
 import { CreateUser, GetUser, ListUsers, UpdateUser } from "./users/users";
 
 // Operations differ in input and output types; the registry only needs what they share.
@@ -67,6 +68,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   DeleteAccountPasswordPolicy,
   // users
   ListUsers,
+  ListConsoleUsersWithoutMFA,
   GetUser,
   CreateUser,
   CreateUserWithAccess,

@@ -5,6 +5,7 @@ export * from "./arn";
 export { parsePolicy, readPolicy, type ParseResult } from "./parse";
 export { validatePolicy, type ValidateOptions, type PolicyContainer } from "./validate";
 export { parseJson, type JsonDocument, type JsonParseResult, type JsonPathSegment, type SourcePosition } from "./json";
+export { jsonSyntaxProblem, type JsonSyntaxProblem } from "./jsonSyntaxSentence";
 export { compilePolicy, type CompiledPolicy } from "./compile";
 export { evaluate, type EvaluationResult } from "./evaluate";
 export type { DecisionReason } from "./decide";

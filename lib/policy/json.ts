@@ -22,8 +22,24 @@ export interface DuplicateJsonKey {
   readonly position: SourcePosition;
 }
 
+/** What kind of mistake stopped the parser, so the editor can say it as a person would (jsonSyntaxSentence.ts). */
+export type JsonSyntaxErrorKind =
+  | "empty"
+  | "after-end"
+  | "expected-value"
+  | "expected-key"
+  | "expected-colon"
+  | "expected-comma"
+  | "trailing-comma"
+  | "unterminated-string"
+  | "control-character"
+  | "invalid-escape"
+  | "invalid-number"
+  | "too-deep";
+
 export interface JsonSyntaxError extends SourcePosition {
   readonly message: string;
+  readonly kind: JsonSyntaxErrorKind;
 }
 
 export interface JsonDocument {
@@ -49,6 +65,7 @@ const MAX_DEPTH = 512;
 
 class SyntaxFailure {
   constructor(
+    readonly kind: JsonSyntaxErrorKind,
     readonly message: string,
     readonly offset: number,
   ) {}
@@ -65,11 +82,11 @@ class Parser {
   parseDocument(): Node {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.skipWhitespace();
-    if (this.pos >= this.text.length) this.fail("The policy is empty: expected a JSON object");
+    if (this.pos >= this.text.length) this.fail("empty", "The policy is empty: expected a JSON object");
     const root = this.parseValue(0);
     this.skipWhitespace();
     if (this.pos < this.text.length) {
-      this.fail(`Unexpected ${this.describe(this.pos)} after the end of the JSON value`);
+      this.fail("after-end", `Unexpected ${this.describe(this.pos)} after the end of the JSON value`);
     }
     return root;
   }
@@ -84,7 +101,7 @@ class Parser {
     else if (this.text.startsWith("true", start)) this.literal(true, 4);
     else if (this.text.startsWith("false", start)) this.literal(false, 5);
     else if (this.text.startsWith("null", start)) this.literal(null, 4);
-    else this.fail(`Unexpected ${this.describe(start)}: expected a value`);
+    else this.fail("expected-value", `Unexpected ${this.describe(start)}: expected a value`);
     return { start, keyStart: -1 };
   }
 
@@ -94,7 +111,7 @@ class Parser {
   }
 
   private parseObject(depth: number): Node {
-    if (depth > MAX_DEPTH) this.fail(`The JSON is nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) this.fail("too-deep", `The JSON is nested more than ${MAX_DEPTH} levels deep`);
     const node: Node = { start: this.pos, keyStart: -1, members: new Map() };
     const result: Record<string, unknown> = {};
     this.pos++;
@@ -108,6 +125,7 @@ class Parser {
       if (this.text.charCodeAt(this.pos) !== 34) {
         const trailing = this.text.charCodeAt(this.pos) === 125 && node.members!.size > 0;
         this.fail(
+          trailing ? "trailing-comma" : "expected-key",
           trailing
             ? 'Unexpected "}" after ",": remove the trailing comma'
             : `Unexpected ${this.describe(this.pos)}: expected a property name in double quotes`,
@@ -117,7 +135,7 @@ class Parser {
       const key = this.parseString();
       this.skipWhitespace();
       if (this.text.charCodeAt(this.pos) !== 58 /* : */) {
-        this.fail(`Unexpected ${this.describe(this.pos)}: expected ":" after property name "${key}"`);
+        this.fail("expected-colon", `Unexpected ${this.describe(this.pos)}: expected ":" after property name "${key}"`);
       }
       this.pos++;
       this.skipWhitespace();
@@ -145,12 +163,12 @@ class Parser {
         this.value = result;
         return node;
       }
-      this.fail(`Unexpected ${this.describe(this.pos)}: expected "," or "}" after a property value`);
+      this.fail("expected-comma", `Unexpected ${this.describe(this.pos)}: expected "," or "}" after a property value`);
     }
   }
 
   private parseArray(depth: number): Node {
-    if (depth > MAX_DEPTH) this.fail(`The JSON is nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) this.fail("too-deep", `The JSON is nested more than ${MAX_DEPTH} levels deep`);
     const node: Node = { start: this.pos, keyStart: -1, items: [] };
     const result: unknown[] = [];
     this.pos++;
@@ -162,7 +180,7 @@ class Parser {
     }
     for (;;) {
       if (this.text.charCodeAt(this.pos) === 93 && result.length > 0) {
-        this.fail('Unexpected "]" after ",": remove the trailing comma');
+        this.fail("trailing-comma", 'Unexpected "]" after ",": remove the trailing comma');
       }
       this.path.push(result.length);
       node.items!.push(this.parseValue(depth));
@@ -180,7 +198,7 @@ class Parser {
         this.value = result;
         return node;
       }
-      this.fail(`Unexpected ${this.describe(this.pos)}: expected "," or "]" after an array element`);
+      this.fail("expected-comma", `Unexpected ${this.describe(this.pos)}: expected "," or "]" after an array element`);
     }
   }
 
@@ -191,14 +209,14 @@ class Parser {
     let chunkStart = i;
     let built: string | undefined;
     for (;;) {
-      if (i >= text.length) this.fail("Unterminated string: expected a closing double quote", text.length);
+      if (i >= text.length) this.fail("unterminated-string", "Unterminated string: expected a closing double quote", text.length);
       const c = text.charCodeAt(i);
       if (c === 34) {
         this.pos = i + 1;
         const tail = text.slice(chunkStart, i);
         return built === undefined ? tail : built + tail;
       }
-      if (c < 0x20) this.fail("Control characters must be escaped inside a string", i);
+      if (c < 0x20) this.fail("control-character", "Control characters must be escaped inside a string", i);
       if (c !== 92 /* \ */) {
         i++;
         continue;
@@ -224,14 +242,14 @@ class Parser {
         let code = 0;
         for (let k = backslash + 2; k < backslash + 6; k++) {
           const h = hexValue(this.text.charCodeAt(k));
-          if (h < 0) this.fail("Invalid \\u escape: expected four hexadecimal digits", k);
+          if (h < 0) this.fail("invalid-escape", "Invalid \\u escape: expected four hexadecimal digits", k);
           code = code * 16 + h;
         }
         return String.fromCharCode(code);
       }
       default:
-        if (Number.isNaN(e)) this.fail("Unterminated string: expected a closing double quote", this.text.length);
-        return this.fail(`Invalid escape "\\${this.text[backslash + 1]}" in a string`, backslash);
+        if (Number.isNaN(e)) this.fail("unterminated-string", "Unterminated string: expected a closing double quote", this.text.length);
+        return this.fail("invalid-escape", `Invalid escape "\\${this.text[backslash + 1]}" in a string`, backslash);
     }
   }
 
@@ -243,10 +261,10 @@ class Parser {
     const first = text.charCodeAt(i);
     if (first === 48) i++;
     else if (first >= 49 && first <= 57) i = this.digits(i);
-    else this.fail("Invalid number: expected a digit after the minus sign", i);
+    else this.fail("invalid-number", "Invalid number: expected a digit after the minus sign", i);
     if (text.charCodeAt(i) === 46 /* . */) {
       const afterDot = this.digits(i + 1);
-      if (afterDot === i + 1) this.fail("Invalid number: expected a digit after the decimal point", i + 1);
+      if (afterDot === i + 1) this.fail("invalid-number", "Invalid number: expected a digit after the decimal point", i + 1);
       i = afterDot;
     }
     const e = text.charCodeAt(i);
@@ -255,7 +273,7 @@ class Parser {
       const sign = text.charCodeAt(i);
       if (sign === 43 || sign === 45) i++;
       const afterExponent = this.digits(i);
-      if (afterExponent === i) this.fail("Invalid number: expected a digit in the exponent", i);
+      if (afterExponent === i) this.fail("invalid-number", "Invalid number: expected a digit in the exponent", i);
       i = afterExponent;
     }
     this.pos = i;
@@ -280,8 +298,8 @@ class Parser {
     return `character ${JSON.stringify(this.text[offset])}`;
   }
 
-  fail(message: string, offset = this.pos): never {
-    throw new SyntaxFailure(message, offset);
+  fail(kind: JsonSyntaxErrorKind, message: string, offset = this.pos): never {
+    throw new SyntaxFailure(kind, message, offset);
   }
 }
 
@@ -301,7 +319,7 @@ export function parseJson(text: string): JsonParseResult {
     root = parser.parseDocument();
   } catch (thrown) {
     if (!(thrown instanceof SyntaxFailure)) throw thrown;
-    return { ok: false, error: { message: thrown.message, ...lines.position(thrown.offset) } };
+    return { ok: false, error: { message: thrown.message, kind: thrown.kind, ...lines.position(thrown.offset) } };
   }
   const duplicateKeys = parser.duplicates.map((d) => ({ path: d.path, key: d.key, position: lines.position(d.offset) }));
   return {

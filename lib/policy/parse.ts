@@ -5,6 +5,7 @@ import { readDocument } from "./grammar/document";
 import { draft, toFinding } from "./grammar/draft";
 import { finishDocument, type PolicyReading } from "./grammar/reading";
 import { parseJson, type JsonDocument } from "./json";
+import { jsonSyntaxProblem } from "./jsonSyntaxSentence";
 import type { Finding, PolicyDocument } from "./types";
 
 export type ParseResult =
@@ -22,13 +23,13 @@ export interface PolicyText {
 export function readPolicyText(text: string): PolicyText {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { message, line, column, offset } = parsed.error;
+    const { message, line, column } = jsonSyntaxProblem(text, parsed.error);
     return {
       textFindings: [
         {
           severity: "error",
           code: "JSON_SYNTAX_ERROR",
-          message: `Fix the JSON syntax error at line ${line}, column ${column} (offset ${offset}): ${message}.`,
+          message,
           path: "",
           line,
           column,

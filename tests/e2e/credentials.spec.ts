@@ -117,8 +117,10 @@ async function enrollMfaDevice(deviceName: string, screenshotName: string): Prom
   // The QR code is on screen and the secret key still hidden.
   await screenshot(page, screenshotName, "viewport");
   await dialog.getByTestId("mfa-show-secret").click();
-  const seed = (await dialog.getByTestId("mfa-secret").innerText()).trim();
-  expect(seed).toMatch(/^[A-Z2-7]{32}$/);
+  // Shown in groups of four, for typing by hand.
+  const grouped = (await dialog.getByTestId("mfa-secret").innerText()).trim();
+  expect(grouped).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+  const seed = grouped.replace(/ /g, "");
   const device = new Authenticator(seed);
   const [code1, code2] = await device.consecutiveCodes();
   await dialog.getByTestId("mfa-enroll-code1").fill(code1);

@@ -85,7 +85,10 @@ test("the attach-policies picker reaches past its first page and keeps choices a
     await expect(table.getByRole("link", { name: "Reports-07" })).toBeVisible();
     await expect(table.getByRole("link", { name: "Reports-30" })).toBeVisible();
     await expect(table.getByRole("row")).toHaveCount(3);
-    // Attached now, they leave the selection and show as already attached.
+    // The panel folds away once the policies are attached; opened again, they have left the
+    // selection and show as already attached.
+    await expect(page.getByTestId("add-permissions")).toHaveJSProperty("open", false);
+    await page.getByTestId("add-permissions").locator("summary").click();
     await expect(list.getByText("Selected (0)")).toBeVisible();
     await list.getByLabel("Search policies by name").fill("Reports-3");
     await expect(option(list, "Reports-30")).toBeDisabled();

@@ -285,3 +285,32 @@ test("the dark theme follows the system, can be chosen and remembered, and reach
     await screenshot(page, "dark-signin");
   });
 });
+
+test("the frame works from the keyboard: skip link first, then the top bar, then the console's sections", async ({ page }) => {
+  await signUp(page, newRootAccount("Keys"));
+  await page.goto("/users");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Portcullis" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Search" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByLabel("Theme")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const nav = page.getByRole("navigation", { name: "Console" });
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/groups");
+  await expect(nav.getByRole("link", { name: "User groups" })).toHaveAttribute("aria-current", "page");
+});

@@ -1,5 +1,7 @@
 // A failed sign-in never says what was wrong: a wrong password, an unknown email, an unknown user
-// or an unknown account all get the same words, and the typed password is cleared.
+// or an unknown account all get the same words, and the typed password is cleared. Those words do
+// not blame "too many attempts" either: only a refusal by the throttle says that (unit-tested in
+// tests/unit/auth/throttle.test.ts, since reaching it here would take more wrong passwords than a spec may spend).
 
 import type { Page } from "@playwright/test";
 import { expect, newRootAccount, screenshot, signOut, signUp, test } from "./support";
@@ -19,6 +21,7 @@ async function messageAfterSignIn(page: Page, fields: Record<string, string>): P
   await page.getByRole("button", { name: "Sign in" }).click();
   const message = page.getByTestId("signin-message");
   await expect(message).toContainText("Incorrect credentials");
+  await expect(message).not.toContainText(/too many|attempts|wait/i);
   // Still on the sign-in page, ready for another try, with the password gone.
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await expect(page).toHaveURL(/\/signin/);

@@ -93,10 +93,11 @@ export async function signUp(page: Page, account: RootAccount): Promise<string> 
 
 export async function signInAsRoot(page: Page, account: RootAccount): Promise<void> {
   await page.goto("/signin");
-  await expect(page.getByRole("radio", { name: "Root user" })).toBeChecked();
+  // The page may remember an IAM user's last sign-in on this browser: choose the root user.
+  await page.getByRole("radio", { name: "Root user" }).check();
   await page.getByLabel("Root user email address").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByTestId("header-principal")).toHaveText("Root user");
 }
@@ -114,7 +115,7 @@ export async function signInAsIamUser(page: Page, accountId: string, userName: s
   await expect(page.getByLabel("Account ID (12 digits) or account alias")).toHaveValue(accountId);
   await page.getByLabel("IAM user name").fill(userName);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByTestId("header-principal")).toHaveText(`IAM user ${userName}`);
 }
@@ -125,16 +126,17 @@ export async function submitIamUserPassword(page: Page, accountId: string, userN
   await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
   await page.getByLabel("IAM user name").fill(userName);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** The password step of the root user's sign-in. */
 export async function submitRootPassword(page: Page, account: RootAccount): Promise<void> {
   await page.goto("/signin");
-  await expect(page.getByRole("radio", { name: "Root user" })).toBeChecked();
+  // The page may remember an IAM user's last sign-in on this browser: choose the root user.
+  await page.getByRole("radio", { name: "Root user" }).check();
   await page.getByLabel("Root user email address").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** The MFA step after a correct password: types the code and submits it (the caller checks the outcome). */

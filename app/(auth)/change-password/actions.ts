@@ -11,6 +11,7 @@ import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import { execute } from "@/lib/iam/core/operation";
 import { ChangePassword } from "@/lib/iam/credentials/passwords";
 import { formArgument } from "../../(console)/_server/actionArguments";
+import { notify } from "../../(console)/_server/notices";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -32,5 +33,6 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
     throw error;
   }
   await keepCurrentSession();
+  await notify({ kind: "password-changed" });
   redirect("/dashboard");
 }

@@ -7,6 +7,7 @@ import { buttonStyles } from "@/components/forms/buttonStyles";
 import { SignOutButton } from "@/components/shell/SignOutButton";
 import { requireConsoleSession } from "@/lib/auth/session";
 import { HARD_EXPIRY_MESSAGE } from "@/lib/iam/credentials/passwords";
+import { loadPasswordRules } from "../../(console)/_server/passwordRules";
 import { changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Change password · Portcullis" };
@@ -17,6 +18,7 @@ export default async function ChangePasswordPage() {
   const { caller, accountAlias, passwordResetRequired, passwordExpiry } = await requireConsoleSession({ allowPendingPasswordReset: true });
   // ChangePassword is an IAM user's operation; the root user has nothing to do here.
   if (caller.kind !== "user") redirect("/dashboard");
+  const passwordRules = await loadPasswordRules(caller);
   const reason =
     passwordExpiry === "expired"
       ? "Your password has expired under this account's password policy. Choose a new one to continue. "
@@ -39,7 +41,7 @@ export default async function ChangePasswordPage() {
           {HARD_EXPIRY_MESSAGE}
         </p>
       ) : (
-        <ChangePasswordForm changePassword={changePasswordAction} />
+        <ChangePasswordForm changePassword={changePasswordAction} passwordRules={passwordRules} />
       )}
       <div className="mt-4 flex items-center justify-between border-t border-slate-200 pt-4 text-sm">
         {passwordResetRequired ? (

@@ -26,7 +26,8 @@ export async function createAccessKey(userName: string | undefined, _previous: C
   const result = await runMutation(async () => {
     const { AccessKey } = await execute(CreateAccessKey, userName === undefined ? {} : { UserName: userName }, caller);
     created = { AccessKeyId: AccessKey.AccessKeyId, SecretAccessKey: AccessKey.SecretAccessKey, UserName: AccessKey.UserName };
-  });
+    return AccessKey;
+  }, (key) => ({ kind: "access-key-created", object: key.AccessKeyId }));
   revalidatePath(pageOf(userName));
   return result.error ? { error: result.error } : { created };
 }
@@ -36,9 +37,11 @@ export async function setAccessKeyStatus(userName: string | undefined, _previous
   if (invalid) return invalid;
   const caller = await requireCaller();
   const Status = field(form, "Status") === "Inactive" ? "Inactive" : "Active";
-  const result = await runMutation(() =>
-    execute(UpdateAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId"), Status }, caller),
-  );
+  const AccessKeyId = field(form, "AccessKeyId");
+  const result = await runMutation(() => execute(UpdateAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId, Status }, caller), {
+    kind: Status === "Active" ? "access-key-activated" : "access-key-deactivated",
+    object: AccessKeyId,
+  });
   revalidatePath(pageOf(userName));
   return result;
 }
@@ -47,9 +50,11 @@ export async function deleteAccessKey(userName: string | undefined, _previous: A
   const invalid = boundArgument(DeleteAccessKey, "UserName", userName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() =>
-    execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId: field(form, "AccessKeyId") }, caller),
-  );
+  const AccessKeyId = field(form, "AccessKeyId");
+  const result = await runMutation(() => execute(DeleteAccessKey, { ...(userName === undefined ? {} : { UserName: userName }), AccessKeyId }, caller), {
+    kind: "access-key-deleted",
+    object: AccessKeyId,
+  });
   revalidatePath(pageOf(userName));
   return result;
 }

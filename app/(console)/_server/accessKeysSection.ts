@@ -14,7 +14,12 @@ export function readAccessKeys(caller: Caller, userName?: string): Promise<Acces
   return readOperation(ListAccessKeys, { ...(userName === undefined ? {} : { UserName: userName }), IncludeConsoleColumns: true }, caller);
 }
 
-export function accessKeysSectionProps(caller: Caller, listed: AccessKeysRead, userName?: string): AccessKeysSectionProps {
+export function accessKeysSectionProps(
+  caller: Caller,
+  listed: AccessKeysRead,
+  userName?: string,
+  permissions?: AccessKeysSectionProps["permissions"],
+): AccessKeysSectionProps {
   const keys: AccessKeysSectionProps["keys"] = listed.ok
     ? {
         ok: true,
@@ -34,5 +39,6 @@ export function accessKeysSectionProps(caller: Caller, listed: AccessKeysRead, u
     create: createAccessKey.bind(null, userName),
     setStatus: setAccessKeyStatus.bind(null, userName),
     remove: deleteAccessKey.bind(null, userName),
+    permissions,
   };
 }

@@ -28,8 +28,8 @@ export interface AuditLookup {
 
 export type AuditQuery =
   | { readonly filters: AuditFilterValues; readonly lookup: AuditLookup; readonly problem?: undefined }
-  /** A time the console cannot read: nothing is looked up, and the sentence says what to type. */
-  | { readonly filters: AuditFilterValues; readonly lookup?: undefined; readonly problem: string };
+  /** A time the console cannot read: nothing is looked up, and the sentence says what to type in which field. */
+  | { readonly filters: AuditFilterValues; readonly lookup?: undefined; readonly problem: string; readonly problemField: "from" | "to" };
 
 const EXAMPLE = "such as 1 Dec 2026, 12:00 or 2026-12-01 (UTC)";
 
@@ -44,9 +44,9 @@ export function readAuditQuery(query: SearchParams): AuditQuery {
   };
   const start = filters.from === undefined ? undefined : parseDateTime(filters.from, "start");
   const end = filters.to === undefined ? undefined : parseDateTime(filters.to, "end");
-  if (filters.from !== undefined && !start) return { filters, problem: `From "${filters.from}" is not a time the console can read: write a date and time ${EXAMPLE}.` };
-  if (filters.to !== undefined && !end) return { filters, problem: `To "${filters.to}" is not a time the console can read: write a date and time ${EXAMPLE}.` };
-  if (start && end && start > end) return { filters, problem: `From (${filters.from}) is after To (${filters.to}): swap them or widen the range.` };
+  if (filters.from !== undefined && !start) return { filters, problemField: "from", problem: `From "${filters.from}" is not a time the console can read: write a date and time ${EXAMPLE}.` };
+  if (filters.to !== undefined && !end) return { filters, problemField: "to", problem: `To "${filters.to}" is not a time the console can read: write a date and time ${EXAMPLE}.` };
+  if (start && end && start > end) return { filters, problemField: "from", problem: `From (${filters.from}) is after To (${filters.to}): swap them or widen the range.` };
   return {
     filters,
     lookup: {

@@ -26,7 +26,13 @@ export async function putInlinePolicy(owner: InlinePolicyOwner, creating: boolea
   if (invalid) return invalid;
   const caller = await requireCaller();
   const kind = inlinePolicyKind(owner);
-  const result = await runMutation(() => kind.put(caller, String(draft.policyName ?? "").trim(), String(draft.document ?? ""), creating));
+  const policyName = String(draft.policyName ?? "").trim();
+  const result = await runMutation(() => kind.put(caller, policyName, String(draft.document ?? ""), creating), {
+    kind: "inline-policy-saved",
+    entity: owner.kind,
+    subject: owner.name,
+    object: policyName,
+  });
   if (result.error) return result;
   revalidatePath(kind.href());
   redirect(kind.href("permissions"));
@@ -37,7 +43,13 @@ export async function deleteInlinePolicy(owner: InlinePolicyOwner, _previous: Ac
   if (invalid) return invalid;
   const caller = await requireCaller();
   const kind = inlinePolicyKind(owner);
-  const result = await runMutation(() => kind.remove(caller, field(form, "policyName")));
+  const policyName = field(form, "policyName");
+  const result = await runMutation(() => kind.remove(caller, policyName), {
+    kind: "inline-policy-deleted",
+    entity: owner.kind,
+    subject: owner.name,
+    object: policyName,
+  });
   revalidatePath(kind.href());
   return result;
 }

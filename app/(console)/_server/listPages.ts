@@ -1,15 +1,19 @@
 // What each list page reads: one List operation for the page of rows it shows, with the console's
-// columns in the same call. The pages render these; the page-work test and the console benchmark
+// columns in the same call, and one GetCallerPermissions for its "Create" button (asked with a name
+// still to be typed, so a path-scoped grant reads "depends" and the create form checks again). The pages render these; the page-work test and the console benchmark
 // call them exactly as the pages do.
 
 import type { Caller } from "@/lib/auth/caller";
 import { LookupEvents, type LookupEventsOutput } from "@/lib/iam/audit/lookupEvents";
-import { ListGroups } from "@/lib/iam/groups/groups";
-import { ListPolicies } from "@/lib/iam/policies/managed";
-import { ListUsers } from "@/lib/iam/users/users";
+import { CreateGroup, ListGroups } from "@/lib/iam/groups/groups";
+import { CreatePolicy, ListPolicies } from "@/lib/iam/policies/managed";
+import { CreateUser, ListUsers } from "@/lib/iam/users/users";
 import { param, type SearchParams } from "@/components/table/queryHref";
+import { consoleFilterOf, usersListFilterFrom } from "@/components/users/usersListFilters";
 import { readAuditQuery } from "./auditQuery";
 import { listSort } from "./listSort";
+import { pagePermissions } from "./pagePermissions";
+import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "./placeholders";
 import { readOperation, type ReadResult } from "./readOperation";
 
 /** Rows per page of the users, groups and policies lists. */
@@ -27,12 +31,23 @@ const filterOf = (query: SearchParams) => param(query, "filter")?.trim() || unde
 export function loadUsersList(caller: Caller, query: SearchParams) {
   const sort = listSort(query, USER_SORTS, "UserName");
   const filter = filterOf(query);
+  // The credential filters (?mfa=without…) narrow the list in the same ListUsers call.
+  const credentials = usersListFilterFrom(query);
   const users = readOperation(
     ListUsers,
-    { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(query, "marker"), MaxItems: LIST_PAGE_SIZE, IncludeConsoleColumns: true },
+    {
+      Filter: filter,
+      SortBy: sort.by,
+      SortOrder: sort.apiOrder,
+      Marker: param(query, "marker"),
+      MaxItems: LIST_PAGE_SIZE,
+      IncludeConsoleColumns: true,
+      ConsoleFilter: consoleFilterOf(credentials),
+    },
     caller,
   );
-  return users.then((result) => ({ result, sort, filter }));
+  const permissions = pagePermissions(caller, { createUser: { Operation: CreateUser, Input: { UserName: ANY_USER_NAME }, InputVaries: true } });
+  return Promise.all([users, permissions]).then(([result, permissions]) => ({ result, sort, filter, credentials, permissions }));
 }
 
 export function loadGroupsList(caller: Caller, query: SearchParams) {
@@ -43,7 +58,8 @@ export function loadGroupsList(caller: Caller, query: SearchParams) {
     { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(query, "marker"), MaxItems: LIST_PAGE_SIZE, IncludeConsoleColumns: true },
     caller,
   );
-  return groups.then((result) => ({ result, sort, filter }));
+  const permissions = pagePermissions(caller, { createGroup: { Operation: CreateGroup, Input: { GroupName: ANY_GROUP_NAME }, InputVaries: true } });
+  return Promise.all([groups, permissions]).then(([result, permissions]) => ({ result, sort, filter, permissions }));
 }
 
 export function loadPoliciesList(caller: Caller, query: SearchParams) {
@@ -55,13 +71,16 @@ export function loadPoliciesList(caller: Caller, query: SearchParams) {
     { Scope: scope, Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(query, "marker"), MaxItems: LIST_PAGE_SIZE },
     caller,
   );
-  return policies.then((result) => ({ result, sort, filter, scope }));
+  const permissions = pagePermissions(caller, {
+    createPolicy: { Operation: CreatePolicy, Input: { PolicyName: ANY_POLICY_NAME, PolicyDocument: ANY_POLICY_DOCUMENT }, InputVaries: true },
+  });
+  return Promise.all([policies, permissions]).then(([result, permissions]) => ({ result, sort, filter, scope, permissions }));
 }
 
 export async function loadAuditLog(caller: Caller, query: SearchParams) {
-  const { filters, lookup, problem } = readAuditQuery(query);
-  const result: ReadResult<LookupEventsOutput> = lookup
-    ? await readOperation(LookupEvents, { ...lookup, Marker: param(query, "marker"), MaxItems: AUDIT_PAGE_SIZE }, caller)
-    : { ok: false, error: { code: "ValidationError", message: problem } };
-  return { result, filters };
+  const read = readAuditQuery(query);
+  const result: ReadResult<LookupEventsOutput> = read.lookup
+    ? await readOperation(LookupEvents, { ...read.lookup, Marker: param(query, "marker"), MaxItems: AUDIT_PAGE_SIZE }, caller)
+    : { ok: false, error: { code: "ValidationError", message: read.problem } };
+  return { result, filters: read.filters, problemField: read.lookup ? undefined : read.problemField };
 }

@@ -10,20 +10,24 @@ import { execute } from "@/lib/iam/core/operation";
 import { GetCallerPermissions, MAX_PERMISSION_CHECKS, type CallerPermission, type PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { ALLOWED, type ControlPermission } from "@/components/permissions/controlPermission";
 
-/** The sentence under a disabled control: the action, and what stops it. */
-export function deniedReason(permission: CallerPermission): string {
-  if (permission.NeedsMFA) return `${permission.Action} requires signing in with MFA: sign out, then sign in again with a code from your MFA device.`;
+/**
+ * The sentence under a disabled control: the action, and what stops it. The resource is named only
+ * when the page knows it: for a name still to be typed, the placeholder the page asked about would mislead.
+ */
+export function deniedReason(permission: CallerPermission, inputVaries = false): string {
+  if (permission.NeedsMFA) return `${permission.Action} requires signing in with MFA: sign out, then sign in again with a code from your MFA device (assign one first if you have none).`;
   if (permission.DeniedBy) return `${permission.Action} is denied by statement ${permission.DeniedBy.Statement} in ${permission.DeniedBy.PolicyName}.`;
-  return `${permission.Action} is not allowed: no policy allows it on ${permission.Resource}. Ask an administrator for it if you need it.`;
+  const where = inputVaries ? "" : ` on ${permission.Resource}`;
+  return `${permission.Action} is not allowed: no policy allows it${where}. Ask an administrator for it if you need it.`;
 }
 
-function toControlPermission(permission: CallerPermission): ControlPermission {
+function toControlPermission(permission: CallerPermission, inputVaries: boolean): ControlPermission {
   if (permission.Decision === "Allowed") return ALLOWED;
   if (permission.Decision === "Depends") {
     const where = permission.AllowedResources?.length ? ` on ${permission.AllowedResources.join(", ")}` : " for some choices";
     return { state: "depends", note: `Your policies allow ${permission.Action} only${where}; what you enter decides, and it is checked again before the final step.` };
   }
-  return { state: "denied", reason: deniedReason(permission), ...(permission.NeedsMFA ? { needsMfa: true as const } : {}) };
+  return { state: "denied", reason: deniedReason(permission, inputVaries), ...(permission.NeedsMFA ? { needsMfa: true as const } : {}) };
 }
 
 /**
@@ -38,7 +42,7 @@ export async function pagePermissions<K extends string>(caller: Caller, checks: 
     const chunk = names.slice(start, start + MAX_PERMISSION_CHECKS);
     try {
       const { Permissions } = await execute(GetCallerPermissions, { Checks: chunk.map((name) => checks[name]) }, caller);
-      chunk.forEach((name, index) => (result[name] = toControlPermission(Permissions[index]!)));
+      chunk.forEach((name, index) => (result[name] = toControlPermission(Permissions[index]!, checks[name].InputVaries ?? false)));
     } catch (error) {
       if (!isIamError(error) || error.code !== "AccessDenied") throw error;
       for (const name of chunk) result[name] = ALLOWED;

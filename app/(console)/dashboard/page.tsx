@@ -3,20 +3,26 @@ import { AccessDeniedPanel } from "@/components/feedback/AccessDeniedPanel";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";
+import { AccountState } from "@/components/dashboard/AccountState";
 import { AliasEditor } from "@/components/dashboard/AliasEditor";
 import { Checklist } from "@/components/dashboard/Checklist";
-import { CopyButton } from "@/components/dashboard/CopyButton";
+import { CopyButton } from "@/components/console/CopyButton";
+import { KeyActions } from "@/components/dashboard/KeyActions";
+import { OwnCredentials } from "@/components/dashboard/OwnCredentials";
 import { ResourceCounts } from "@/components/dashboard/ResourceCounts";
+import { usersListHref } from "@/components/users/usersListFilters";
 import { currentOrigin } from "@/lib/auth/request";
 import { requireConsoleSession } from "@/lib/auth/session";
-import { GetAccountSummary } from "@/lib/iam/account/summary";
-import { ListAccountAliases } from "@/lib/iam/account/aliases";
+import type { AccountSummary } from "@/lib/iam/account/summary";
 import type { IamErrorView } from "@/lib/iam/core/errors";
-import { readOperation } from "../_server/readOperation";
-import { deleteAccountAlias, saveAccountAlias } from "./actions";
-import { bestPracticeChecklist, type ChecklistItem } from "./checklist";
+import { KEY_ROTATION_DAYS } from "@/lib/iam/core/rules";
+import { deleteAccountAlias, saveAccountAlias, attachSelfServicePolicy } from "./actions";
+import { ADMINISTRATOR_ITEMS, bestPracticeChecklist } from "./checklist";
+import { loadDashboard, type DashboardData } from "./loadDashboard";
+import { SELF_SERVICE_POLICY } from "./mfaAdvice";
 
 export const metadata: Metadata = { title: "Dashboard · Portcullis" };
+export const dynamic = "force-dynamic";
 
 /** A card whose operation was refused: the engine's explanation in its place, or the error. */
 function Refused({ title, error }: { title: string; error: IamErrorView }) {
@@ -28,70 +34,133 @@ function Refused({ title, error }: { title: string; error: IamErrorView }) {
   );
 }
 
+const DESCRIPTIONS = {
+  root: "Your account at a glance, and how it measures up to AWS's guidance for the root user and IAM users.",
+  administrator: "The account's state: its IAM resources, and the users whose credentials need attention.",
+  employee: "Your own credentials at a glance, and what your permissions let you do.",
+} as const;
+
+function IamResources({ summary }: { summary: AccountSummary }) {
+  return (
+    <Panel title="IAM resources" testId="resources-card">
+      <ResourceCounts
+        counts={[
+          { label: "Users", noun: ["user", "users"], count: summary.Users, quota: summary.UsersQuota, href: "/users" },
+          { label: "User groups", noun: ["user group", "user groups"], count: summary.Groups, quota: summary.GroupsQuota, href: "/groups" },
+          { label: "Customer managed policies", noun: ["customer managed policy", "customer managed policies"], count: summary.Policies, quota: summary.PoliciesQuota, href: "/policies" },
+        ]}
+      />
+    </Panel>
+  );
+}
+
+function Recommendations({ data, summary }: { data: DashboardData; summary: AccountSummary }) {
+  const audience = data.audience === "root" ? "root" : "administrator";
+  const all = bestPracticeChecklist(summary, { audience, mfaEnrollment: data.mfaEnrollment });
+  const items = audience === "root" ? all : all.filter((item) => ADMINISTRATOR_ITEMS.includes(item.id));
+  // One answer for every group: the check was asked with the group still to be chosen.
+  const fixPermissions = Object.fromEntries(items.flatMap((item) => item.fixes ?? []).map((fix) => [fix.groupName, data.permissions.attachGroupPolicy]));
+  return (
+    <Panel
+      title="Security recommendations"
+      description={audience === "root" ? "Checked live against this account each time you open the dashboard." : "AWS's guidance for IAM users, checked live against this account."}
+      testId="checklist-card"
+    >
+      <Checklist items={items} fixes={{ policyName: SELF_SERVICE_POLICY, attach: attachSelfServicePolicy, permissions: fixPermissions }} />
+    </Panel>
+  );
+}
+
+function AdministratorState({ summary }: { summary: AccountSummary }) {
+  return (
+    <Panel title="Account state" description="Where the account departs from AWS's guidance. Each count opens the users it is about." testId="account-state-card">
+      <AccountState
+        facts={[
+          { id: "users-without-mfa", label: "Console users without MFA", count: summary.ConsoleUsersWithoutMFA, noun: ["user", "users"], href: usersListHref({ console: "enabled", mfa: "without" }), warnWhenAny: true },
+          {
+            id: "old-access-keys",
+            label: `Active access keys older than ${KEY_ROTATION_DAYS} days`,
+            count: summary.AccessKeysOlderThan90Days,
+            noun: ["access key", "access keys"],
+            href: usersListHref({ keys: "older-than-90-days" }),
+            warnWhenAny: true,
+          },
+          { id: "direct-policies", label: "Users with policies attached directly", count: summary.UsersWithDirectPolicies, noun: ["user", "users"], warnWhenAny: true },
+          { id: "console-users", label: "Users who can sign in to the console", count: summary.UsersWithConsoleAccess, noun: ["user", "users"], href: usersListHref({ console: "enabled" }), warnWhenAny: false },
+        ]}
+      />
+      <p className="text-sm text-slate-700" data-testid="root-user-state">
+        Root user: {summary.AccountMFAEnabled === 1 ? "MFA enabled" : "no MFA device"}, {summary.AccountAccessKeysPresent === 1 ? "has access keys" : "no access keys"}.
+        {(summary.AccountMFAEnabled === 0 || summary.AccountAccessKeysPresent === 1) && " Only the account owner, signed in as the root user, can change this."}
+      </p>
+    </Panel>
+  );
+}
+
 export default async function DashboardPage() {
-  const { caller, accountAlias: sessionAlias } = await requireConsoleSession();
+  const session = await requireConsoleSession();
+  const { caller } = session;
+  const [data, origin] = await Promise.all([loadDashboard(caller), currentOrigin()]);
   const accountId = caller.accountId!;
-  const [aliases, summary, origin] = await Promise.all([
-    readOperation(ListAccountAliases, {}, caller),
-    readOperation(GetAccountSummary, {}, caller),
-    currentOrigin(),
-  ]);
-  const alias = aliases.ok ? aliases.value.AccountAliases[0] : undefined;
+  const alias = data.aliases?.ok ? data.aliases.value.AccountAliases[0] : session.accountAlias;
+  const accountName = data.aliases?.ok ? data.aliases.value.ConsoleColumns?.AccountName : undefined;
   // Either works in the URL; the alias is what people remember. A caller who may not list aliases
   // still sees the alias their session shows in the header (see lib/auth/session.ts).
-  const signInUrl = `${origin}/signin?account=${encodeURIComponent((aliases.ok ? alias : sessionAlias) ?? accountId)}`;
-  // The checklist is computed from the summary; without it, it is refused for the same reason.
-  const recommendations: { ok: true; items: ChecklistItem[] } | { ok: false; error: IamErrorView } = summary.ok
-    ? { ok: true, items: bestPracticeChecklist(summary.value.SummaryMap) }
-    : { ok: false, error: summary.error };
+  const signInUrl = `${origin}/signin?account=${encodeURIComponent(alias ?? accountId)}`;
 
   return (
-    <div className="flex max-w-5xl flex-col gap-5">
-      <PageHeader title="IAM dashboard" description="Your account at a glance, and how it measures up to AWS's guidance for the root user and IAM users." />
+    <div className="flex max-w-5xl flex-col gap-5" data-testid={`dashboard-${data.audience}`}>
+      <PageHeader title="IAM dashboard" description={DESCRIPTIONS[data.audience]} />
 
-      {aliases.ok ? (
-        <Panel title="AWS account" testId="account-card">
-          <dl className="text-sm">
+      <Panel title="AWS account" testId="account-card">
+        <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+          <div>
             <dt className="text-slate-600">Account ID</dt>
-            <dd className="font-mono text-base" data-testid="account-id">
-              {accountId}
+            <dd className="flex flex-wrap items-center gap-2">
+              <span className="font-mono text-base" data-testid="account-id">
+                {accountId}
+              </span>
+              <CopyButton value={accountId} label="Copy account ID" />
             </dd>
-          </dl>
-          <AliasEditor alias={alias} save={saveAccountAlias} remove={deleteAccountAlias} />
-        </Panel>
-      ) : (
-        <Refused title="AWS account" error={aliases.error} />
-      )}
+          </div>
+          {accountName !== undefined && (
+            <div>
+              <dt className="text-slate-600">Account name</dt>
+              <dd className="text-base wrap-anywhere" data-testid="account-name">
+                {accountName}
+              </dd>
+            </div>
+          )}
+        </dl>
+        <AliasEditor alias={alias} save={saveAccountAlias} remove={deleteAccountAlias} permissions={{ create: data.permissions.createAlias, delete: data.permissions.deleteAlias }} />
+      </Panel>
 
       <Panel title="Sign-in URL for IAM users in this account" description="Share it with your IAM users: it opens the sign-in page with the account filled in." testId="signin-url-card">
         <div className="flex flex-wrap items-center gap-3">
           <code className="rounded bg-slate-100 px-2 py-1 text-sm wrap-anywhere" data-testid="signin-url">
             {signInUrl}
           </code>
-          <CopyButton value={signInUrl} label="Copy URL" />
+          <CopyButton value={signInUrl} label="Copy sign-in URL" size="regular" />
         </div>
       </Panel>
 
-      {summary.ok ? (
-        <Panel title="IAM resources" testId="resources-card">
-          <ResourceCounts
-            counts={[
-              { label: "Users", count: summary.value.SummaryMap.Users, quota: summary.value.SummaryMap.UsersQuota, href: "/users" },
-              { label: "User groups", count: summary.value.SummaryMap.Groups, quota: summary.value.SummaryMap.GroupsQuota, href: "/groups" },
-              { label: "Customer managed policies", count: summary.value.SummaryMap.Policies, quota: summary.value.SummaryMap.PoliciesQuota, href: "/policies" },
-            ]}
-          />
-        </Panel>
+      {data.audience === "employee" ? (
+        <>
+          <Panel title="Your security credentials" description="Your password, MFA and access keys, and what to do next." testId="own-credentials-card">
+            <OwnCredentials view={data.ownCredentials!} now={Date.now()} />
+          </Panel>
+          <Panel title="What you can do" description="What your policies allow, as the policy engine decides it for you now." testId="key-actions-card">
+            <KeyActions actions={data.keyActions} hasMfaDevice={(data.ownCredentials?.mfaDevices ?? 0) > 0} />
+          </Panel>
+        </>
+      ) : data.summary?.ok ? (
+        <>
+          <IamResources summary={data.summary.value.SummaryMap} />
+          {data.audience === "administrator" && <AdministratorState summary={data.summary.value.SummaryMap} />}
+          <Recommendations data={data} summary={data.summary.value.SummaryMap} />
+        </>
       ) : (
-        <Refused title="IAM resources" error={summary.error} />
-      )}
-
-      {recommendations.ok ? (
-        <Panel title="Security recommendations" description="Checked live against this account each time you open the dashboard." testId="checklist-card">
-          <Checklist items={recommendations.items} />
-        </Panel>
-      ) : (
-        <Refused title="Security recommendations" error={recommendations.error} />
+        data.summary && <Refused title="IAM resources" error={data.summary.error} />
       )}
     </div>
   );

@@ -20,6 +20,7 @@ export async function createGroup(_previous: ActionState, form: FormData): Promi
   const GroupName = field(form, "groupName").trim();
   const result = await runMutation(() =>
     execute(CreateGroupWithPolicies, { GroupName, Path: field(form, "path").trim() || "/", PolicyArns: fields(form, "policyArn") }, caller),
+    { kind: "group-created", subject: GroupName },
   );
   if (result.error) return result;
   revalidatePath("/groups");

@@ -13,10 +13,12 @@ import { keepCurrentSession } from "@/lib/auth/sessionCookie";
 import { isIamError, toErrorView } from "@/lib/iam/core/errors";
 import { CreateVirtualMFADevice, EnableMFADevice, RemoveMFADevice, ResyncMFADevice } from "@/lib/iam/credentials/mfa";
 import { execute } from "@/lib/iam/core/operation";
+import type { Notice, NoticeKind } from "@/components/feedback/notice";
 import type { ActionState } from "@/components/forms/actionState";
 import type { CreateMfaDeviceState, EnableMfaDeviceState } from "@/components/me/mfaState";
 import { userHref } from "@/components/users/userHref";
 import { field, runMutation } from "../_server/runMutation";
+import { nameInArn } from "../_server/notices";
 import { boundArgument, formArgument } from "../_server/actionArguments";
 
 function refresh(userName: string | null) {
@@ -29,6 +31,12 @@ const owner = (userName: string | null) => (userName ? { UserName: userName } : 
 
 /** Whether the device's owner is the signed-in caller (user names are unique without regard to case). */
 const ownDevice = (caller: Caller, userName: string | null) => userName === null || (caller.kind === "user" && caller.userName?.toLowerCase() === userName.toLowerCase());
+
+/** The notice for a change to a device: "own-…" when it is the caller's own (it tells them what to do next), else naming the user. */
+function deviceNotice(caller: Caller, userName: string | null, serialNumber: string, own: NoticeKind, theirs: NoticeKind): Notice {
+  const object = nameInArn(serialNumber);
+  return ownDevice(caller, userName) || userName === null ? { kind: own, object } : { kind: theirs, subject: userName, object };
+}
 
 export async function createMfaDevice(userName: string | null, _previous: CreateMfaDeviceState, form: FormData): Promise<CreateMfaDeviceState> {
   const invalid = boundArgument(CreateVirtualMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
@@ -55,7 +63,9 @@ export async function enableMfaDevice(userName: string | null, _previous: Enable
   const invalid = boundArgument(EnableMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller));
+  const result = await runMutation(() => execute(EnableMFADevice, { ...codes(form), ...owner(userName) }, caller),
+    deviceNotice(caller, userName, field(form, "serialNumber"), "own-mfa-device-added", "mfa-device-added"),
+  );
   if (result.error) return result;
   if (ownDevice(caller, userName)) await keepCurrentSession();
   refresh(userName);
@@ -66,7 +76,10 @@ export async function resyncMfaDevice(userName: string | null, _previous: Action
   const invalid = boundArgument(ResyncMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller));
+  const result = await runMutation(() => execute(ResyncMFADevice, { ...codes(form), ...owner(userName) }, caller), {
+    kind: "mfa-device-resynced",
+    object: nameInArn(field(form, "serialNumber")),
+  });
   refresh(userName);
   return result;
 }
@@ -76,7 +89,9 @@ export async function removeMfaDevice(userName: string | null, _previous: Action
   const invalid = boundArgument(RemoveMFADevice, "UserName", userName ?? undefined) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(RemoveMFADevice, { SerialNumber: field(form, "serialNumber"), ...owner(userName) }, caller));
+  const result = await runMutation(() => execute(RemoveMFADevice, { SerialNumber: field(form, "serialNumber"), ...owner(userName) }, caller),
+    deviceNotice(caller, userName, field(form, "serialNumber"), "own-mfa-device-removed", "mfa-device-removed"),
+  );
   if (!result.error && ownDevice(caller, userName)) await keepCurrentSession();
   refresh(userName);
   return result;

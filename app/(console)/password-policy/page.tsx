@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requireCaller } from "@/lib/auth/session";
-import { GetAccountPasswordPolicy } from "@/lib/iam/account/passwordPolicy";
+import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "@/lib/iam/account/passwordPolicy";
 import { ConfirmActionDialog } from "@/components/console/ConfirmActionDialog";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { PasswordPolicyForm } from "@/components/passwordPolicy/PasswordPolicyForm";
 import { DEFAULT_POLICY_RULES, describePasswordPolicy } from "@/components/passwordPolicy/passwordPolicyDescription";
+import { pagePermissions } from "../_server/pagePermissions";
 import { readOperation } from "../_server/readOperation";
 import { deletePasswordPolicy, savePasswordPolicy } from "./actions";
 
@@ -15,7 +16,14 @@ export const dynamic = "force-dynamic";
 
 export default async function PasswordPolicyPage() {
   const caller = await requireCaller();
-  const result = await readOperation(GetAccountPasswordPolicy, {}, caller);
+  const [result, controls] = await Promise.all([
+    readOperation(GetAccountPasswordPolicy, {}, caller),
+    pagePermissions(caller, {
+      // The rules are what the person will choose; the decision does not read them.
+      save: { Operation: UpdateAccountPasswordPolicy, Input: {} },
+      delete: { Operation: DeleteAccountPasswordPolicy, Input: {} },
+    }),
+  ]);
   // NoSuchEntity is the normal "no custom policy": AWS's default rules apply.
   const custom = result.ok ? result.value.PasswordPolicy : undefined;
   const refused = !result.ok && result.error.code !== "NoSuchEntity" ? result.error : undefined;
@@ -34,7 +42,14 @@ export default async function PasswordPolicyPage() {
             description={custom ? "This account's own rules." : "This account has no password policy of its own, so AWS's default rules apply."}
             actions={
               custom && (
-                <ConfirmActionDialog action={deletePasswordPolicy} triggerLabel="Delete custom policy" title="Delete the custom password policy?" confirmLabel="Delete policy" testId="delete-password-policy">
+                <ConfirmActionDialog
+                  action={deletePasswordPolicy}
+                  triggerLabel="Delete custom policy"
+                  title="Delete the custom password policy?"
+                  confirmLabel="Delete policy"
+                  testId="delete-password-policy"
+                  permission={controls.delete}
+                >
                   <p>
                     The account goes back to AWS&apos;s default rules: at least 8 characters mixing three kinds of characters, no expiry and no reuse rule. Existing
                     passwords stay valid, and users can change their own password only if a policy allows it.
@@ -51,7 +66,7 @@ export default async function PasswordPolicyPage() {
             </ul>
           </Panel>
           <Panel title={custom ? "Edit password policy" : "Create a custom password policy"} description="Changes apply to passwords set from now on; expiry counts from when each password was last set.">
-            <PasswordPolicyForm current={custom} save={savePasswordPolicy} />
+            <PasswordPolicyForm current={custom} save={savePasswordPolicy} permission={controls.save} />
           </Panel>
         </>
       )}

@@ -5,7 +5,7 @@ import { CheckboxList } from "@/components/forms/CheckboxList";
 import { SearchPicker } from "@/components/forms/SearchPicker";
 import type { PickerSearch } from "@/components/forms/pickerSearch";
 import { policyChoice, type Choices, type GroupChoice } from "./choices";
-import { CHANGE_PASSWORD_POLICY_ARN, MAX_POLICIES_PER_USER, type CreateUserDraft, type StepErrors } from "./draft";
+import { MAX_POLICIES_PER_USER, type CreateUserDraft, type StepErrors } from "./draft";
 
 export function PermissionsStep({
   draft,
@@ -20,9 +20,6 @@ export function PermissionsStep({
   groups: Choices<GroupChoice>;
   searchPolicies: PickerSearch;
 }) {
-  const autoAttached = draft.consoleAccess && draft.requireReset;
-  // IAMUserChangePassword, when attached for the person, takes one of the user's 10 places.
-  const maxChosen = MAX_POLICIES_PER_USER - (autoAttached ? 1 : 0);
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700">
@@ -48,21 +45,14 @@ export function PermissionsStep({
       </section>
       <section aria-label="Attach policies directly" className="flex flex-col gap-2">
         <h3 className="text-sm font-semibold text-slate-900">Attach policies directly</h3>
-        {autoAttached && (
-          <p className="text-xs text-slate-600">
-            IAMUserChangePassword is attached for you, because the user must create a new password at next sign-in.
-          </p>
-        )}
         <SearchPicker
           legend="Managed policies"
           name="policyArn"
           search={searchPolicies}
           selected={draft.policyArns.map(policyChoice)}
           onChange={(chosen) => update({ policyArns: chosen.map((policy) => policy.value) })}
-          unavailable={autoAttached ? new Set([CHANGE_PASSWORD_POLICY_ARN]) : undefined}
-          unavailableReason="attached because a new password is required"
-          max={maxChosen}
-          maxMessage={`A user can have at most ${MAX_POLICIES_PER_USER} managed policies attached directly${autoAttached ? ", IAMUserChangePassword included" : ""}.`}
+          max={MAX_POLICIES_PER_USER}
+          maxMessage={`A user can have at most ${MAX_POLICIES_PER_USER} managed policies attached directly.`}
           filterLabel="Search policies by name"
           emptyText="There are no managed policies."
           testId="wizard-policies"

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { CopyButton } from "@/components/console/CopyButton";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { userHref } from "../userHref";
 import type { CreateUserOutcome } from "./outcome";
@@ -52,7 +53,7 @@ function Secretless({ label, value, testId }: { label: string; value: string; te
         <code className="font-mono wrap-anywhere" data-testid={testId}>
           {value}
         </code>
-        <CopyButton text={value} label={label} />
+        <CopyButton value={value} label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`} />
       </dd>
     </div>
   );
@@ -70,35 +71,8 @@ function OneTimePassword({ password }: { password: string }) {
         <button type="button" className={buttonStyles.secondary} onClick={() => setShown(!shown)} aria-pressed={shown} data-testid="show-password">
           {shown ? "Hide" : "Show"}
         </button>
-        <CopyButton text={password} label="Console password" />
+        <CopyButton value={password} label="Copy console password" />
       </dd>
     </div>
-  );
-}
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [status, setStatus] = useState("");
-  return (
-    <>
-      <button
-        type="button"
-        className={buttonStyles.secondary}
-        aria-label={`Copy ${label.toLowerCase()}`}
-        onClick={async () => {
-          // The clipboard API exists only in secure contexts (HTTPS or localhost).
-          try {
-            await navigator.clipboard.writeText(text);
-            setStatus("Copied");
-          } catch {
-            setStatus("Copy is unavailable here: select the text instead");
-          }
-        }}
-      >
-        Copy
-      </button>
-      <span role="status" className="text-xs text-emerald-700">
-        {status}
-      </span>
-    </>
   );
 }

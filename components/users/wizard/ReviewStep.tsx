@@ -1,10 +1,9 @@
 import { policyNameOf } from "./choices";
-import { CHANGE_PASSWORD_POLICY_ARN, type CreateUserDraft } from "./draft";
+import type { CreateUserDraft } from "./draft";
 
 /** Everything the wizard is about to do, in the order Create user will do it. */
 export function ReviewStep({ draft }: { draft: CreateUserDraft }) {
-  const attached = [...draft.policyArns];
-  if (draft.consoleAccess && draft.requireReset && !attached.includes(CHANGE_PASSWORD_POLICY_ARN)) attached.push(CHANGE_PASSWORD_POLICY_ARN);
+  const attached = draft.policyArns;
   const tags = draft.tags.filter((tag) => tag.key !== "");
   return (
     <div className="flex flex-col gap-5 text-sm" data-testid="wizard-review">

@@ -4,6 +4,8 @@ import { Checkbox } from "@/components/forms/Checkbox";
 import { RadioGroup } from "@/components/forms/RadioGroup";
 import { TextField } from "@/components/forms/TextField";
 import { PasswordField } from "@/components/forms/PasswordField";
+import type { PasswordRules } from "@/lib/iam/core/passwordRules";
+import { CHANGE_OWN_PASSWORD_NOTE } from "../changeOwnPasswordNote";
 import type { CreateUserDraft, PasswordMode, StepErrors } from "./draft";
 
 const PASSWORD_MODES = [
@@ -15,10 +17,12 @@ export function UserDetailsStep({
   draft,
   errors,
   update,
+  passwordRules,
 }: {
   draft: CreateUserDraft;
   errors: StepErrors;
   update: (change: Partial<CreateUserDraft>) => void;
+  passwordRules?: PasswordRules;
 }) {
   return (
     <div className="flex flex-col gap-5">
@@ -66,12 +70,13 @@ export function UserDetailsStep({
               value={draft.customPassword}
               onChange={(customPassword) => update({ customPassword })}
               error={errors.customPassword}
+              rules={passwordRules}
               testId="custom-password"
             />
           )}
           <Checkbox
             label="Users must create a new password at next sign-in (recommended)"
-            description="Also attaches the AWS managed policy IAMUserChangePassword, so the user is allowed to change it."
+            description={CHANGE_OWN_PASSWORD_NOTE}
             checked={draft.requireReset}
             onChange={(event) => update({ requireReset: event.target.checked })}
             testId="require-reset"

@@ -15,7 +15,8 @@ import { appendAuditEvent } from "@/lib/db/audit";
 import { IamError, isIamError } from "../core/errors";
 import { validationMessage } from "../core/validation";
 import { newAccountId } from "../core/ids";
-import { DEFAULT_PASSWORD_RULES, describeProblems, passwordProblems } from "../credentials/passwordRules";
+import { describeProblems, passwordProblems } from "../core/passwordRules";
+import { DEFAULT_PASSWORD_RULES } from "../credentials/passwordRules";
 
 export const CREATE_ACCOUNT_ACTION = "portcullis:CreateAccount";
 

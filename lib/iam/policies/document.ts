@@ -10,7 +10,8 @@ import { IamError } from "../core/errors";
 export type IdentityPolicyContainer = "managed" | "user-inline" | "group-inline" | "role-inline";
 
 function position(finding: Finding): string {
-  if (finding.line === undefined) return "";
+  // A JSON syntax error's sentence already starts with its line ("Line 3: add a comma after …").
+  if (finding.line === undefined || finding.message.startsWith(`Line ${finding.line}:`)) return "";
   return finding.column === undefined ? ` (line ${finding.line})` : ` (line ${finding.line}, column ${finding.column})`;
 }
 

@@ -26,7 +26,7 @@ describe("root user sign-in", () => {
     const wrongPassword = await signInRoot({ email: "owner@example.com", password: "Wrong-pass-1" }, REQUEST);
     const unknownEmail = await signInRoot({ email: "nobody@example.com", password: ROOT_PASSWORD }, REQUEST);
     const missingFields = await signInRoot({}, REQUEST);
-    for (const result of [wrongPassword, unknownEmail, missingFields]) expect(result).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+    for (const result of [wrongPassword, unknownEmail, missingFields]) expect(result).toEqual({ ok: false, reason: "incorrect", message: INCORRECT_CREDENTIALS });
   });
 });
 
@@ -51,7 +51,7 @@ describe("IAM user sign-in", () => {
       { account: accountId, userName: "no-console", password: USER_PASSWORD },
     ];
     for (const attempt of attempts) {
-      expect(await signInIamUser(attempt, REQUEST)).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+      expect(await signInIamUser(attempt, REQUEST)).toEqual({ ok: false, reason: "incorrect", message: INCORRECT_CREDENTIALS });
     }
   });
 });

@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
-import { INCORRECT_CREDENTIALS, SIGN_IN_ACTION, signInIamUser, signInRoot } from "@/lib/auth/signIn";
+import { INCORRECT_CREDENTIALS, SIGN_IN_ACTION, signInIamUser, signInRoot, TOO_MANY_ATTEMPTS } from "@/lib/auth/signIn";
 import { THROTTLE_RULES, THROTTLED, throttledUntil } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { execute } from "@/lib/iam/core/operation";
@@ -70,7 +70,7 @@ describe("sign-in throttling", () => {
     const user = await makeUser(accountId, "target", { password });
     await pastFailures(user.arn, 5, "198.51.100.1");
     const attempt = await signInIamUser({ account: accountId, userName: "target", password }, request("198.51.100.1"));
-    expect(attempt).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+    expect(attempt).toEqual({ ok: false, reason: "throttled", message: TOO_MANY_ATTEMPTS });
     const refusal = (await events(user.arn)).at(-1)!;
     expect(refusal).toMatchObject({ accountId, result: "Failed", errorCode: THROTTLED, sourceIp: "198.51.100.1" });
     expect(refusal.errorMessage).toContain("Temporarily locked out");
@@ -97,9 +97,12 @@ describe("sign-in throttling", () => {
   it("throttles the root user by its ARN and address too", async () => {
     const root = await makeAccount({ email: "locked-root@example.com", password });
     const arn = `arn:aws:iam::${root}:root`;
-    for (let i = 0; i < 3; i++) expect((await signInRoot({ email: "locked-root@example.com", password: "Wrong-pass-1" }, request("192.0.2.9"))).ok).toBe(false);
+    // Plain wrong passwords say only that the credentials were incorrect, not "too many attempts".
+    for (let i = 0; i < 3; i++) {
+      expect(await signInRoot({ email: "locked-root@example.com", password: "Wrong-pass-1" }, request("192.0.2.9"))).toEqual({ ok: false, reason: "incorrect", message: INCORRECT_CREDENTIALS });
+    }
     // The third failure from this address started a pause: the right password is refused until it passes.
-    expect(await signInRoot({ email: "locked-root@example.com", password }, request("192.0.2.9"))).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+    expect(await signInRoot({ email: "locked-root@example.com", password }, request("192.0.2.9"))).toEqual({ ok: false, reason: "throttled", message: TOO_MANY_ATTEMPTS });
     expect((await events(arn)).map((e) => e.errorCode)).toEqual(["FailedAuthentication", "FailedAuthentication", "FailedAuthentication", THROTTLED]);
   });
 
@@ -111,7 +114,7 @@ describe("sign-in throttling", () => {
       });
     }
     const user = await makeUser(accountId, "bystander", { password });
-    expect(await signInIamUser({ account: accountId, userName: "bystander", password }, request(ip))).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+    expect(await signInIamUser({ account: accountId, userName: "bystander", password }, request(ip))).toEqual({ ok: false, reason: "throttled", message: TOO_MANY_ATTEMPTS });
     expect((await events(user.arn)).at(-1)!.errorMessage).toContain("for this source IP address");
     // The same user from another address is unaffected.
     expect((await signInIamUser({ account: accountId, userName: "bystander", password }, request("203.0.113.201"))).ok).toBe(true);
@@ -119,7 +122,7 @@ describe("sign-in throttling", () => {
 
   it("refuses a password longer than AWS's 128 characters as a failure, like any wrong password", async () => {
     await makeUser(accountId, "longpass", { password });
-    expect(await signInIamUser({ account: accountId, userName: "longpass", password: "x".repeat(129) }, request("198.51.100.90"))).toEqual({ ok: false, message: INCORRECT_CREDENTIALS });
+    expect(await signInIamUser({ account: accountId, userName: "longpass", password: "x".repeat(129) }, request("198.51.100.90"))).toEqual({ ok: false, reason: "incorrect", message: INCORRECT_CREDENTIALS });
   });
 });
 

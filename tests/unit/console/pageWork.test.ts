@@ -1,7 +1,8 @@
 // A page's work must not grow with the rows it shows (issue 8): every console page runs a fixed
 // number of operations and SQL statements, writes a fixed number of audit events and loads the
 // caller's policies once,
-// whether its tables have one row or fifty. Each page is run through the loader the page itself
+// whether its tables have one row or fifty, and asks the engine about its buttons in one
+// GetCallerPermissions call. Each page is run through the loader the page itself
 // calls, as an IAM administrator (so the engine really evaluates), once over a small account and
 // once over a large one.
 
@@ -68,6 +69,7 @@ type Page = [name: string, load: (caller: Caller, world: World) => Promise<unkno
 
 const PAGES: Page[] = [
   ["users list", (c) => loadUsersList(c, {})],
+  ["users list, without MFA and with console access", (c) => loadUsersList(c, { mfa: "without", console: "enabled" })],
   ["groups list", (c) => loadGroupsList(c, {})],
   ["policies list", (c) => loadPoliciesList(c, { type: "Local" })],
   ["audit log", (c) => loadAuditLog(c, {})],
@@ -76,15 +78,22 @@ const PAGES: Page[] = [
   ...[...POLICY_TABS.map(({ id }) => id), "edit" as const].map((id): Page => [`policy page, ${id}`, (c, w) => loadPolicyPage(c, [encodeURIComponent(w.policyArn)], id)]),
 ];
 
+// Pages without buttons of their own do not ask which ones the caller may use.
+const ASKS_NO_PERMISSIONS = new Set(["audit log"]);
+
+const permissionQuestions = (accountId: string) => db.auditEvent.count({ where: { accountId, action: "iam:GetCallerPermissions" } });
+
 /** What one page view did: operations run, SQL statements sent, audit events written, policy sets loaded. */
 async function measure(load: Page[1], w: World) {
   const caller = { ...w.admin, scope: new RequestScope() };
   const before = await db.auditEvent.count({ where: { accountId: w.accountId } });
+  const questionsBefore = await permissionQuestions(w.accountId);
   const statementsBefore = executedStatements();
   const result = await load(caller, w);
   const statements = executedStatements() - statementsBefore;
   const events = (await db.auditEvent.count({ where: { accountId: w.accountId } })) - before;
-  return { operations: caller.scope.counts.operations, statements, policySetLoads: caller.scope.counts.policySetLoads, events, result };
+  const questions = (await permissionQuestions(w.accountId)) - questionsBefore;
+  return { operations: caller.scope.counts.operations, statements, policySetLoads: caller.scope.counts.policySetLoads, events, questions, result };
 }
 
 describe("page work does not grow with rows", () => {
@@ -96,7 +105,7 @@ describe("page work does not grow with rows", () => {
     large = await world(50);
   });
 
-  it.each(PAGES)("%s: the same operations, SQL statements and audit events, and one policy-set load, for 1 row as for 50", async (_name, load) => {
+  it.each(PAGES)("%s: the same operations, SQL statements and audit events, one policy-set load and one permissions question, for 1 row as for 50", async (name, load) => {
     const one = await measure(load, small);
     const fifty = await measure(load, large);
     expect(JSON.stringify(fifty.result)).not.toMatch(/"ok":false/);
@@ -105,5 +114,7 @@ describe("page work does not grow with rows", () => {
     expect({ operations: fifty.operations, statements: fifty.statements, events: fifty.events }).toEqual({ operations: one.operations, statements: one.statements, events: one.events });
     expect(one.policySetLoads).toBe(1);
     expect(fifty.policySetLoads).toBe(1);
+    const asks = ASKS_NO_PERMISSIONS.has(name) ? 0 : 1;
+    expect({ one: one.questions, fifty: fifty.questions }).toEqual({ one: asks, fifty: asks });
   });
 });

@@ -92,7 +92,7 @@ describe("CreatePolicy", () => {
     );
     const twoErrors = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser" }, { Effect: "Nope", Action: "iam:GetUser", Resource: "*" }] });
     await expectIamError(execute(CreatePolicy, { PolicyName: "Broken", PolicyDocument: twoErrors }, acct.root), "MalformedPolicyDocument", /There is 1 more error in this document\.$/);
-    await expectIamError(execute(CreatePolicy, { PolicyName: "Broken", PolicyDocument: "{ not json" }, acct.root), "MalformedPolicyDocument", /JSON syntax error/);
+    await expectIamError(execute(CreatePolicy, { PolicyName: "Broken", PolicyDocument: "{ not json" }, acct.root), "MalformedPolicyDocument", /^Line 1: put the key `not` in double quotes/);
     expect(await rowCounts()).toEqual(before);
     expect((await auditEvents(acct.accountId, "iam:CreatePolicy")).map((e) => [e.result, e.errorCode])).toEqual([
       ["Failed", "MalformedPolicyDocument"],

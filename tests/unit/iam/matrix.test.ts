@@ -116,6 +116,7 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   DeleteAccountPasswordPolicy:     [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   // users
   ListUsers:                       [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  ListConsoleUsersWithoutMFA:      [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
   GetUser:                         [OK,      OK,      OK,      DENIED,  OK,      NSE],
   CreateUser:                      [OK,      OK,      DENIED,  DENIED,  DENIED,  OWN],
   // otherAdmin: CreateUser and CreateLoginProfile succeed in its own account, then AddUserToGroup Team
@@ -239,6 +240,7 @@ const SAMPLES: Record<string, Sample> = {
   UpdateAccountPasswordPolicy: () => ({ MinimumPasswordLength: 12, RequireSymbols: true, MaxPasswordAge: 90, PasswordReusePrevention: 5, AllowUsersToChangePassword: true }),
   DeleteAccountPasswordPolicy: () => ({}),
   ListUsers: () => ({ IncludeConsoleColumns: true }),
+  ListConsoleUsersWithoutMFA: () => ({}),
   GetUser: (_f, who) => ({ UserName: self(who) ? ownName(who) : "target" }),
   CreateUser: () => ({ UserName: "newcomer", Path: "/staff/", Tags: tags({ team: "web" }) }),
   CreateUserWithAccess: (f) => ({ UserName: "newcomer", ConsoleAccess: { PasswordResetRequired: true }, GroupNames: ["Team"], PolicyArns: [f.customPolicy] }),

@@ -46,6 +46,7 @@ const input = (): Record<string, unknown> => ({
   CreateAccountAlias: { AccountAlias: "brand-new-alias" },
   DeleteAccountAlias: { AccountAlias: `alias-${acct.accountId}` },
   ListUsers: {},
+  ListConsoleUsersWithoutMFA: {},
   GetUser: { UserName: "target" },
   CreateUser: { UserName: "newcomer", Tags: [{ Key: "team", Value: "web" }] },
   UpdateUser: { UserName: "target", NewUserName: "renamed" },

@@ -91,13 +91,13 @@ describe("parsePolicy", () => {
     expect(result).toEqual({ ok: true, document: readPolicy(value).document, findings: [] });
   });
 
-  it("points a syntax error at the line and column where parsing stopped", () => {
+  it("points a syntax error at where the fix goes, and says it with the line", () => {
     const result = parsePolicy('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:*"}\n  ]\n}');
     expect(result.ok).toBe(false);
     expect(result.findings).toEqual([
-      expect.objectContaining({ severity: "error", code: "JSON_SYNTAX_ERROR", path: "", line: 4, column: 24 }),
+      expect.objectContaining({ severity: "error", code: "JSON_SYNTAX_ERROR", path: "", line: 4, column: 16 }),
     ]);
-    expect(result.findings[0]?.message).toMatch(/line 4, column 24/);
+    expect(result.findings[0]?.message).toBe('Line 4: a comma is missing between `"Allow"` and `"Action"` — add `,` after `"Allow"`.');
   });
 
   it("points an invalid value at the value and an invalid element at its key", () => {

@@ -42,7 +42,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
           { label: "Resource", value: code(event.Resource) },
           { label: "Source IP address", value: code(event.SourceIpAddress) },
           { label: "User agent", value: event.UserAgent ?? <span className="text-slate-500">—</span> },
-          { label: "Event ID", value: code(event.EventId) },
+          { label: "Event ID", value: code(event.EventId), copy: { value: event.EventId, label: "Copy event ID" } },
           ...(event.ErrorCode ? [{ label: "Error code", value: code(event.ErrorCode) }] : []),
           ...(event.ErrorMessage ? [{ label: "Error message", value: event.ErrorMessage }] : []),
         ]}

@@ -48,9 +48,9 @@ const columns: Column<ListedGroup>[] = [
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const { result, sort, filter } = await loadGroupsList(caller, current);
+  const { result, sort, filter, permissions } = await loadGroupsList(caller, current);
   const createButton = (
-    <ButtonLink href="/groups/new" testId="create-group">
+    <ButtonLink href="/groups/new" testId="create-group" permission={permissions.createGroup}>
       Create group
     </ButtonLink>
   );

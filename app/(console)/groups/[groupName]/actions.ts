@@ -15,6 +15,7 @@ import { AttachGroupPolicies } from "@/lib/iam/policies/batchAttachments";
 import type { ActionState } from "@/components/forms/actionState";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { nameInArn } from "../../_server/notices";
 import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(groupName: string) {
@@ -27,7 +28,10 @@ export async function renameGroup(groupName: string, _previous: ActionState, for
   if (invalid) return invalid;
   const caller = await requireCaller();
   const NewGroupName = field(form, "newGroupName").trim();
-  const result = await runMutation(() => execute(UpdateGroup, { GroupName: groupName, NewGroupName }, caller));
+  const result = await runMutation(() => execute(UpdateGroup, { GroupName: groupName, NewGroupName }, caller), {
+    kind: "group-renamed",
+    subject: NewGroupName,
+  });
   if (result.error) return result;
   revalidatePath("/groups");
   redirect(groupHref(NewGroupName));
@@ -37,7 +41,13 @@ export async function addUsersToGroup(groupName: string, _previous: ActionState,
   const invalid = boundArgument(AddUsersToGroup, "GroupName", groupName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(AddUsersToGroup, { GroupName: groupName, UserNames: fields(form, "userName") }, caller));
+  const UserNames = fields(form, "userName");
+  const result = await runMutation(() => execute(AddUsersToGroup, { GroupName: groupName, UserNames }, caller), {
+    kind: "members-added",
+    subject: groupName,
+    object: UserNames[0],
+    count: UserNames.length,
+  });
   refresh(groupName);
   return result;
 }
@@ -46,7 +56,12 @@ export async function removeUserFromGroup(groupName: string, _previous: ActionSt
   const invalid = boundArgument(RemoveUserFromGroup, "GroupName", groupName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: groupName, UserName: field(form, "userName") }, caller));
+  const UserName = field(form, "userName");
+  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: groupName, UserName }, caller), {
+    kind: "member-removed",
+    subject: groupName,
+    object: UserName,
+  });
   refresh(groupName);
   return result;
 }
@@ -55,7 +70,14 @@ export async function attachGroupPolicies(groupName: string, _previous: ActionSt
   const invalid = boundArgument(AttachGroupPolicies, "GroupName", groupName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(AttachGroupPolicies, { GroupName: groupName, PolicyArns: fields(form, "policyArn") }, caller));
+  const PolicyArns = fields(form, "policyArn");
+  const result = await runMutation(() => execute(AttachGroupPolicies, { GroupName: groupName, PolicyArns }, caller), {
+    kind: "policies-attached",
+    entity: "group",
+    subject: groupName,
+    object: PolicyArns[0] && nameInArn(PolicyArns[0]),
+    count: PolicyArns.length,
+  });
   refresh(groupName);
   return result;
 }
@@ -64,7 +86,13 @@ export async function detachGroupPolicy(groupName: string, _previous: ActionStat
   const invalid = boundArgument(DetachGroupPolicy, "GroupName", groupName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn: field(form, "policyArn") }, caller));
+  const PolicyArn = field(form, "policyArn");
+  const result = await runMutation(() => execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn }, caller), {
+    kind: "policy-detached",
+    entity: "group",
+    subject: groupName,
+    object: nameInArn(PolicyArn),
+  });
   refresh(groupName);
   return result;
 }
@@ -83,6 +111,7 @@ export async function deleteGroup(groupName: string, _previous: ActionState, for
   const withDependents = field(form, "removeDependents") === "on";
   const result = await runMutation<unknown>(() =>
     withDependents ? execute(DeleteGroupWithDependents, { GroupName: groupName }, caller) : execute(DeleteGroup, { GroupName: groupName }, caller),
+    { kind: "group-deleted", subject: groupName },
   );
   refresh(groupName);
   if (result.error) return result;

@@ -1,12 +1,15 @@
 // What a group's page reads: GetGroup (the group and its members, one page of them) and, on the
-// Permissions tab, its attached and inline policies. The pickers search on demand, so the page's
-// work stays the same however many users, groups or policies the account has.
+// Permissions tab, its attached and inline policies, and one GetCallerPermissions for the page's
+// buttons. The pickers search on demand, so the page's work stays the same however many users,
+// groups or policies the account has.
 
 import type { Caller } from "@/lib/auth/caller";
 import { GetGroup } from "@/lib/iam/groups/groups";
 import { ListAttachedGroupPolicies } from "@/lib/iam/policies/attachments";
 import { ListGroupPolicies } from "@/lib/iam/policies/inline";
+import { pagePermissions } from "../../_server/pagePermissions";
 import { readOperation } from "../../_server/readOperation";
+import { groupPageChecks } from "./groupPagePermissions";
 
 export const GROUP_TABS = [
   { id: "users", label: "Users" },
@@ -18,7 +21,7 @@ export type GroupTab = (typeof GROUP_TABS)[number]["id"];
 export const MEMBERS_PAGE = 50;
 
 export async function loadGroupPage(caller: Caller, groupName: string, tab: GroupTab, membersMarker?: string) {
-  const [group, permissions] = await Promise.all([
+  const [group, permissions, controls] = await Promise.all([
     readOperation(GetGroup, { GroupName: groupName, Marker: membersMarker, MaxItems: MEMBERS_PAGE }, caller),
     tab === "permissions"
       ? Promise.all([
@@ -27,6 +30,7 @@ export async function loadGroupPage(caller: Caller, groupName: string, tab: Grou
           readOperation(ListGroupPolicies, { GroupName: groupName }, caller),
         ])
       : undefined,
+    pagePermissions(caller, groupPageChecks(groupName, tab)),
   ]);
-  return { group, permissions: permissions && { attached: permissions[0], inline: permissions[1] } };
+  return { group, permissions: permissions && { attached: permissions[0], inline: permissions[1] }, controls };
 }

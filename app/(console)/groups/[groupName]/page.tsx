@@ -25,7 +25,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const query = await searchParams;
   const tab = GROUP_TABS.find((t) => t.id === param(query, "tab"))?.id ?? "users";
   const caller = await requireCaller();
-  const { group, permissions } = await loadGroupPage(caller, groupName, tab, param(query, "marker"));
+  const { group, permissions, controls } = await loadGroupPage(caller, groupName, tab, param(query, "marker"));
   if (!group.ok && group.error.code === "NoSuchEntity") notFound();
   const trail = <Breadcrumbs trail={[{ label: "User groups", href: "/groups" }, { label: groupName }]} />;
   if (!group.ok) {
@@ -44,7 +44,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         breadcrumbs={trail}
         title={<span data-testid="group-title">{name}</span>}
         actions={
-          <ButtonLink href={`${groupHref(name)}/delete`} variant="dangerOutline" testId="delete-group">
+          <ButtonLink href={`${groupHref(name)}/delete`} variant="dangerOutline" testId="delete-group" permission={controls.deleteGroup}>
             Delete
           </ButtonLink>
         }
@@ -52,16 +52,22 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       <SummaryPanel
         testId="group-summary"
         items={[
-          { label: "ARN", value: <code className="font-mono text-xs">{Group.Arn}</code>, testId: "group-arn" },
+          { label: "ARN", value: <code className="font-mono text-xs">{Group.Arn}</code>, testId: "group-arn", copy: { value: Group.Arn, label: "Copy ARN" } },
           { label: "Created", value: <DateTime value={Group.CreateDate} /> },
           { label: "Path", value: <code className="font-mono text-xs">{Group.Path}</code> },
         ]}
       />
-      <RenameGroupForm groupName={name} rename={renameGroup.bind(null, name)} />
+      <RenameGroupForm groupName={name} rename={renameGroup.bind(null, name)} permission={controls.renameGroup} />
       <Tabs label="Group details" tabs={GROUP_TABS} current={tab} hrefFor={(id) => groupHref(name, id)} />
       {tab === "users" && (
         <>
-          <GroupUsersTab members={Users} searchUsers={searchUsers} add={addUsersToGroup.bind(null, name)} remove={removeUserFromGroup.bind(null, name)} />
+          <GroupUsersTab
+            members={Users}
+            searchUsers={searchUsers}
+            add={addUsersToGroup.bind(null, name)}
+            remove={removeUserFromGroup.bind(null, name)}
+            permissions={{ add: controls.addUser, remove: controls.removeUser }}
+          />
           {(IsTruncated || param(query, "marker")) && (
             <Pagination path={groupHref(name).split("?")[0]!} current={query} nextMarker={IsTruncated ? Marker : undefined} pageSize={MEMBERS_PAGE} itemsOnPage={Users.length} noun="members" />
           )}
@@ -78,6 +84,12 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
             attach={attachGroupPolicies.bind(null, name)}
             detach={detachGroupPolicy.bind(null, name)}
             deleteInline={deleteInlinePolicy.bind(null, { kind: "group", name })}
+            permissions={{
+              attach: controls.attachPolicy,
+              detach: controls.detachPolicy,
+              createInline: controls.putInlinePolicy,
+              deleteInline: controls.deleteInlinePolicy,
+            }}
           />
         ) : (
           <ErrorPanel error={permissions.attached.error} />

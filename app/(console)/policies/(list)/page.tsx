@@ -44,14 +44,14 @@ const columns: Column<PolicyView>[] = [
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const { result, sort, filter, scope } = await loadPoliciesList(caller, current);
+  const { result, sort, filter, scope, permissions } = await loadPoliciesList(caller, current);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Policies"
         description="A managed policy is a standalone JSON document you attach to users and groups. AWS managed policies are maintained by AWS and cannot be edited."
         actions={
-          <ButtonLink href="/policies/new" testId="create-policy">
+          <ButtonLink href="/policies/new" testId="create-policy" permission={permissions.createPolicy}>
             Create policy
           </ButtonLink>
         }

@@ -2,13 +2,23 @@ import type { PolicyView } from "@/lib/iam/policies/entity";
 import { QUOTAS } from "@/lib/iam/core/rules";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { Panel } from "@/components/console/Panel";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
 import { PolicyDocumentView } from "@/components/policies/PolicyDocumentView";
 import { PolicyVersionsTable } from "@/components/policies/PolicyVersionsTable";
 import { deletePolicyVersion, setDefaultPolicyVersion } from "./actions";
 import type { PolicyViewData } from "./loadPolicyPage";
 
 /** Every version (newest first), the chosen one's document below, and set-default / delete per version. */
-export function VersionsTab({ policy, data }: { policy: PolicyView; data: Extract<PolicyViewData, { view: "versions" }> }) {
+export function VersionsTab({
+  policy,
+  data,
+  controls,
+}: {
+  policy: PolicyView;
+  data: Extract<PolicyViewData, { view: "versions" }>;
+  /** The page's buttons, as policyPageChecks names them. */
+  controls: Record<string, ControlPermission>;
+}) {
   if (!data.versions.ok) return <ErrorPanel error={data.versions.error} />;
   const versions = data.versions.value.Versions;
   const shown = versions.find((v) => v.VersionId === data.shownVersionId);
@@ -30,6 +40,7 @@ export function VersionsTab({ policy, data }: { policy: PolicyView; data: Extrac
           readOnly={policy.IsAwsManaged}
           setDefault={setDefaultPolicyVersion.bind(null, policy.Arn)}
           remove={deletePolicyVersion.bind(null, policy.Arn)}
+          permissions={{ setDefault: controls.setDefaultVersion, remove: controls.deleteVersion }}
         />
       </Panel>
       <Panel

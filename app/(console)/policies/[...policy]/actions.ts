@@ -16,6 +16,7 @@ import type { ActionState } from "@/components/forms/actionState";
 import type { PolicyVersionDraft } from "@/components/policies/policyDraft";
 import { policyHref } from "@/components/policies/policyHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { nameInArn } from "../../_server/notices";
 import { boundArgument, boundValue, draftArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(policyArn: string) {
@@ -44,6 +45,7 @@ export async function savePolicyVersion(policyArn: string, _previous: ActionStat
       },
       caller,
     ),
+    { kind: "policy-version-saved", subject: nameInArn(policyArn) },
   );
   if (result.error) return result;
   refresh(policyArn);
@@ -54,7 +56,12 @@ export async function setDefaultPolicyVersion(policyArn: string, _previous: Acti
   const invalid = boundArgument(SetDefaultPolicyVersion, "PolicyArn", policyArn) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(SetDefaultPolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
+  const VersionId = field(form, "versionId");
+  const result = await runMutation(() => execute(SetDefaultPolicyVersion, { PolicyArn: policyArn, VersionId }, caller), {
+    kind: "policy-default-version-set",
+    subject: nameInArn(policyArn),
+    object: VersionId,
+  });
   refresh(policyArn);
   return result;
 }
@@ -63,7 +70,12 @@ export async function deletePolicyVersion(policyArn: string, _previous: ActionSt
   const invalid = boundArgument(DeletePolicyVersion, "PolicyArn", policyArn) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DeletePolicyVersion, { PolicyArn: policyArn, VersionId: field(form, "versionId") }, caller));
+  const VersionId = field(form, "versionId");
+  const result = await runMutation(() => execute(DeletePolicyVersion, { PolicyArn: policyArn, VersionId }, caller), {
+    kind: "policy-version-deleted",
+    subject: nameInArn(policyArn),
+    object: VersionId,
+  });
   refresh(policyArn);
   return result;
 }
@@ -78,7 +90,11 @@ export async function attachPolicyToEntities(policyArn: string, _previous: Actio
     return { kind: entity.slice(0, at), name: entity.slice(at + 1) };
   });
   const names = (kind: string) => chosen.filter((entity) => entity.kind === kind).map((entity) => entity.name);
-  const result = await runMutation(() => execute(AttachPolicyToEntities, { PolicyArn: policyArn, UserNames: names("user"), GroupNames: names("group") }, caller));
+  const result = await runMutation(() => execute(AttachPolicyToEntities, { PolicyArn: policyArn, UserNames: names("user"), GroupNames: names("group") }, caller), {
+    kind: "policy-attached-to-entities",
+    subject: nameInArn(policyArn),
+    count: chosen.length,
+  });
   refresh(policyArn);
   return result;
 }
@@ -88,10 +104,10 @@ export async function detachPolicyFromEntity(policyArn: string, _previous: Actio
   if (invalid) return invalid;
   const caller = await requireCaller();
   const name = field(form, "entityName");
-  const result = await runMutation(() =>
-    field(form, "entityType") === "group"
-      ? execute(DetachGroupPolicy, { GroupName: name, PolicyArn: policyArn }, caller)
-      : execute(DetachUserPolicy, { UserName: name, PolicyArn: policyArn }, caller),
+  const group = field(form, "entityType") === "group";
+  const result = await runMutation(
+    () => (group ? execute(DetachGroupPolicy, { GroupName: name, PolicyArn: policyArn }, caller) : execute(DetachUserPolicy, { UserName: name, PolicyArn: policyArn }, caller)),
+    { kind: "policy-detached", entity: group ? "group" : "user", subject: name, object: nameInArn(policyArn) },
   );
   refresh(policyArn);
   return result;
@@ -112,6 +128,7 @@ export async function deletePolicy(policyArn: string, policyName: string, _previ
   const detachAll = field(form, "detachAll") === "on";
   const result = await runMutation<unknown>(() =>
     detachAll ? execute(DeletePolicyWithDependents, { PolicyArn: policyArn }, caller) : execute(DeletePolicy, { PolicyArn: policyArn }, caller),
+    { kind: "policy-deleted", subject: policyName },
   );
   refresh(policyArn);
   if (result.error) return result;

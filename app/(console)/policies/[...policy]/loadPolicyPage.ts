@@ -1,12 +1,14 @@
 // What a managed policy's page reads: the policy (GetPolicy, or ListPolicies when the URL names it),
 // then a fixed set of operations for the open tab or the editor, however many versions, users or
-// groups there are.
+// groups there are, and one GetCallerPermissions for the page's buttons.
 
 import type { Caller } from "@/lib/auth/caller";
 import { ListEntitiesForPolicy } from "@/lib/iam/policies/managed";
 import type { PolicyView } from "@/lib/iam/policies/entity";
 import { GetPolicyVersion, ListPolicyVersions } from "@/lib/iam/policies/versions";
+import { pagePermissions } from "../../_server/pagePermissions";
 import { readOperation } from "../../_server/readOperation";
+import { policyPageChecks } from "./policyPagePermissions";
 import { resolvePolicy } from "./resolvePolicy";
 
 export const POLICY_TABS = [
@@ -43,8 +45,12 @@ export type PolicyViewData = Awaited<ReturnType<typeof loadView>>;
 
 export async function loadPolicyPage(caller: Caller, segments: string[], view: PolicyTab, versionId?: string) {
   const resolved = await resolvePolicy(segments, caller);
-  if (!resolved.ok) return { resolved, data: undefined };
+  if (!resolved.ok) return { resolved, data: undefined, controls: undefined };
   // AWS managed policies are read-only: their page never opens the editor.
   const shown = view === "edit" && resolved.value.Policy.IsAwsManaged ? "permissions" : view;
-  return { resolved, data: await loadView(caller, resolved.value.Policy, shown, versionId) };
+  const [data, controls] = await Promise.all([
+    loadView(caller, resolved.value.Policy, shown, versionId),
+    pagePermissions(caller, policyPageChecks(resolved.value.Policy, shown)),
+  ]);
+  return { resolved, data, controls };
 }

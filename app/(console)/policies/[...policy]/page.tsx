@@ -30,10 +30,10 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const query = await searchParams;
   const tab = POLICY_TABS.find((t) => t.id === param(query, "tab"))?.id ?? "permissions";
   const caller = await requireCaller();
-  const { resolved, data } = await loadPolicyPage(caller, segments, param(query, "edit") === "1" ? "edit" : tab, param(query, "version"));
+  const { resolved, data, controls } = await loadPolicyPage(caller, segments, param(query, "edit") === "1" ? "edit" : tab, param(query, "version"));
   if (!resolved.ok && resolved.error.code === "NoSuchEntity") notFound();
   const fallbackName = decodeURIComponent(segments.at(-1) ?? "");
-  if (!resolved.ok || !data) {
+  if (!resolved.ok || !data || !controls) {
     return (
       <div className="flex flex-col gap-4">
         <PageHeader breadcrumbs={<Breadcrumbs trail={[{ label: "Policies", href: "/policies" }, { label: fallbackName }]} />} title={fallbackName} />
@@ -49,20 +49,18 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
     <div className="flex flex-col gap-5">
       <PageHeader
         breadcrumbs={<Breadcrumbs trail={trail} />}
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            <span data-testid="policy-title">{editing ? `Edit ${Policy.PolicyName}` : Policy.PolicyName}</span>
-            <PolicyTypeBadge awsManaged={Policy.IsAwsManaged} />
-          </span>
-        }
+        title={<span data-testid="policy-title">{editing ? `Edit ${Policy.PolicyName}` : Policy.PolicyName}</span>}
+        badge={<PolicyTypeBadge awsManaged={Policy.IsAwsManaged} />}
         description={Policy.Description || undefined}
         actions={
           Policy.IsAwsManaged || editing ? undefined : (
             <>
-              <ButtonLink href={`${href}?edit=1`} variant="secondary" testId="edit-policy">
+              <ButtonLink href={`${href}?edit=1`} variant="secondary" testId="edit-policy" permission={controls.editPolicy}>
                 Edit
               </ButtonLink>
-              <DeletePolicyDialog policyName={Policy.PolicyName} attachmentCount={Policy.AttachmentCount} deletePolicy={deletePolicy.bind(null, Policy.Arn, Policy.PolicyName)} />
+              <DeletePolicyDialog policyName={Policy.PolicyName} attachmentCount={Policy.AttachmentCount} deletePolicy={deletePolicy.bind(null, Policy.Arn, Policy.PolicyName)}
+                permission={controls.deletePolicy}
+              />
             </>
           )
         }
@@ -74,7 +72,7 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           <SummaryPanel
             testId="policy-summary"
             items={[
-              { label: "ARN", value: <code className="font-mono text-xs">{Policy.Arn}</code>, testId: "policy-arn" },
+              { label: "ARN", value: <code className="font-mono text-xs">{Policy.Arn}</code>, testId: "policy-arn", copy: { value: Policy.Arn, label: "Copy ARN" } },
               { label: "Type", value: Policy.IsAwsManaged ? "AWS managed (read-only)" : "Customer managed" },
               { label: "Default version", value: Policy.DefaultVersionId, testId: "policy-default-version" },
               { label: "Created", value: <DateTime value={Policy.CreateDate} /> },
@@ -84,8 +82,8 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           />
           <Tabs label="Policy details" tabs={POLICY_TABS} current={data.view} hrefFor={(id) => `${href}?tab=${id}`} />
           {data.view === "permissions" && <PermissionsTab policy={Policy} data={data} />}
-          {data.view === "entities" && <EntitiesTab policy={Policy} data={data} />}
-          {data.view === "versions" && <VersionsTab policy={Policy} data={data} />}
+          {data.view === "entities" && <EntitiesTab policy={Policy} data={data} controls={controls} />}
+          {data.view === "versions" && <VersionsTab policy={Policy} data={data} controls={controls} />}
         </>
       )}
     </div>

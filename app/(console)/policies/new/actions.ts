@@ -37,7 +37,8 @@ export async function createPolicy(_previous: ActionState, draft: CreatePolicyDr
       caller,
     );
     arn = Policy.Arn;
-  });
+    return Policy;
+  }, (policy) => ({ kind: "policy-created", subject: policy.PolicyName }));
   if (result.error) return result;
   revalidatePath("/policies");
   redirect(policyHref(arn));

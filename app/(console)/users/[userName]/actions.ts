@@ -15,6 +15,7 @@ import { SetUserTags } from "@/lib/iam/users/tags";
 import type { ActionState } from "@/components/forms/actionState";
 import { userHref } from "@/components/users/userHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
+import { nameInArn } from "../../_server/notices";
 import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(userName: string) {
@@ -26,7 +27,14 @@ export async function attachUserPolicies(userName: string, _previous: ActionStat
   const invalid = boundArgument(AttachUserPolicies, "UserName", userName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(AttachUserPolicies, { UserName: userName, PolicyArns: fields(form, "policyArn") }, caller));
+  const PolicyArns = fields(form, "policyArn");
+  const result = await runMutation(() => execute(AttachUserPolicies, { UserName: userName, PolicyArns }, caller), {
+    kind: "policies-attached",
+    entity: "user",
+    subject: userName,
+    object: PolicyArns[0] && nameInArn(PolicyArns[0]),
+    count: PolicyArns.length,
+  });
   refresh(userName);
   return result;
 }
@@ -35,7 +43,13 @@ export async function detachUserPolicy(userName: string, _previous: ActionState,
   const invalid = boundArgument(DetachUserPolicy, "UserName", userName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn: field(form, "policyArn") }, caller));
+  const PolicyArn = field(form, "policyArn");
+  const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn }, caller), {
+    kind: "policy-detached",
+    entity: "user",
+    subject: userName,
+    object: nameInArn(PolicyArn),
+  });
   refresh(userName);
   return result;
 }
@@ -44,7 +58,13 @@ export async function addUserToGroups(userName: string, _previous: ActionState, 
   const invalid = boundArgument(AddUserToGroups, "UserName", userName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(AddUserToGroups, { UserName: userName, GroupNames: fields(form, "groupName") }, caller));
+  const GroupNames = fields(form, "groupName");
+  const result = await runMutation(() => execute(AddUserToGroups, { UserName: userName, GroupNames }, caller), {
+    kind: "groups-joined",
+    subject: userName,
+    object: GroupNames[0],
+    count: GroupNames.length,
+  });
   refresh(userName);
   return result;
 }
@@ -53,7 +73,12 @@ export async function removeUserFromGroup(userName: string, _previous: ActionSta
   const invalid = boundArgument(RemoveUserFromGroup, "UserName", userName) ?? formArgument(form);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName: field(form, "groupName"), UserName: userName }, caller));
+  const GroupName = field(form, "groupName");
+  const result = await runMutation(() => execute(RemoveUserFromGroup, { GroupName, UserName: userName }, caller), {
+    kind: "member-removed",
+    subject: GroupName,
+    object: userName,
+  });
   refresh(userName);
   return result;
 }
@@ -67,7 +92,7 @@ export async function saveUserTags(userName: string, _previous: ActionState, for
   const Tags = fields(form, "tagKey")
     .map((Key, i) => ({ Key: Key.trim(), Value: values[i] ?? "" }))
     .filter((tag) => tag.Key !== "");
-  const result = await runMutation(() => execute(SetUserTags, { UserName: userName, Tags }, caller));
+  const result = await runMutation(() => execute(SetUserTags, { UserName: userName, Tags }, caller), { kind: "tags-saved", subject: userName });
   refresh(userName);
   return result;
 }
@@ -80,7 +105,7 @@ export async function deleteUser(userName: string, _previous: ActionState, form:
   if (field(form, "confirmation") !== userName) {
     return { error: { code: "ValidationError", message: `Type the user name ${userName} to confirm the deletion.` } };
   }
-  const result = await runMutation(() => execute(DeleteUserWithDependents, { UserName: userName }, caller));
+  const result = await runMutation(() => execute(DeleteUserWithDependents, { UserName: userName }, caller), { kind: "user-deleted", subject: userName });
   if (result.error) return result;
   revalidatePath("/users");
   redirect("/users");

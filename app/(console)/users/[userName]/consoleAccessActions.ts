@@ -28,7 +28,7 @@ export async function setConsolePassword(userName: string, _previous: ConsolePas
       caller,
     );
     generated = output.GeneratedPassword;
-  });
+  }, { kind: "console-password-set", subject: userName });
   revalidatePath(userHref(userName));
   if (result.error) return { error: result.error };
   return { password: generated, savedAt: Date.now() };
@@ -38,7 +38,10 @@ export async function disableConsoleAccess(userName: string, _previous: ConsoleP
   const invalid = boundArgument(DeleteLoginProfile, "UserName", userName);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(DeleteLoginProfile, { UserName: userName }, caller));
+  const result = await runMutation(() => execute(DeleteLoginProfile, { UserName: userName }, caller), {
+    kind: "console-access-disabled",
+    subject: userName,
+  });
   revalidatePath(userHref(userName));
   return result.error ? { error: result.error } : { savedAt: Date.now() };
 }
@@ -48,7 +51,10 @@ export async function unlockConsoleSignIn(userName: string, _previous: ActionSta
   const invalid = boundArgument(UnlockLoginProfile, "UserName", userName);
   if (invalid) return invalid;
   const caller = await requireCaller();
-  const result = await runMutation(() => execute(UnlockLoginProfile, { UserName: userName }, caller));
+  const result = await runMutation(() => execute(UnlockLoginProfile, { UserName: userName }, caller), {
+    kind: "console-sign-in-unlocked",
+    subject: userName,
+  });
   revalidatePath(userHref(userName));
   return result;
 }

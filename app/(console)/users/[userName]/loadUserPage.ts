@@ -1,5 +1,6 @@
 // What a user's page reads, tab by tab: GetUser and GetLoginProfile for the summary, then a fixed
-// set of operations for the open tab, however many groups, policies, keys or devices the user has.
+// set of operations for the open tab, however many groups, policies, keys or devices the user has,
+// and one GetCallerPermissions for the buttons the page shows.
 // The page renders it; the page-work test and the console benchmark call it as the page does.
 
 import type { Caller } from "@/lib/auth/caller";
@@ -9,8 +10,11 @@ import { ListMFADevices } from "@/lib/iam/credentials/mfa";
 import { ListGroups } from "@/lib/iam/groups/groups";
 import { ListGroupsForUser } from "@/lib/iam/groups/membership";
 import { GetUser } from "@/lib/iam/users/users";
+import { loadPasswordRules } from "../../_server/passwordRules";
+import { pagePermissions } from "../../_server/pagePermissions";
 import { readOperation } from "../../_server/readOperation";
 import { loadUserPermissions } from "./loadUserPermissions";
+import { userPageChecks } from "./userPagePermissions";
 
 export const USER_TABS = [
   { id: "permissions", label: "Permissions" },
@@ -37,11 +41,13 @@ async function loadTab(tab: UserTab, userName: string, caller: Caller) {
       return { tab, memberOf, allGroups };
     }
     case "security": {
-      const [mfaDevices, accessKeys] = await Promise.all([
+      const [mfaDevices, accessKeys, passwordRules] = await Promise.all([
         readOperation(ListMFADevices, { UserName: userName }, caller),
         readOperation(ListAccessKeys, { UserName: userName, IncludeConsoleColumns: true }, caller),
+        // For the console password form, which lists the rules a custom password must meet.
+        loadPasswordRules(caller),
       ]);
-      return { tab, mfaDevices, accessKeys };
+      return { tab, mfaDevices, accessKeys, passwordRules };
     }
     case "tags":
       // GetUser already returned the tags.
@@ -52,10 +58,11 @@ async function loadTab(tab: UserTab, userName: string, caller: Caller) {
 export type UserTabData = Awaited<ReturnType<typeof loadTab>>;
 
 export async function loadUserPage(caller: Caller, userName: string, tab: UserTab) {
-  const [user, loginProfile, tabData] = await Promise.all([
+  const [user, loginProfile, tabData, controls] = await Promise.all([
     readOperation(GetUser, { UserName: userName }, caller),
     readOperation(GetLoginProfile, { UserName: userName, IncludeConsoleColumns: tab === "security" }, caller),
     loadTab(tab, userName, caller),
+    pagePermissions(caller, userPageChecks(caller, userName, tab)),
   ]);
-  return { user, loginProfile, tabData };
+  return { user, loginProfile, tabData, controls };
 }

@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
+import { allOf, type ControlPermission } from "@/components/permissions/controlPermission";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { DateTime } from "@/components/console/DateTime";
 import { PageHeader } from "@/components/console/PageHeader";
@@ -37,7 +38,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const requestedTab = param(await searchParams, "tab");
   const tab: UserTab = USER_TABS.find((t) => t.id === requestedTab)?.id ?? "permissions";
   const caller = await requireCaller();
-  const { user, loginProfile, tabData } = await loadUserPage(caller, userName, tab);
+  const { user, loginProfile, tabData, controls } = await loadUserPage(caller, userName, tab);
   if (!user.ok && user.error.code === "NoSuchEntity") notFound();
   const trail = <Breadcrumbs trail={[{ label: "Users", href: "/users" }, { label: userName }]} />;
   if (!user.ok) {
@@ -57,7 +58,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         breadcrumbs={trail}
         title={<span data-testid="user-title">{User.UserName}</span>}
         actions={
-          <ButtonLink href={`${userHref(User.UserName)}/delete`} variant="dangerOutline" testId="delete-user">
+          <ButtonLink href={`${userHref(User.UserName)}/delete`} variant="dangerOutline" testId="delete-user" permission={controls.deleteUser}>
             Delete
           </ButtonLink>
         }
@@ -65,23 +66,36 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <SummaryPanel
         testId="user-summary"
         items={[
-          { label: "ARN", value: <code className="font-mono text-xs">{User.Arn}</code>, testId: "user-arn" },
+          { label: "ARN", value: <code className="font-mono text-xs">{User.Arn}</code>, testId: "user-arn", copy: { value: User.Arn, label: "Copy ARN" } },
           { label: "Created", value: <DateTime value={User.CreateDate} /> },
           { label: "Console access", value: consoleAccess, testId: "user-console-access" },
           { label: "Last console sign-in", value: <DateTime value={User.PasswordLastUsed} /> },
           { label: "Path", value: <code className="font-mono text-xs">{User.Path}</code> },
-          { label: "User ID", value: <code className="font-mono text-xs">{User.UserId}</code> },
+          { label: "User ID", value: <code className="font-mono text-xs">{User.UserId}</code>, copy: { value: User.UserId, label: "Copy user ID" } },
         ]}
       />
       <Tabs label="User details" tabs={USER_TABS} current={tab} hrefFor={(id) => userHref(User.UserName, id)} />
-      <TabContent data={tabData} user={User} caller={caller} loginProfile={loginProfile} />
+      <TabContent data={tabData} user={User} caller={caller} loginProfile={loginProfile} controls={controls} />
     </div>
   );
 }
 
 type LoginProfileRead = Awaited<ReturnType<typeof loadUserPage>>["loginProfile"];
 
-function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; user: UserView; caller: Caller; loginProfile: LoginProfileRead }) {
+function TabContent({
+  data,
+  user,
+  caller,
+  loginProfile,
+  controls,
+}: {
+  data: UserTabData;
+  user: UserView;
+  caller: Caller;
+  loginProfile: LoginProfileRead;
+  /** The open tab's buttons, as userPageChecks names them. */
+  controls: Record<string, ControlPermission>;
+}) {
   const name = user.UserName;
   switch (data.tab) {
     case "permissions":
@@ -94,6 +108,12 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
           attach={attachUserPolicies.bind(null, name)}
           detach={detachUserPolicy.bind(null, name)}
           deleteInline={deleteInlinePolicy.bind(null, { kind: "user", name })}
+          permissions={{
+            attach: controls.attachPolicy,
+            detach: controls.detachPolicy,
+            createInline: controls.putInlinePolicy,
+            deleteInline: controls.deleteInlinePolicy,
+          }}
         />
       );
     case "groups":
@@ -104,6 +124,7 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
           allGroups={data.allGroups.ok ? { ok: true, items: data.allGroups.value.Groups } : data.allGroups}
           add={addUserToGroups.bind(null, name)}
           remove={removeUserFromGroup.bind(null, name)}
+          permissions={{ add: controls.addToGroup, remove: controls.removeFromGroup }}
         />
       );
     case "security":
@@ -111,15 +132,22 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
         <div className="flex flex-col gap-5">
           <UserSecurityCredentialsTab
             loginProfile={loginProfile}
+            passwordRules={data.passwordRules}
             setPassword={setConsolePassword.bind(null, name)}
             disable={disableConsoleAccess.bind(null, name)}
             unlock={unlockConsoleSignIn.bind(null, name)}
+            permissions={{
+              setPassword: loginProfile.ok ? controls.resetConsolePassword : controls.enableConsoleAccess,
+              disable: controls.disableConsoleAccess,
+              unlock: controls.unlockSignIn,
+            }}
           />
-          <RevokeSessionsPanel subject={{ self: false, userName: name }} revoke={revokeUserSessions.bind(null, name)} />
+          <RevokeSessionsPanel subject={{ self: false, userName: name }} revoke={revokeUserSessions.bind(null, name)} permission={controls.revokeSessions} />
           <MfaDevicesSection
             devices={data.mfaDevices}
             subject={name}
             suggestedName={name}
+            assignPermission={allOf(controls.createMfaDevice, controls.enableMfaDevice)}
             actions={{
               create: createMfaDevice.bind(null, name),
               enable: enableMfaDevice.bind(null, name),
@@ -127,7 +155,13 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
               remove: removeMfaDevice.bind(null, name),
             }}
           />
-          <AccessKeysSection {...accessKeysSectionProps(caller, data.accessKeys, name)} />
+          <AccessKeysSection
+            {...accessKeysSectionProps(caller, data.accessKeys, name, {
+              create: controls.createAccessKey,
+              setStatus: controls.updateAccessKey,
+              remove: controls.deleteAccessKey,
+            })}
+          />
         </div>
       );
     case "access":
@@ -138,6 +172,6 @@ function TabContent({ data, user, caller, loginProfile }: { data: UserTabData; u
         </div>
       );
     case "tags":
-      return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} />;
+      return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} permission={allOf(controls.tagUser, controls.untagUser)} />;
   }
 }

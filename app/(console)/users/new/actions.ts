@@ -39,12 +39,14 @@ export async function createUserWithAccess(_previous: CreateUserOutcome, draft: 
     );
     created = {
       userName: output.User.UserName,
+      consoleAccess: Boolean(draft.consoleAccess),
       signInUrl: `${await currentOrigin()}/signin?account=${encodeURIComponent(accountAlias ?? caller.accountId ?? "")}`,
       // A typed password is the administrator's to hand over; only a generated one is shown here.
       password: output.GeneratedPassword ?? (draft.consoleAccess && custom ? String(draft.customPassword) : undefined),
       passwordResetRequired: output.PasswordResetRequired,
     };
-  });
+    return output;
+  }, (output) => ({ kind: "user-created", subject: output.User.UserName }));
   if (result.error) return result;
   revalidatePath("/users");
   return { created };

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { GetLoginProfile } from "@/lib/iam/credentials/loginProfiles";
+import { DeleteUser } from "@/lib/iam/users/deletion";
 import { GetUser } from "@/lib/iam/users/users";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";
 import { DeleteUserForm } from "@/components/users/DeleteUserForm";
 import { userHref } from "@/components/users/userHref";
+import { pagePermissions } from "../../../_server/pagePermissions";
 import { readOperation } from "../../../_server/readOperation";
 import { deleteUser } from "../actions";
 import { loadUserPermissions } from "../loadUserPermissions";
@@ -22,10 +24,11 @@ export const dynamic = "force-dynamic";
 export default async function DeleteUserPage({ params }: { params: Promise<{ userName: string }> }) {
   const userName = decodeURIComponent((await params).userName);
   const caller = await requireCaller();
-  const [user, loginProfile, permissions] = await Promise.all([
+  const [user, loginProfile, permissions, controls] = await Promise.all([
     readOperation(GetUser, { UserName: userName }, caller),
     readOperation(GetLoginProfile, { UserName: userName }, caller),
     loadUserPermissions(userName, caller),
+    pagePermissions(caller, { deleteUser: { Operation: DeleteUser, Input: { UserName: userName } } }),
   ]);
   const trail = <Breadcrumbs trail={[{ label: "Users", href: "/users" }, { label: userName, href: userHref(userName) }, { label: "Delete" }]} />;
   if (!user.ok && user.error.code === "NoSuchEntity") notFound();
@@ -62,7 +65,7 @@ export default async function DeleteUserPage({ params }: { params: Promise<{ use
         <p className="text-sm text-slate-700">
           Deletion is permanent. Anyone signed in as <strong className="wrap-anywhere">{userName}</strong> loses access immediately.
         </p>
-        <DeleteUserForm userName={userName} deleteUser={deleteUser.bind(null, userName)} />
+        <DeleteUserForm userName={userName} deleteUser={deleteUser.bind(null, userName)} permission={controls.deleteUser} />
         <div>
           <ButtonLink href={userHref(userName)} variant="secondary">
             Cancel

@@ -1,0 +1,18 @@
+// What the Review step learns from the engine before "Create user": each step of the creation the
+// caller's policies refuse for exactly the name, path, groups and policies entered, with the reason.
+// Client-safe: the server action returns it as a plain value.
+
+import type { CreateUserDraft } from "./draft";
+
+export interface ReviewDenial {
+  /** The step as the Review step lists it: "Create user ivy in path /staff/", "Add to group Admins". */
+  readonly step: string;
+  readonly reason: string;
+  readonly needsMfa?: true;
+}
+
+export type ReviewPermissions =
+  | { readonly state: "checking" }
+  | { readonly state: "checked"; readonly denials: readonly ReviewDenial[] };
+
+export type ReviewCheck = (draft: CreateUserDraft) => Promise<readonly ReviewDenial[]>;
