@@ -19,42 +19,53 @@ const build = [
     : [`cp tsconfig.json next-env.d.ts ${KEEP}/`, `(npm run build; status=$?; cp ${KEEP}/tsconfig.json ${KEEP}/next-env.d.ts .; exit $status)`]),
 ].join(" && ");
 
+/** A test whose title has this tag runs alone, after the rest of the suite. */
+const EXCLUSIVE = /@exclusive/;
+
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 860 },
+  launchOptions: {
+    // Debian's chromium (the machines cannot download Playwright's own browser); override
+    // with PLAYWRIGHT_CHROMIUM to use another build.
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./tests/e2e",
   outputDir: "test-results/e2e",
+  // Two spec files at a time against the one server: the suite waits on the browser and the network
+  // more than on the CPU, and each spec signs up accounts of its own. Tests within a file run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
+  // Two workers, the server and the unit suite share two cores: a server action can take seconds.
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs the shared 2-core machines about as much as running it;
+    // E2E_TRACE=1 records them (kept for failures) when a failure needs one to be understood.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 860 },
-        launchOptions: {
-          // Debian's chromium (the machines cannot download Playwright's own browser); override
-          // with PLAYWRIGHT_CHROMIUM to use another build.
-          executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: CHROMIUM, grepInvert: EXCLUSIVE },
+    // Tests that hold the server's database (a lock that makes every other request wait out SQLite's
+    // busy timeout) run after all the others, so no test beside them fails for it.
+    { name: "chromium-exclusive", use: CHROMIUM, grep: EXCLUSIVE, dependencies: ["chromium"] },
   ],
   webServer: {
     // The server's output (stdout and stderr) is also written to .e2e-data/server.log, which the

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # `npm test`: lint and type-check, then the unit suite and the end-to-end suite side by side. The
-# browser suite keeps one core busy at most (one worker, one server), so the unit suite runs on the
-# other instead of waiting its turn; its output is held back and printed after the browser's.
+# browser suite waits on pages more than it computes (two workers, one server), so the unit suite
+# runs beside it instead of waiting its turn; its output is held back and printed after the browser's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-npm run --silent lint || exit 1
-npm run --silent typecheck || exit 1
+# Lint and type-check side by side (one core each); both must pass before anything runs.
+npm run --silent lint &
+lint_pid=$!
+npm run --silent typecheck
+typecheck_status=$?
+wait "$lint_pid" || exit 1
+[ "$typecheck_status" -eq 0 ] || exit 1
 
 # The build for the browser suite skips its own type check: tsc has just done it (next.config.ts).
 export PORTCULLIS_TYPECHECKED=1

@@ -25,11 +25,11 @@ export function AuditFilters({ values, filtered, invalid }: { values: AuditFilte
     <form method="get" action="/audit" role="search" aria-label="Filter audit events" className="grid grid-cols-2 items-end gap-x-3 gap-y-3 lg:grid-cols-6" data-testid="audit-filters">
       <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-2`}>
         <span>Action contains</span>
-        <input type="search" name="action" defaultValue={values.action} placeholder="CreateUser" className={inputClass} data-testid="audit-action" />
+        <input type="search" name="action" defaultValue={values.action} className={inputClass} data-testid="audit-action" />
       </label>
       <label className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-3`}>
         <span>Principal ARN</span>
-        <input name="principal" defaultValue={values.principal} placeholder="arn:aws:iam::123456789012:user/bob" spellCheck={false} className={`${inputClass} font-mono`} data-testid="audit-principal" />
+        <input name="principal" defaultValue={values.principal} spellCheck={false} className={`${inputClass} font-mono`} data-testid="audit-principal" />
       </label>
       {/* Labelled by id, not wrapped: a select inside its label would be named "Result Any result". */}
       <div className={`${labelClass} col-span-2 sm:col-span-1 lg:col-span-1`}>
@@ -43,11 +43,11 @@ export function AuditFilters({ values, filtered, invalid }: { values: AuditFilte
       </div>
       <label className={`${labelClass} lg:col-span-2`}>
         <span>From (UTC)</span>
-        <input name="from" defaultValue={values.from} placeholder="1 Dec 2026, 12:00" aria-describedby={hint} aria-invalid={invalid === "from" || undefined} autoComplete="off" className={inputClass} data-testid="audit-from" />
+        <input name="from" defaultValue={values.from} aria-describedby={hint} aria-invalid={invalid === "from" || undefined} autoComplete="off" className={inputClass} data-testid="audit-from" />
       </label>
       <label className={`${labelClass} lg:col-span-2`}>
         <span>To (UTC)</span>
-        <input name="to" defaultValue={values.to} placeholder="1 Dec 2026, 18:30" aria-describedby={hint} aria-invalid={invalid === "to" || undefined} autoComplete="off" className={inputClass} data-testid="audit-to" />
+        <input name="to" defaultValue={values.to} aria-describedby={hint} aria-invalid={invalid === "to" || undefined} autoComplete="off" className={inputClass} data-testid="audit-to" />
       </label>
       <div className="col-span-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 sm:col-span-1 lg:col-span-2">
         {/* As tall as the fields beside it, so the box lines up with them. */}

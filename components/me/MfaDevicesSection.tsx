@@ -28,6 +28,8 @@ export function MfaDevicesSection({
   subject,
   suggestedName,
   assignPermission,
+  resyncPermission,
+  removePermission,
 }: {
   devices: MfaDeviceList;
   actions: MfaActions;
@@ -36,6 +38,9 @@ export function MfaDevicesSection({
   suggestedName: string;
   /** What the engine said about creating and enabling a device (pagePermissions). */
   assignPermission?: ControlPermission;
+  /** Each device's Resync and Remove, decided on the devices' owner (the same for every row). */
+  resyncPermission?: ControlPermission;
+  removePermission?: ControlPermission;
 }) {
   const list = devices.ok ? devices.value.MFADevices : [];
   const self = subject === "you";
@@ -54,7 +59,7 @@ export function MfaDevicesSection({
         <ErrorPanel error={devices.error} />
       ) : list.length === 0 ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="mfa-none">
-          {self ? "You have" : `${subject[0]!.toUpperCase()}${subject.slice(1)} has`} no MFA device. Anyone who learns the password can sign in: assign a device to require a code as well.
+          {self ? "You have" : `User ${subject} has`} no MFA device. Anyone who learns the password can sign in: assign a device to require a code as well.
         </p>
       ) : (
         <DataTable
@@ -81,7 +86,7 @@ export function MfaDevicesSection({
               header: <span className="sr-only">Actions</span>,
               render: (row) => (
                 <div className="flex justify-end gap-2">
-                  <ResyncMfaDeviceButton resync={actions.resync} serialNumber={row.SerialNumber} deviceName={deviceName(row.SerialNumber)} />
+                  <ResyncMfaDeviceButton resync={actions.resync} serialNumber={row.SerialNumber} deviceName={deviceName(row.SerialNumber)} permission={resyncPermission} />
                   <ConfirmActionDialog
                     action={actions.remove}
                     hidden={{ serialNumber: row.SerialNumber }}
@@ -90,6 +95,7 @@ export function MfaDevicesSection({
                     title={`Remove ${deviceName(row.SerialNumber)}?`}
                     confirmLabel="Remove"
                     testId={`remove-mfa-${deviceName(row.SerialNumber)}`}
+                    permission={removePermission}
                   >
                     {self
                       ? "Sign-in will no longer accept codes from this device. Removing your own device needs a session signed in with MFA."

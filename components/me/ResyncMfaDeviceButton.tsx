@@ -6,6 +6,8 @@ import { buttonStyles } from "@/components/forms/buttonStyles";
 import { ErrorRegion } from "@/components/forms/ErrorRegion";
 import type { ActionState } from "@/components/forms/actionState";
 import { useFormAction } from "@/components/forms/useFormAction";
+import type { ControlPermission } from "@/components/permissions/controlPermission";
+import { usePermissionNote } from "@/components/permissions/usePermissionNote";
 import { MfaCodeFields } from "./MfaCodeFields";
 import type { MfaActions } from "./mfaState";
 
@@ -32,13 +34,33 @@ function ResyncForm({ resync, serialNumber, onDone }: { resync: MfaActions["resy
 }
 
 /** "Resync" for one device, in a dialog. */
-export function ResyncMfaDeviceButton({ resync, serialNumber, deviceName }: { resync: MfaActions["resync"]; serialNumber: string; deviceName: string }) {
+export function ResyncMfaDeviceButton({
+  resync,
+  serialNumber,
+  deviceName,
+  permission,
+}: {
+  resync: MfaActions["resync"];
+  serialNumber: string;
+  deviceName: string;
+  permission?: ControlPermission;
+}) {
   const [open, setOpen] = useState(false);
+  const note = usePermissionNote(permission);
   return (
     <>
-      <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(true)} aria-label={`Resync ${deviceName}`} data-testid={`resync-mfa-${deviceName}`}>
+      <button
+        type="button"
+        className={buttonStyles.secondary}
+        onClick={() => setOpen(true)}
+        disabled={note.denied}
+        aria-label={`Resync ${deviceName}`}
+        aria-describedby={note.describedBy}
+        data-testid={`resync-mfa-${deviceName}`}
+      >
         Resync
       </button>
+      {note.note()}
       <ModalDialog open={open} onClose={() => setOpen(false)} title={`Resync ${deviceName}`}>
         <ResyncForm resync={resync} serialNumber={serialNumber} onDone={() => setOpen(false)} />
       </ModalDialog>

@@ -149,7 +149,7 @@ async function expectReferenceInServerLog(page: Page): Promise<void> {
   expect(await page.getByTestId("unexpected-error").innerText()).not.toMatch(INTERNALS);
 }
 
-test.describe("unexpected errors", () => {
+test.describe("unexpected errors @exclusive", () => {
   test.skip(Boolean(process.env.DATABASE_URL?.startsWith("postgres")), "locks the SQLite file the server uses");
 
   test("in a console page: inside the shell, a reference and nothing internal, and Try again recovers", async ({ page }) => {

@@ -33,6 +33,7 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
   await test.step("sign up: the dashboard is the root user's, and names the account", async () => {
     await page.goto("/signup");
     await fillSignUpForm(page, root);
+    await screenshot(page, "signup");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/dashboard");
     accountId = (await page.getByTestId("account-id").innerText()).trim();
@@ -42,6 +43,7 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     // No IAM users yet: requiring MFA for them is not "done".
     await expect(page.getByRole("main")).toContainText("Status: No IAM users yet");
     await expect(page.getByRole("link", { name: "0 users" })).toBeVisible();
+    await screenshot(page, "dashboard-root");
   });
 
   await test.step(`create ${GROUP} with IAMReadOnlyAccess: a notice says so`, async () => {
@@ -66,16 +68,21 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     await password.fill(BOB_FIRST_PASSWORD);
     await expect(length).toContainText("(met)");
     await page.getByLabel("Users must create a new password at next sign-in (recommended)").check();
+    await screenshot(page, "wizard-1-user-details");
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("checkbox", { name: GROUP, exact: true }).check();
+    await screenshot(page, "wizard-2-permissions");
     await page.getByRole("button", { name: "Next" }).click();
+    await screenshot(page, "wizard-3-tags");
     await page.getByRole("button", { name: "Next" }).click();
     const review = page.getByTestId("wizard-review");
+    await screenshot(page, "wizard-4-review");
     await expect(review.getByRole("region", { name: "Permissions" })).toContainText(GROUP);
     await expect(review).not.toContainText("IAMUserChangePassword");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByRole("heading", { name: "Retrieve password" })).toBeVisible();
     signInUrl = (await page.getByTestId("sign-in-url").innerText()).trim();
+    await screenshot(page, "wizard-5-retrieve-password");
     await page.getByTestId("view-user").click();
     await page.waitForURL(`**/users/${BOB}`);
     // The reset is allowed by the password policy, so the dashboard's "through groups" advice holds.
@@ -105,6 +112,7 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     await bob.getByRole("button", { name: "Sign in", exact: true }).click();
     await bob.waitForURL("**/change-password");
     await expect(bob.getByRole("listitem").filter({ hasText: "At least 8 characters" })).toBeVisible();
+    await screenshot(bob, "change-password");
     await bob.getByLabel("Current password").fill(BOB_FIRST_PASSWORD);
     await bob.getByLabel("New password", { exact: true }).fill(BOB_NEW_PASSWORD);
     await bob.getByLabel("Confirm new password").fill(BOB_NEW_PASSWORD);
@@ -115,6 +123,7 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     await expect(bob.getByTestId("dashboard-employee")).toBeVisible();
     await expect(bob.getByTestId("own-mfa")).toContainText("Not enabled");
     await expect(bob.getByTestId("key-action-create-user")).toHaveAttribute("data-state", "denied");
+    await screenshot(bob, "dashboard-employee-bob");
   });
 
   await test.step(`${BOB} lists users and is shown, before he tries, that he may not create one`, async () => {
@@ -123,6 +132,15 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     const createUser = bob.getByRole("button", { name: "Create user" });
     await expect(createUser).toBeDisabled();
     await expect(createUser).toHaveAccessibleDescription(/^iam:CreateUser is not allowed: no policy allows it\./);
+  });
+
+  await test.step(`${BOB} opens the audit log: denied, told which action and to ask an administrator`, async () => {
+    await nav(bob, "Audit log");
+    const denied = bob.getByTestId("access-denied");
+    await expect(denied).toContainText("cloudtrail:LookupEvents");
+    await expect(bob.getByTestId("access-denied-explanation")).toContainText(/no statement allows cloudtrail:LookupEvents/i);
+    await expect(denied).toContainText("Ask an administrator");
+    await screenshot(bob, "access-denied-bob");
   });
 
   await test.step(`${BOB} may not enroll MFA with read-only access, and is told so before he starts`, async () => {
@@ -183,6 +201,10 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     await expect(dialog).toBeHidden();
     await expect(notices(bob)).toContainText(`MFA device ${DEVICE} assigned.`);
     await expect(notices(bob)).toContainText("sign out and sign in again with a code");
+    // Still signed in without MFA: removing the device waits for an MFA sign-in, and says so.
+    const remove = bob.getByRole("button", { name: `Remove ${DEVICE}` });
+    await expect(remove).toBeDisabled();
+    await expect(remove).toHaveAccessibleDescription(/requires signing in with MFA/);
   });
 
   await test.step(`${BOB} signs in again with a code; a replayed code is refused; he creates an access key`, async () => {
@@ -223,6 +245,7 @@ test("a newcomer's first hour: every friction of issue 10, fixed where it was me
     await expect(event).toBeVisible();
     await expect(event.locator("time").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} UTC$/);
     await expect(event).toContainText("Why it was denied:");
+    await screenshot(page, "audit-log-denied");
     await expect(page.getByRole("link", { name: "Download CSV" })).toBeVisible();
   });
 

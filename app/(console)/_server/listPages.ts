@@ -13,7 +13,7 @@ import { consoleFilterOf, usersListFilterFrom } from "@/components/users/usersLi
 import { readAuditQuery } from "./auditQuery";
 import { listSort } from "./listSort";
 import { pagePermissions } from "./pagePermissions";
-import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "./placeholders";
+import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "./undecidedInputs";
 import { readOperation, type ReadResult } from "./readOperation";
 
 /** Rows per page of the users, groups and policies lists. */

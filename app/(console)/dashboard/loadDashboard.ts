@@ -24,7 +24,7 @@ import { suggestedDeviceName } from "@/components/me/mfaSectionProps";
 import { allOf, isDenied, type ControlPermission } from "@/components/permissions/controlPermission";
 import { credentialPermissionChecks } from "../_server/credentialPermissions";
 import { pagePermissions } from "../_server/pagePermissions";
-import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "../_server/placeholders";
+import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "../_server/undecidedInputs";
 import { readOperation, type ReadResult } from "../_server/readOperation";
 import { dashboardAudience, type DashboardAudience } from "./audience";
 import { SELF_SERVICE_POLICY, type MfaEnrollmentState } from "./mfaAdvice";

@@ -11,6 +11,7 @@ import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { suggestedDeviceName } from "@/components/me/mfaSectionProps";
 import { RevokeSessionsPanel } from "@/components/users/RevokeSessionsPanel";
+import { RevokeUserSessions } from "@/lib/iam/credentials/sessions";
 import { accessKeysSectionProps, readAccessKeys } from "../_server/accessKeysSection";
 import { credentialPermissionChecks } from "../_server/credentialPermissions";
 import { pagePermissions } from "../_server/pagePermissions";
@@ -36,6 +37,8 @@ export default async function MySecurityCredentialsPage() {
       ...credentialPermissionChecks(caller, suggestedDeviceName(caller)),
       // The old password is checked when the form is sent; the decision does not read it.
       changePassword: { Operation: ChangePassword, Input: { OldPassword: "unknown", NewPassword: "unknown" } },
+      // Allowed to everyone by its self-service grant, short of an explicit Deny.
+      signOutOtherSessions: { Operation: RevokeUserSessions, Input: {} },
     }),
   ]);
   return (
@@ -66,12 +69,14 @@ export default async function MySecurityCredentialsPage() {
           </div>
         </Panel>
       )}
-      <RevokeSessionsPanel subject={{ self: true }} revoke={signOutOtherSessions} />
+      <RevokeSessionsPanel subject={{ self: true }} revoke={signOutOtherSessions} permission={permissions.signOutOtherSessions} />
       <MfaDevicesSection
         devices={devices}
         subject="you"
         suggestedName={suggestedDeviceName(caller)}
         assignPermission={allOf(permissions.createMfaDevice, permissions.enableMfaDevice)}
+        resyncPermission={permissions.resyncMfaDevice}
+        removePermission={permissions.removeMfaDevice}
         actions={{
           create: createMfaDevice.bind(null, null),
           enable: enableMfaDevice.bind(null, null),

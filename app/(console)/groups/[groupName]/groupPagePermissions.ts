@@ -8,7 +8,7 @@ import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership
 import { AttachGroupPolicy, DetachGroupPolicy } from "@/lib/iam/policies/attachments";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { DeleteGroupPolicy, PutGroupPolicy } from "@/lib/iam/policies/inline";
-import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "../../_server/placeholders";
+import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "../../_server/undecidedInputs";
 import type { GroupTab } from "./loadGroupPage";
 
 export function groupPageChecks(GroupName: string, tab: GroupTab): Record<string, PermissionCheck> {

@@ -7,7 +7,7 @@ import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import type { PolicyView } from "@/lib/iam/policies/entity";
 import { DeletePolicy } from "@/lib/iam/policies/managed";
 import { CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion } from "@/lib/iam/policies/versions";
-import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_USER_NAME } from "../../_server/placeholders";
+import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_USER_NAME } from "../../_server/undecidedInputs";
 import type { PolicyTab } from "./loadPolicyPage";
 
 export function policyPageChecks(policy: PolicyView, view: PolicyTab): Record<string, PermissionCheck> {

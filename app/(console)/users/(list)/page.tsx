@@ -46,7 +46,7 @@ function columnsAt(now: number): Column<ListedUser>[] {
       header: "User name",
       sortKey: "UserName",
       render: (user) => (
-        <Link href={`/users/${encodeURIComponent(user.UserName)}`} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+        <Link href={`/users/${encodeURIComponent(user.UserName)}`} className={`${buttonStyles.link} font-medium break-words`}>
           {user.UserName}
         </Link>
       ),
@@ -55,7 +55,7 @@ function columnsAt(now: number): Column<ListedUser>[] {
     {
       key: "groups",
       header: "Groups",
-      render: (user) => column(user, "Groups", "iam:ListGroupsForUser", (groups) => (groups && groups.length > 0 ? <span className="wrap-anywhere">{groups.join(", ")}</span> : muted("None"))),
+      render: (user) => column(user, "Groups", "iam:ListGroupsForUser", (groups) => (groups && groups.length > 0 ? <span className="break-words">{groups.join(", ")}</span> : muted("None"))),
     },
     { key: "lastActivity", header: "Last activity", className: "hidden lg:table-cell", render: (user) => <DateTime value={lastActivity(user)} /> },
     {

@@ -148,6 +148,8 @@ function TabContent({
             subject={name}
             suggestedName={name}
             assignPermission={allOf(controls.createMfaDevice, controls.enableMfaDevice)}
+            resyncPermission={controls.resyncMfaDevice}
+            removePermission={controls.removeMfaDevice}
             actions={{
               create: createMfaDevice.bind(null, name),
               enable: enableMfaDevice.bind(null, name),

@@ -13,7 +13,7 @@ import { DeleteUserPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import { DeleteUser } from "@/lib/iam/users/deletion";
 import { TagUser, UntagUser } from "@/lib/iam/users/tags";
 import { credentialPermissionChecks } from "../../_server/credentialPermissions";
-import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_TAGS } from "../../_server/placeholders";
+import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_TAGS } from "../../_server/undecidedInputs";
 import type { UserTab } from "./loadUserPage";
 
 export function userPageChecks(caller: Caller, UserName: string, tab: UserTab): Record<string, PermissionCheck> {

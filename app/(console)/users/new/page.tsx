@@ -10,7 +10,7 @@ import { CreateUserWizard } from "@/components/users/wizard/CreateUserWizard";
 import type { Choices, GroupChoice } from "@/components/users/wizard/choices";
 import { pagePermissions } from "../../_server/pagePermissions";
 import { loadPasswordRules } from "../../_server/passwordRules";
-import { ANY_USER_NAME } from "../../_server/placeholders";
+import { ANY_USER_NAME } from "../../_server/undecidedInputs";
 import { searchPolicies } from "../../_server/pickerSearch";
 import { readOperation } from "../../_server/readOperation";
 import { createUserWithAccess } from "./actions";
