@@ -6,7 +6,7 @@
 
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
 
 const root = newRootAccount("Dashboards");
 const READERS = "Readers";
@@ -38,26 +38,6 @@ async function expectAccessible(where: string) {
   expect(serious.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** A user with a console password they keep (no reset), in `group` or with `policy` attached directly. */
-async function createConsoleUser(userName: string, password: string, access: { group?: string; policy?: string }) {
-  await page.goto("/users/new");
-  await page.getByLabel("User name").fill(userName);
-  await page.getByLabel("Provide user access to the console").check();
-  await page.getByRole("radio", { name: /^Custom password/ }).check();
-  await page.getByTestId("custom-password").fill(password);
-  await page.getByLabel("Users must create a new password at next sign-in (recommended)").uncheck();
-  await page.getByRole("button", { name: "Next" }).click();
-  if (access.group) await page.getByTestId("wizard-groups").getByRole("checkbox", { name: access.group, exact: true }).check();
-  if (access.policy) {
-    const policies = page.getByTestId("wizard-policies");
-    await policies.getByLabel("Search policies by name").fill(access.policy);
-    await policies.getByRole("checkbox", { name: access.policy, exact: true }).check();
-  }
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByTestId("created-user-name")).toHaveText(userName);
-}
 
 test("a fresh account's root dashboard: the account name, plurals, and MFA for IAM users not applicable yet", async () => {
   accountId = await signUp(page, root);
@@ -85,7 +65,7 @@ test("root sees bob without MFA, learns he cannot enroll one, and finds him with
   await page.getByRole("checkbox", { name: "IAMReadOnlyAccess", exact: true }).check();
   await page.getByRole("button", { name: "Create user group" }).click();
   await page.waitForURL(`**/groups/${READERS}`);
-  await createConsoleUser(BOB, BOB_PASSWORD, { group: READERS });
+  await createConsoleUser(page, BOB, BOB_PASSWORD, { group: READERS });
 
   await page.goto("/dashboard");
   const resources = page.getByRole("region", { name: "IAM resources" });
@@ -126,7 +106,7 @@ test("root sees bob without MFA, learns he cannot enroll one, and finds him with
   await screenshot(page, "users-without-mfa");
   await expectAccessible("users list");
 
-  await createConsoleUser(ADA, ADA_PASSWORD, { policy: "IAMFullAccess" });
+  await createConsoleUser(page, ADA, ADA_PASSWORD, { policies: ["IAMFullAccess"] });
   await signOut(page);
 });
 

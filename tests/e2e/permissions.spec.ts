@@ -5,7 +5,7 @@
 // the final button.
 
 import type { Page } from "@playwright/test";
-import { expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
 
 const root = newRootAccount("Permissions");
 const READERS = "Readers";
@@ -30,26 +30,6 @@ test.afterEach(async () => {
   await page.close();
 });
 
-/** Root's wizard: a user with a console password they keep, in `group` and with `policies` attached. */
-async function createConsoleUser(userName: string, access: { group?: string; policies?: readonly string[] }) {
-  await page.goto("/users/new");
-  await page.getByLabel("User name").fill(userName);
-  await page.getByLabel("Provide user access to the console").check();
-  await page.getByRole("radio", { name: /^Custom password/ }).check();
-  await page.getByTestId("custom-password").fill(PASSWORD);
-  await page.getByLabel("Users must create a new password at next sign-in (recommended)").uncheck();
-  await page.getByRole("button", { name: "Next" }).click();
-  if (access.group) await page.getByTestId("wizard-groups").getByRole("checkbox", { name: access.group, exact: true }).check();
-  const policies = page.getByTestId("wizard-policies");
-  for (const policy of access.policies ?? []) {
-    await policies.getByLabel("Search policies by name").fill(policy);
-    await policies.getByRole("checkbox", { name: new RegExp(`^${policy}\\b`) }).check();
-  }
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByTestId("created-user-name")).toHaveText(userName);
-}
 
 /** The wizard as a path-scoped creator drives it: name, path, no console access, straight to Review. */
 async function walkToReview(userName: string, path: string) {
@@ -83,9 +63,9 @@ test("root sets up a read-only user, a user held to MFA and a creator of interns
   await page.getByTestId("create-policy-submit").click();
   await page.waitForURL(/\/policies\/arn/);
 
-  await createConsoleUser(BOB, { group: READERS });
-  await createConsoleUser(FRAN, { group: READERS, policies: [FORCE_MFA] });
-  await createConsoleUser(MENTOR, { group: READERS, policies: [INTERN_CREATOR] });
+  await createConsoleUser(page, BOB, PASSWORD, { group: READERS });
+  await createConsoleUser(page, FRAN, PASSWORD, { group: READERS, policies: [FORCE_MFA] });
+  await createConsoleUser(page, MENTOR, PASSWORD, { group: READERS, policies: [INTERN_CREATOR] });
 
   // Root may do everything: no control is off, and no reason is shown.
   await page.goto("/users");

@@ -91,6 +91,30 @@ export async function signUp(page: Page, account: RootAccount): Promise<string> 
   return (await accountId.innerText()).trim();
 }
 
+/**
+ * Root's create-user wizard, as an administrator drives it: a user with a console password they keep
+ * (no reset), in `group` and with `policies` attached directly.
+ */
+export async function createConsoleUser(page: Page, userName: string, password: string, access: { group?: string; policies?: readonly string[] } = {}): Promise<void> {
+  await page.goto("/users/new");
+  await page.getByLabel("User name").fill(userName);
+  await page.getByLabel("Provide user access to the console").check();
+  await page.getByRole("radio", { name: /^Custom password/ }).check();
+  await page.getByLabel("Custom password", { exact: true }).fill(password);
+  await page.getByLabel("Users must create a new password at next sign-in (recommended)").uncheck();
+  await page.getByRole("button", { name: "Next" }).click();
+  if (access.group) await page.getByTestId("wizard-groups").getByRole("checkbox", { name: access.group, exact: true }).check();
+  const policies = page.getByTestId("wizard-policies");
+  for (const policy of access.policies ?? []) {
+    await policies.getByLabel("Search policies by name").fill(policy);
+    await policies.getByRole("checkbox", { name: policy, exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("created-user-name")).toHaveText(userName);
+}
+
 export async function signInAsRoot(page: Page, account: RootAccount): Promise<void> {
   await page.goto("/signin");
   // The page may remember an IAM user's last sign-in on this browser: choose the root user.

@@ -12,7 +12,7 @@ import { ALLOWED, type ControlPermission } from "@/components/permissions/contro
 
 /**
  * The sentence under a disabled control: the action, and what stops it. The resource is named only
- * when the page knows it: for a name still to be typed, the placeholder the page asked about would mislead.
+ * when the page knows it: for a name still to be typed, the stand-in resource the page asked about would mislead.
  */
 export function deniedReason(permission: CallerPermission, inputVaries = false): string {
   if (permission.NeedsMFA) return `${permission.Action} requires signing in with MFA: sign out, then sign in again with a code from your MFA device (assign one first if you have none).`;
