@@ -51,13 +51,8 @@ class TunedSQLite extends PrismaBetterSQLite3 {
   }
 }
 
-// SQLite has one writer at a time, so a transaction may first wait for others to commit; on a busy
-// machine Prisma's defaults (2 s to start, 5 s to finish) refused requests that were only queued.
-// The limits still end a transaction that is stuck.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
-
 function connect(): PrismaClient {
-  return new PrismaClient({ adapter: new TunedSQLite({ url: databaseUrl() }), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({ adapter: new TunedSQLite({ url: databaseUrl() }) });
 }
 
 // Next.js reloads modules in development; keep one client (and one SQLite connection) per process
