@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: lint and type-check, then the unit suite and the end-to-end suite side by side. The
-# browser suite waits on pages more than it computes (two workers, one server), so the unit suite
+# browser suite waits on pages more than it computes (one worker, one server), so the unit suite
 # runs beside it instead of waiting its turn; its output is held back and printed after the browser's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
