@@ -6,6 +6,7 @@ const POLICY_TYPES: Record<string, string> = {
   session: "session policy",
   resource: "resource-based policy",
   scp: "service control policy",
+  rcp: "resource control policy",
 };
 
 const REASONS: Record<string, string> = {
@@ -14,6 +15,11 @@ const REASONS: Record<string, string> = {
   "boundary-implicit-deny": "A policy allows it, but the permissions boundary does not.",
   "session-implicit-deny": "The session policy does not allow it.",
   "scp-implicit-deny": "A service control policy does not allow it.",
+  "rcp-implicit-deny": "A resource control policy does not allow it.",
+  "trust-policy-no-allow": "The role's trust policy does not allow this caller, and only a trust policy can let someone take on a role.",
+  "trust-account-no-identity-allow": "The role trusts the caller's account, so the caller's own policies must allow it, and none does.",
+  "root-cannot-assume-role": "The root user cannot assume roles.",
+  "federated-user-cannot-assume-role": "A federated user session cannot assume roles.",
   "cross-account-no-identity-allow": "Cross-account access needs the caller's own policies to allow it too.",
   "cross-account-no-resource-allow": "Cross-account access needs the resource's policy to allow it.",
 };

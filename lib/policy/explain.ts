@@ -3,10 +3,11 @@
 // a summary sentence naming the statement that decided, or the policy that had no allow. Built only
 // on request, after the decision, by re-walking all statements: the decision path stays lean.
 
-import { policiesOf, type PolicySet, type PolicyType } from "./candidates";
+import { candidatesFor, policiesOf, type PolicySet, type PolicyType } from "./candidates";
 import type { CompiledCondition } from "./condition";
 import { principalGrant, type DecisionReason } from "./decide";
 import { Grant, GRANT_NAMES } from "./principal";
+import { rcpsGovern } from "./resourceControl";
 import type { PreparedRequest } from "./request";
 import { failedCondition, type CompiledStatement } from "./statement";
 import type { CompiledPolicy } from "./compile";
@@ -17,6 +18,8 @@ export interface StatementRef {
   readonly policyType: PolicyType;
   /** For SCPs: the level, 0 being the organization root. */
   readonly scpLevel?: number;
+  /** For RCPs: the level, 0 being the organization root. */
+  readonly rcpLevel?: number;
   /** The Sid, or `#index` for a statement without one. */
   readonly statement: string;
   readonly index: number;
@@ -42,11 +45,15 @@ export interface StatementTrace extends StatementRef {
   readonly principalMatch?: "direct" | "role" | "account";
 }
 
-export interface Explanation {
+/** What decided and why, without per-statement traces (`explain: "deciding"`). */
+export interface DecidingExplanation {
   readonly summary: string;
   readonly reason: DecisionReason["code"];
   /** The statements that decided: the explicit Deny, or the Allow that granted access. */
   readonly decidedBy: readonly StatementRef[];
+}
+
+export interface Explanation extends DecidingExplanation {
   readonly statements: readonly StatementTrace[];
 }
 
@@ -56,6 +63,7 @@ const TYPE_NAMES: Record<PolicyType, string> = {
   session: "session policy",
   resource: "resource-based policy",
   scp: "service control policy",
+  rcp: "resource control policy",
 };
 
 function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined, statement: CompiledStatement): StatementRef {
@@ -63,7 +71,7 @@ function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined
   return {
     policy: policy.name,
     policyType: type,
-    ...(level === undefined ? {} : { scpLevel: level }),
+    ...(level === undefined ? {} : type === "rcp" ? { rcpLevel: level } : { scpLevel: level }),
     statement: statement.label,
     index: statement.index,
     effect: statement.effect,
@@ -71,8 +79,10 @@ function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined
   };
 }
 
-function describeRef(r: StatementRef): string {
-  return `statement "${r.statement}" of ${TYPE_NAMES[r.policyType]} "${r.policy}"`;
+function describeRef(r: StatementRef, req: PreparedRequest): string {
+  // A trust action's resource policy is the role's trust policy: call it what IAM calls it.
+  const type = r.policyType === "resource" && req.trust ? "trust policy" : TYPE_NAMES[r.policyType];
+  return `statement "${r.statement}" of ${type} "${r.policy}"`;
 }
 
 /** Why a statement did or did not match: the trace's own fields, without the statement reference. */
@@ -104,8 +114,14 @@ function verdict(statement: CompiledStatement, type: PolicyType, req: PreparedRe
     const why = s.Action ? "is not matched by" : "is excluded by";
     return { matched: false, failed: element, reason: `Action ${request.action} ${why} ${element} ${statement.written(element)}.` };
   }
+  if (type === "rcp" && !rcpsGovern(req.lowerAction)) {
+    return { matched: false, failed: "Action", reason: `Resource control policies do not apply to ${request.action}: its service does not support them.` };
+  }
+  if (type === "rcp" && req.rcpExempt) {
+    return { matched: false, failed: "Principal", reason: "Resource control policies do not apply to service-linked roles." };
+  }
   let principalMatch: Verdict["principalMatch"];
-  if (type === "resource" && statement.namesPrincipal) {
+  if ((type === "resource" || type === "rcp") && statement.namesPrincipal) {
     const grant = principalGrant(statement, req);
     const element = statement.notPrincipal ? "NotPrincipal" : "Principal";
     if (grant === Grant.None) {
@@ -137,7 +153,10 @@ function trace(policy: CompiledPolicy, type: PolicyType, level: number | undefin
     matched: v.matched,
     reason: v.reason,
   };
-  if (level !== undefined) t.scpLevel = level;
+  if (level !== undefined) {
+    if (type === "rcp") t.rcpLevel = level;
+    else t.scpLevel = level;
+  }
   if (v.failed) t.failed = v.failed;
   if (v.condition) t.condition = v.condition;
   if (v.principalMatch) t.principalMatch = v.principalMatch;
@@ -149,19 +168,31 @@ function summarize(req: PreparedRequest, set: PolicySet, reason: DecisionReason,
   const what = `${action} on ${resource}`;
   switch (reason.code) {
     case "explicit-deny":
-      return `Explicitly denied: ${describeRef(decidedBy!)} denies ${what}.`;
+      return `Explicitly denied: ${describeRef(decidedBy!, req)} denies ${what}.`;
     case "allow":
-      return `Allowed: ${describeRef(decidedBy!)} allows ${what}.`;
+      return `Allowed: ${describeRef(decidedBy!, req)} allows ${what}.`;
     case "account-root":
       return `Allowed: ${principal} is the account's root user, which has full access to its own account.`;
     case "scp-implicit-deny":
       return `Implicitly denied: no service control policy at level ${reason.level} allows ${what}.`;
+    case "rcp-implicit-deny":
+      return `Implicitly denied: no resource control policy at level ${reason.level} allows ${what}.`;
+    case "trust-policy-no-allow":
+      return set.resource
+        ? `Implicitly denied: the role's trust policy does not allow ${principal} to ${action}, and a role's trust policy must allow the caller explicitly, even in the same account.`
+        : `Implicitly denied: ${resource} has no trust policy here, and only principals a role's trust policy allows can ${action}.`;
+    case "trust-account-no-identity-allow":
+      return `Implicitly denied: the role's trust policy trusts ${principal}'s account, which leaves the decision to the account's identity-based policies, and none allows ${what}.`;
+    case "root-cannot-assume-role":
+      return `Implicitly denied: ${principal} is an account's root user, and roles may not be assumed by root users.`;
+    case "federated-user-cannot-assume-role":
+      return `Implicitly denied: ${principal} is a federated user session (GetFederationToken), which cannot call AWS STS operations except GetCallerIdentity.`;
     case "no-allow":
       return set.identity.length === 0 && !set.resource
         ? `Implicitly denied: ${principal} has no policies, so nothing allows ${what}.`
         : `Implicitly denied: no statement allows ${what} for ${principal}.`;
     case "boundary-implicit-deny":
-      return `Implicitly denied: an identity-based policy allows ${what}, but the permissions boundary "${set.boundary!.name}" does not.`;
+      return `Implicitly denied: a policy allows ${what}, but the permissions boundary "${set.boundary!.name}" does not.`;
     case "session-implicit-deny":
       return set.session
         ? `Implicitly denied: the session policy "${set.session.name}" does not allow ${what}.`
@@ -187,4 +218,21 @@ export function explain(req: PreparedRequest, set: PolicySet, reason: DecisionRe
   const by = "by" in reason ? ref(reason.by.policy, reason.by.type, reason.by.level, reason.by.statement) : undefined;
   const decidedBy: StatementRef[] = reason.code === "explicit-deny" ? denies : by ? [by] : [];
   return { summary: summarize(req, set, reason, by), reason: reason.code, decidedBy, statements };
+}
+
+/**
+ * The explanation without the per-statement traces: the summary and the statements that decided.
+ * An explicit deny is blamed on every matching Deny, as in the full explanation; only the
+ * statements that name the action can match, so only those are looked at.
+ */
+export function explainDeciding(req: PreparedRequest, set: PolicySet, reason: DecisionReason): DecidingExplanation {
+  const by = "by" in reason ? ref(reason.by.policy, reason.by.type, reason.by.level, reason.by.statement) : undefined;
+  let decidedBy: StatementRef[] = by ? [by] : [];
+  if (reason.code === "explicit-deny") {
+    decidedBy = [];
+    for (const c of candidatesFor(set, req.lowerAction).denies) {
+      if (verdict(c.statement, c.type, req).matched) decidedBy.push(ref(c.policy, c.type, c.level, c.statement));
+    }
+  }
+  return { summary: summarize(req, set, reason, by), reason: reason.code, decidedBy };
 }

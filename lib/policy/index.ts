@@ -7,9 +7,11 @@ export { validatePolicy, type ValidateOptions, type PolicyContainer } from "./va
 export { parseJson, type JsonDocument, type JsonParseResult, type JsonPathSegment, type SourcePosition } from "./json";
 export { jsonSyntaxProblem, type JsonSyntaxProblem } from "./jsonSyntaxSentence";
 export { compilePolicy, type CompiledPolicy } from "./compile";
-export { evaluate, type EvaluationResult } from "./evaluate";
+export { evaluate, type EvaluationResult, type ExplainLevel } from "./evaluate";
 export type { DecisionReason } from "./decide";
 export { preparePolicySet, PreparedPolicySet, type PolicySet, type PolicyType } from "./candidates";
-export type { Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";
-export { evaluateCase, evaluateCases, type CaseResult } from "./cases";
+export type { DecidingExplanation, Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";
+export { evaluateCase, evaluateCases, type CaseResult, type CaseOptions, CasePolicyCache, type CaseWarning } from "./cases";
+export { isTrustRequest, TRUST_ACTIONS } from "./trust";
+export { rcpsGovern, RCP_SERVICES } from "./resourceControl";
 export { parseOperator, CONDITION_OPERATOR_NAMES, type ParsedOperator } from "./conditionOperator";

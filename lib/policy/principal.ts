@@ -19,9 +19,15 @@ export const GRANT_NAMES = ["none", "account", "role", "direct"] as const;
 export interface Caller {
   readonly arn: string;
   readonly account: string | undefined;
-  /** For an assumed-role session: the role's account and name. */
+  /**
+   * For an assumed-role session: the role's account and name. Also for a role ARN given as the
+   * caller, which AWS never signs as: a grant naming the role then counts as a role grant, never
+   * as naming the caller itself, so a permissions boundary still applies.
+   */
   readonly role?: { readonly account: string; readonly name: string };
   readonly isAccountRoot: boolean;
+  /** An assumed-role session (a role ARN given as the caller is not one). */
+  readonly isSession: boolean;
   /** A GetFederationToken session: it has no permissions beyond what its session policy allows. */
   readonly isFederatedUser: boolean;
 }
@@ -36,14 +42,21 @@ export function readCaller(principal: string): Caller {
   const iam = parseIamArn(principal);
   caller = {
     arn: principal,
-    account: principalAccount(principal),
-    role: iam?.type === "assumed-role" ? { account: iam.account, name: iam.name } : undefined,
+    // A SAML or OIDC identity provider signing in through AssumeRoleWithSAML / WebIdentity has no
+    // identity-based policies of its own: only the role's trust policy can let it in.
+    account: isIdentityProvider(principal) ? undefined : principalAccount(principal),
+    role: iam?.type === "assumed-role" || iam?.type === "role" ? { account: iam.account, name: iam.name } : undefined,
     isAccountRoot: iam?.type === "root",
+    isSession: iam?.type === "assumed-role",
     isFederatedUser: iam?.type === "federated-user",
   };
   if (callers.size >= MAX_REMEMBERED_CALLERS) callers.clear();
   callers.set(principal, caller);
   return caller;
+}
+
+function isIdentityProvider(principal: string): boolean {
+  return principal.startsWith("arn:") && /^arn:[^:]+:iam::\d{12}:(saml-provider|oidc-provider)\//.test(principal);
 }
 
 type PrincipalTest = (caller: Caller) => Grant;
@@ -59,11 +72,9 @@ function entryTest(type: string, id: string): PrincipalTest {
   }
   if (named?.type === "role") {
     return (caller) =>
-      caller.arn === id
-        ? Grant.Direct
-        : caller.role?.account === named.account && caller.role.name === named.name
-          ? Grant.Role
-          : Grant.None;
+      caller.role?.account === named.account && caller.role.name === named.name
+        ? Grant.Role
+        : Grant.None;
   }
   return (caller) => (caller.arn === id ? Grant.Direct : Grant.None);
 }

@@ -4,6 +4,8 @@
 import { arnAccount } from "./arn";
 import type { PolicySet } from "./candidates";
 import { readCaller, type Caller } from "./principal";
+import { exemptFromRcps } from "./resourceControl";
+import { isTrustRequest } from "./trust";
 import type { AuthorizationRequest, ContextValue } from "./types";
 import type { ContextLookup } from "./variables";
 
@@ -14,6 +16,10 @@ export interface PreparedRequest {
   readonly caller: Caller;
   readonly resourceAccount: string | undefined;
   readonly hasBoundary: boolean;
+  /** A trust action on a role: the resource policy is the role's trust policy (trust.ts). */
+  readonly trust: boolean;
+  /** A service-linked role's request, or one on a service-linked role: RCPs do not apply. */
+  readonly rcpExempt: boolean;
 }
 
 const EMPTY_CONTEXT: ContextLookup = () => undefined;
@@ -49,15 +55,24 @@ export function contextLookup(context: Readonly<Record<string, ContextValue>> | 
   };
 }
 
+function single(value: ContextValue | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
 export function prepareRequest(request: AuthorizationRequest, set: PolicySet): PreparedRequest {
   const caller = readCaller(request.principal);
   const resourceArnAccount = arnAccount(request.resource);
+  const lowerAction = request.action.toLowerCase();
+  const lookup = contextLookup(request.context);
   return {
     request,
-    lowerAction: request.action.toLowerCase(),
-    lookup: contextLookup(request.context),
+    lowerAction,
+    lookup,
     caller,
     resourceAccount: request.resourceAccount ?? (resourceArnAccount ? resourceArnAccount : caller.account),
     hasBoundary: set.boundary !== undefined,
+    trust: isTrustRequest(lowerAction, request.resource),
+    // Only worked out when there are RCPs: it reads the context, which most decisions never do.
+    rcpExempt: set.rcps !== undefined && set.rcps.length > 0 && exemptFromRcps(request.resource, single(lookup("aws:principalarn"))),
   };
 }

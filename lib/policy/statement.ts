@@ -3,6 +3,7 @@
 // statement without a Resource element (a role trust policy, an SCP) applies to any resource.
 
 import { compileCondition, conditionHolds, type CompiledCondition } from "./condition";
+import { isInvalidActionName } from "./grammar/elements";
 import { compileNotPrincipal, compilePrincipal, Grant, type Caller } from "./principal";
 import type { Effect, Statement } from "./types";
 import { resolveTemplate, resourceTemplateFor, type ContextLookup, type Template } from "./variables";
@@ -33,7 +34,7 @@ export class CompiledStatement {
     this.label = statement.Sid ? statement.Sid : `#${index}`;
     this.effect = statement.Effect;
     this.notPrincipal = statement.NotPrincipal !== undefined;
-    this.actionPatterns = statement.Action ?? statement.NotAction ?? [];
+    this.actionPatterns = realActionPatterns(statement.Action ?? statement.NotAction ?? []);
     this.actionsNegated = statement.Action === undefined && statement.NotAction !== undefined;
   }
 
@@ -71,6 +72,17 @@ export class CompiledStatement {
     this.compiledConditions ??= (this.statement.Condition ?? []).map((c) => compileCondition(c, this.variables));
     return this.compiledConditions;
   }
+}
+
+/**
+ * The patterns that can match a real action. "Invalid actions do not affect the permissions granted
+ * by the policy": a value such as "s3:GetObject,PutObject" (which only a policy stored before IAM
+ * checked action names can hold) matches nothing, so an Allow grants nothing by it, a Deny denies
+ * nothing, and a NotAction excludes nothing. Left out once here, at compile time, rather than tested
+ * on every match.
+ */
+function realActionPatterns(written: readonly string[]): readonly string[] {
+  return written.some(isInvalidActionName) ? written.filter((action) => !isInvalidActionName(action)) : written;
 }
 
 export function compileStatement(statement: Statement, index: number, variables: boolean): CompiledStatement {

@@ -2,8 +2,15 @@
 // the way in (string-or-array elements become arrays, condition values become strings), so the
 // matcher and the validator never have to re-check JSON shapes.
 
-/** The kinds of policy IAM Access Analyzer validates differently. */
-export type PolicyKind = "identity" | "resource" | "boundary" | "session" | "scp";
+/**
+ * The kinds of policy IAM Access Analyzer validates differently. A role trust policy ("trust") is
+ * the role's resource-based policy, with rules of its own; a resource control policy ("rcp") is an
+ * AWS Organizations policy on the resource side, as an SCP is on the principal side.
+ */
+export type PolicyKind = "identity" | "resource" | "trust" | "boundary" | "session" | "scp" | "rcp";
+
+/** Every PolicyKind, for callers that list or check them (the CLI's `--kind`). */
+export const POLICY_KINDS: readonly PolicyKind[] = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp"];
 
 export type Effect = "Allow" | "Deny";
 

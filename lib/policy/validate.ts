@@ -7,7 +7,7 @@ import { readDocument } from "./grammar/document";
 import { toFinding, type DraftFinding } from "./grammar/draft";
 import type { JsonDocument } from "./json";
 import { readPolicyText } from "./parse";
-import type { Finding, PolicyKind, Severity } from "./types";
+import { POLICY_KINDS, type Finding, type PolicyKind, type Severity } from "./types";
 import { checkConditionValueTypes } from "./validation/conditionValueTypes";
 import type { PolicyCheck, PolicyContainer, ValidateOptions } from "./validation/context";
 import { checkElementsByKind } from "./validation/elementsByKind";
@@ -34,13 +34,14 @@ const CHECKS: readonly PolicyCheck[] = [
   checkRedundancy,
 ];
 
-const KINDS = new Set<PolicyKind>(["identity", "resource", "boundary", "session", "scp"]);
+const KINDS = new Set<PolicyKind>(POLICY_KINDS);
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, "security-warning": 1, warning: 2, suggestion: 3 };
 
 function kindOf(container: PolicyContainer | undefined): PolicyKind {
-  if (container === "trust") return "resource";
+  if (container === "trust") return "trust";
   if (container === "session") return "session";
   if (container === "scp") return "scp";
+  if (container === "rcp") return "rcp";
   return "identity";
 }
 
@@ -48,7 +49,10 @@ function kindOf(container: PolicyContainer | undefined): PolicyKind {
 function resolveOptions(options: unknown): { kind: PolicyKind; container: PolicyContainer } {
   const given = (typeof options === "object" && options !== null ? options : {}) as ValidateOptions;
   const container = given.container !== undefined && given.container in POLICY_SIZE_QUOTAS ? given.container : undefined;
-  const kind = given.kind !== undefined && KINDS.has(given.kind) ? given.kind : kindOf(container);
+  let kind = given.kind !== undefined && KINDS.has(given.kind) ? given.kind : kindOf(container);
+  // A role trust policy is a resource-based policy; before kind "trust" existed, callers named it
+  // as kind "resource" in container "trust", and that still means a trust policy.
+  if (kind === "resource" && container === "trust") kind = "trust";
   return { kind, container: container ?? defaultContainer(kind) };
 }
 

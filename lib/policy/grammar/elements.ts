@@ -56,25 +56,48 @@ function isActionName(text: string, from: number): boolean {
   return true;
 }
 
+/**
+ * True when an Action/NotAction value has a valid service prefix but a name no action can have
+ * (`"s3:GetObject,PutObject"`, `"s3:"`, `"s3:   GetBucket"`). IAM no longer saves such a value, but
+ * stored policies can hold one ("You might have existing policies that are not valid because they
+ * were created or last saved before the latest updates to the policy engine"), and there it means
+ * nothing: "Invalid actions do not affect the permissions granted by the policy". The one test for
+ * that meaning: the grammar reports these with INVALID_ACTION_NAME, the case reader turns them into
+ * warnings, and a compiled statement leaves them out (statement.ts).
+ */
+export function isInvalidActionName(action: string): boolean {
+  const colon = action.indexOf(":");
+  // Policy variables are never allowed in actions; the validator reports that more precisely.
+  return colon > 0 && isServicePrefix(action, colon) && !isActionName(action, colon + 1) && !action.includes("${");
+}
+
+/** The grammar's code for a value that `isInvalidActionName` describes. */
+export const INVALID_ACTION_NAME = "INVALID_ACTION_NAME";
+
 /** Why an Action/NotAction item is malformed, or undefined when it has the `service:action` shape. */
-export function actionProblem(action: string): string | undefined {
+export function actionProblem(action: string): { code: string; message: string } | undefined {
   if (action === "*") return undefined;
   const colon = action.indexOf(":");
   // Checked without slicing: this runs for every action of every policy read.
   if (colon > 0 && isServicePrefix(action, colon) && isActionName(action, colon + 1)) return undefined;
-  // Policy variables are never allowed in actions; the validator reports that more precisely.
   if (action.includes("${")) return undefined;
+  if (isInvalidActionName(action)) {
+    return {
+      code: INVALID_ACTION_NAME,
+      message: `The action name in "${action}" is not valid: use an action name such as "GetObject", optionally with * or ? wildcards.`,
+    };
+  }
   if (colon < 0) {
-    return `The action "${action}" has no service prefix. Write it as "service:Action" (for example "s3:GetObject"), or "*" for every action.`;
+    return { code: "INVALID_ACTION", message: `The action "${action}" has no service prefix. Write it as "service:Action" (for example "s3:GetObject"), or "*" for every action.` };
   }
   const service = action.slice(0, colon);
   if (service.includes("*") || service.includes("?")) {
-    return `The service prefix "${service}" in "${action}" contains a wildcard. Wildcards are allowed only in the action name; use "*" alone for every action of every service.`;
+    return {
+      code: "INVALID_ACTION",
+      message: `The service prefix "${service}" in "${action}" contains a wildcard. Wildcards are allowed only in the action name; use "*" alone for every action of every service.`,
+    };
   }
-  if (!isServicePrefix(service, service.length)) {
-    return `The service prefix "${service}" in "${action}" is not valid: use letters, digits and hyphens, as in "s3" or "execute-api".`;
-  }
-  return `The action name in "${action}" is not valid: use an action name such as "GetObject", optionally with * or ? wildcards.`;
+  return { code: "INVALID_ACTION", message: `The service prefix "${service}" in "${action}" is not valid: use letters, digits and hyphens, as in "s3" or "execute-api".` };
 }
 
 /** Action or NotAction: a string-or-array of `service:action` patterns. */
@@ -94,7 +117,7 @@ export function readActions(
   }
   actions.forEach((action, i) => {
     const problem = actionProblem(action);
-    if (problem) findings.push(draft("error", "INVALID_ACTION", problem, source.arrays.has(element) ? [...path, i] : path));
+    if (problem) findings.push(draft("error", problem.code, problem.message, source.arrays.has(element) ? [...path, i] : path));
   });
   return actions;
 }
@@ -159,7 +182,24 @@ export function readPrincipal(
         draft("suggestion", "EMPTY_ARRAY_PRINCIPAL", `${element}.${key} is an empty array, so it names no principal. Add principals or remove it.`, keyPath),
       );
     }
+    const written = `${element}.${key}`;
+    ids.forEach((id, i) => {
+      if (!isPartialWildcard(id)) return;
+      findings.push(
+        draft("error", "UNSUPPORTED_WILDCARD_IN_PRINCIPAL", `"${id}" uses a wildcard to match part of a principal, which IAM does not support ("You cannot use a wildcard to match part of a principal name or ARN"). Name each principal, or write "*" with a condition on aws:PrincipalArn (ArnLike) instead.`, source.arrays.has(written) ? [...keyPath, i] : keyPath),
+      );
+    });
     block[key] = ids;
   }
   return block;
+}
+
+/**
+ * A principal identifier with `*` or `?` that is not `"*"` alone. `"*"` alone means every principal
+ * (`{"AWS": "*"}`: "For anonymous users, the following elements are equivalent: "Principal": "*"
+ * and "Principal" : { "AWS" : "*" }"); in anything longer IAM does not treat the character as a
+ * wildcard, and refuses the policy ("Wildcards (*, ?) are not supported with the principal key").
+ */
+function isPartialWildcard(id: string): boolean {
+  return id !== "*" && (id.includes("*") || id.includes("?"));
 }

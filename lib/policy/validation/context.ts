@@ -5,12 +5,15 @@ import type { DraftStatement, PolicyReading, StatementSource } from "../grammar/
 import type { PolicyKind } from "../types";
 
 /** Where the policy is stored; it decides the size quota. */
-export type PolicyContainer = "managed" | "user-inline" | "group-inline" | "role-inline" | "trust" | "session" | "scp";
+export type PolicyContainer = "managed" | "user-inline" | "group-inline" | "role-inline" | "trust" | "session" | "scp" | "rcp";
 
 export interface ValidateOptions {
-  /** Defaults from `container` (trust → resource, session → session, scp → scp), else "identity". */
+  /** Defaults from `container` (trust → trust, session → session, scp → scp, rcp → rcp), else "identity". */
   readonly kind?: PolicyKind;
-  /** Defaults by kind: identity and boundary → managed, resource → trust, session → session, scp → scp. */
+  /**
+   * Defaults by kind: identity and boundary → managed, resource and trust → trust, session →
+   * session, scp → scp, rcp → rcp.
+   */
   readonly container?: PolicyContainer;
 }
 

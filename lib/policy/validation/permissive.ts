@@ -1,14 +1,15 @@
 // Statements that allow far more than they appear to. NotAction and NotResource in an Allow grant
 // everything not listed, including actions and resources AWS adds later; "*" on "*" is full
-// administrator access. Permissions boundaries, session policies and SCPs only set a ceiling and
-// grant nothing themselves, so a broad Allow there is usual and is not flagged.
+// administrator access. Permissions boundaries, session policies, SCPs and RCPs only set a ceiling
+// and grant nothing themselves, so a broad Allow there is usual and is not flagged.
 
 import { draft, type DraftFinding } from "../grammar/draft";
 import type { PolicyKind } from "../types";
 import { forEachStatement, type PolicyCheck } from "./context";
 
+/** Identity policies and resource-based policies (a role trust policy among them) grant; the rest only limit. */
 export function grantsPermissions(kind: PolicyKind): boolean {
-  return kind === "identity" || kind === "resource";
+  return kind === "identity" || kind === "resource" || kind === "trust";
 }
 
 export const checkPermissiveStatements: PolicyCheck = ({ reading, kind }) => {

@@ -1,5 +1,5 @@
-// Policy size quotas from "IAM and AWS STS quotas" (and AWS Organizations for SCPs). IAM does not
-// count white space towards them, so neither does this.
+// Policy size quotas from "IAM and AWS STS quotas" (and AWS Organizations for SCPs and RCPs). IAM
+// does not count white space towards them, so neither does this.
 
 import { draft, type DraftFinding } from "../grammar/draft";
 import type { PolicyKind } from "../types";
@@ -12,6 +12,7 @@ export const POLICY_SIZE_QUOTAS: Readonly<Record<PolicyContainer, number>> = {
   "role-inline": 10240,
   trust: 2048,
   scp: 5120,
+  rcp: 5120,
   session: 2048,
 };
 
@@ -22,6 +23,7 @@ const CONTAINER_NAMES: Readonly<Record<PolicyContainer, string>> = {
   "role-inline": "an inline policy of a role",
   trust: "a role trust policy",
   scp: "a service control policy",
+  rcp: "a resource control policy",
   session: "a session policy",
 };
 
@@ -36,9 +38,11 @@ export function countPolicyCharacters(text: string): number {
 }
 
 export function defaultContainer(kind: PolicyKind): PolicyContainer {
-  if (kind === "resource") return "trust";
+  // A resource-based policy's quota depends on its service; IAM's own (a role trust policy) is the default.
+  if (kind === "resource" || kind === "trust") return "trust";
   if (kind === "session") return "session";
   if (kind === "scp") return "scp";
+  if (kind === "rcp") return "rcp";
   return "managed";
 }
 
@@ -51,7 +55,9 @@ export function checkPolicySize(text: string, container: PolicyContainer): Draft
       ? "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"
       : container === "scp"
         ? "POLICY_SIZE_EXCEEDS_SCP_QUOTA"
-        : "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA";
+        : container === "rcp"
+          ? "POLICY_SIZE_EXCEEDS_RCP_QUOTA"
+          : "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA";
   return [
     draft("error", code, `This policy has ${size} characters (not counting white space), over the ${quota}-character quota for ${CONTAINER_NAMES[container]}. Split it into smaller policies or use wildcards to shorten it.`, []),
   ];

@@ -101,6 +101,19 @@ describe("CreatePolicy", () => {
     ]);
   });
 
+  it("refuses an invalid action name, which the engine only tolerates in stored policies it evaluates", async () => {
+    // "You cannot edit and save existing policies without fixing any policy syntax errors."
+    const before = await rowCounts();
+    for (const action of ["s3:GetObject,PutObject", "s3:", "s3:   GetBucket"]) {
+      await expectIamError(
+        execute(CreatePolicy, { PolicyName: "Invalid", PolicyDocument: allow(["s3:ListBucket", action]) }, acct.root),
+        "MalformedPolicyDocument",
+        `The action name in "${action}" is not valid`,
+      );
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("holds a managed policy to 6,144 characters without white space", async () => {
     await createPolicy("AtLimit", documentOfSize(6144));
     await expectIamError(execute(CreatePolicy, { PolicyName: "OverLimit", PolicyDocument: documentOfSize(6145) }, acct.root), "MalformedPolicyDocument", /6145 characters .* 6144-character quota/);

@@ -2,7 +2,8 @@
 // thousands of random-but-valid policy sets (tests/unit/policy/support/arbitraries.ts). Both engines
 // implement AWS's documented evaluation logic independently, so a disagreement is a bug in one of
 // them. Shapes where iam-simulate departs from the AWS documentation are kept out of the generator
-// and pinned, with the deciding sentence, in known-differences.test.ts.
+// and pinned, with the deciding sentence, in known-differences.test.ts. Roles, trust policies,
+// sessions and RCPs have their own generators and test: differential-roles.test.ts.
 //
 // Reproduce a failure with the printed seed: POLICY_DIFF_SEED=<seed> npx vitest run differential
 // Run longer: POLICY_DIFF_RUNS=50000.

@@ -1,7 +1,9 @@
 // Evaluation cases written from the AWS IAM User Guide, one JSON table per topic in
 // cases/evaluation/. Each case is the engine's outside contract (what `npm run --silent policy --
 // evaluate FILE` reads) plus `rule` (the documented rule it checks) and `expect` (the decision the
-// documentation implies, or "error" for a malformed case).
+// documentation implies, or "error" for a malformed case). Optionally `expectReason` pins the
+// DecisionReason code (which documented step decided: a case must not pass for the wrong reason),
+// and `expectError` is text the refusal must contain (case-insensitive).
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +19,12 @@ interface TableCase {
   readonly id: string;
   readonly rule: string;
   readonly expect: Expectation;
+  readonly expectReason?: string;
+  readonly expectError?: string;
+  /** The case result's warnings, as `{ path, value }`; a decided case without it must have none. */
+  readonly expectWarnings?: readonly { readonly path: string; readonly value: string }[];
+  /** Evaluate with `strict: true` (the CLI's `--strict`). */
+  readonly strict?: boolean;
   readonly [field: string]: unknown;
 }
 
@@ -31,6 +39,9 @@ interface CliResult {
   readonly id?: unknown;
   readonly decision?: string;
   readonly error?: string;
+  /** The explanation's `reason` is the DecisionReason code. */
+  readonly explanation?: { readonly reason?: string };
+  readonly warnings?: readonly { readonly path: string; readonly value: string; readonly message: string }[];
 }
 
 const EXPECTATIONS: readonly string[] = ["Allow", "ExplicitDeny", "ImplicitDeny", "error"];
@@ -46,7 +57,7 @@ const tables: CaseTable[] = readdirSync(CASES_DIR)
 
 /** The case as the engine sees it: the table's bookkeeping fields removed. */
 function engineCase(testCase: TableCase): Record<string, unknown> {
-  const { rule: _rule, expect: _expect, ...rest } = testCase;
+  const { rule: _rule, expect: _expect, expectReason: _reason, expectError: _error, expectWarnings: _warnings, strict: _strict, ...rest } = testCase;
   return rest;
 }
 
@@ -55,9 +66,13 @@ function checkOutcome(result: CliResult, testCase: TableCase): void {
   if (testCase.expect === "error") {
     expect(result.error, `expected an error, got ${JSON.stringify(result)}`).toEqual(expect.any(String));
     expect(result.decision).toBeUndefined();
+    if (testCase.expectError !== undefined) expect(result.error!.toLowerCase()).toContain(testCase.expectError.toLowerCase());
   } else {
     expect(result.error, `unexpected error: ${result.error}`).toBeUndefined();
     expect(result.decision).toBe(testCase.expect);
+    if (testCase.expectReason !== undefined) expect(result.explanation?.reason).toBe(testCase.expectReason);
+    expect(result.warnings?.map(({ path, value }) => ({ path, value })), "warnings").toEqual(testCase.expectWarnings ?? []);
+    for (const warning of result.warnings ?? []) expect(warning.message, "each warning says why").toContain(warning.value);
   }
 }
 
@@ -75,6 +90,8 @@ describe("evaluation case tables", () => {
         seen.add(testCase.id);
         expect(testCase.rule, testCase.id).toMatch(/\S/);
         expect(EXPECTATIONS, testCase.id).toContain(testCase.expect);
+        if (testCase.expectReason !== undefined) expect(testCase.expect, testCase.id).not.toBe("error");
+        if (testCase.expectError !== undefined) expect(testCase.expect, testCase.id).toBe("error");
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(320);
@@ -85,7 +102,7 @@ for (const table of tables) {
   describe(table.file, () => {
     for (const testCase of table.cases) {
       it(`${table.topic}: ${testCase.rule} [${testCase.id}]`, () => {
-        checkOutcome(evaluateCase(engineCase(testCase)) as CliResult, testCase);
+        checkOutcome(evaluateCase(engineCase(testCase), { strict: testCase.strict === true }) as CliResult, testCase);
       });
     }
   });

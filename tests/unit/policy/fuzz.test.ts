@@ -2,7 +2,9 @@
 // parsePolicy / readPolicy / validatePolicy / compilePolicy / evaluate. The API's promise is that
 // bad input comes back as findings, never as an exception (the policy editor calls it on every
 // keystroke), that a document is returned exactly when there is no error finding, and that every
-// document it returns can be compiled and evaluated to one of the three decisions.
+// document it returns can be compiled and evaluated to one of the three decisions. Every input also
+// goes through evaluateCase (the CLI's contract) in the slot of a case its kind fills, strict and
+// not: a case is refused with a sentence or decided, never an internal error.
 //
 // Every input is checked and the failures are collected, so one run reports all of them rather than
 // the first. Reproduce one with the command printed beside it:
@@ -13,7 +15,9 @@ import { describe, expect, it } from "vitest";
 import {
   compilePolicy,
   evaluate,
+  evaluateCase,
   parsePolicy,
+  POLICY_KINDS,
   readPolicy,
   validatePolicy,
   type AuthorizationRequest,
@@ -174,6 +178,17 @@ const MUTATIONS: Record<string, Mutation> = {
     );
     return { label: "renamed key", text, invalid: false };
   },
+  // A valid service prefix with a name no action has ("s3:GetObject,PutObject"): the grammar rejects
+  // it, and a case evaluates it as matching nothing, with a warning (strict: refused).
+  invalidActionName: (policy, pick) => {
+    const p = clone(policy);
+    const statement = statementsOf(p)[pick % statementsOf(p).length]!;
+    const element = "Action" in statement ? "Action" : "NotAction";
+    const invalid = ["s3:GetObject,PutObject", "s3:", "iam:   GetUser", "sqs:Send Message", "iam:Get*,List*"][pick % 5]!;
+    const written = statement[element];
+    statement[element] = pick % 3 === 0 ? invalid : [...(Array.isArray(written) ? written : [written]), invalid];
+    return { label: "invalid action name", value: p, invalid: true };
+  },
   extraKeys: (policy, _pick, junk) => {
     const p = clone(policy);
     p.Unknown = junk;
@@ -214,7 +229,7 @@ const randomInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
 
 const inputArb = fc.oneof({ weight: 3, arbitrary: mutatedArb }, { weight: 1, arbitrary: randomInputArb });
 
-const KINDS: readonly PolicyKind[] = ["identity", "resource", "boundary", "session", "scp"];
+const KINDS: readonly PolicyKind[] = POLICY_KINDS;
 const SEVERITIES = new Set(["error", "security-warning", "warning", "suggestion"]);
 const DECISIONS = new Set(["Allow", "ExplicitDeny", "ImplicitDeny"]);
 
@@ -238,6 +253,75 @@ interface Tally {
   documentsEvaluated: number;
   texts: number;
   values: number;
+  casesDecided: number;
+  casesRefused: number;
+  casesWarned: number;
+}
+
+/** Where a case carries a policy of each kind (a trust policy: the resource policy of an sts:AssumeRole on a role). */
+const CASE_SLOTS: Readonly<Record<PolicyKind, (policy: unknown) => Record<string, unknown>>> = {
+  identity: (p) => ({ identityPolicies: [p] }),
+  boundary: (p) => ({ permissionsBoundary: p }),
+  session: (p) => ({ sessionPolicy: p }),
+  resource: (p) => ({ resourcePolicy: p }),
+  trust: (p) => ({ resourcePolicy: p, action: "sts:AssumeRole", resource: "arn:aws:iam::111122223333:role/Deploy" }),
+  scp: (p) => ({ serviceControlPolicies: [[p], [p]] }),
+  rcp: (p) => ({ resourceControlPolicies: [[p], [p]] }),
+};
+
+interface CaseOutcome {
+  readonly id?: unknown;
+  readonly decision?: unknown;
+  readonly error?: unknown;
+  readonly warnings?: readonly { readonly path?: unknown; readonly value?: unknown; readonly message?: unknown }[];
+}
+
+/**
+ * The policy as a case's policy of this kind, strict and not. A case is decided or refused with a
+ * sentence, never an internal error; strict refuses exactly the cases that warn otherwise.
+ */
+function caseProblems(policy: unknown, kind: PolicyKind, tally: Tally): string[] {
+  const problems: string[] = [];
+  const raw = {
+    id: "fuzz",
+    principal: "arn:aws:iam::111122223333:user/alice",
+    action: "s3:GetObject",
+    resource: "arn:aws:s3:::bucket/key",
+    identityPolicies: [],
+    ...CASE_SLOTS[kind](policy),
+  };
+  const lenient = evaluateCase(raw) as CaseOutcome;
+  const strict = evaluateCase(raw, { strict: true }) as CaseOutcome;
+  for (const [mode, result] of [["lenient", lenient], ["strict", strict]] as const) {
+    if (result.id !== "fuzz") problems.push(`${mode} case result has id ${String(result.id)}`);
+    if (typeof result.error === "string") {
+      if (result.decision !== undefined) problems.push(`${mode} case has both an error and a decision`);
+      if (result.error.startsWith("internal error")) problems.push(`${mode} case: ${result.error}`);
+    } else if (!DECISIONS.has(result.decision as string)) {
+      problems.push(`${mode} case has neither an error nor a decision: ${JSON.stringify(result).slice(0, 200)}`);
+    } else if (!Array.isArray(result.warnings)) {
+      problems.push(`${mode} decided case without a warnings array`);
+    }
+  }
+  const warnings = lenient.warnings ?? [];
+  for (const w of warnings) {
+    if (typeof w.path !== "string" || typeof w.value !== "string" || typeof w.message !== "string") problems.push(`malformed warning ${JSON.stringify(w)}`);
+  }
+  if (typeof lenient.error === "string") {
+    tally.casesRefused++;
+    if (strict.error === undefined) problems.push(`strict decided a case the lenient reading refused: ${lenient.error}`);
+  } else {
+    tally.casesDecided++;
+    if (warnings.length > 0) {
+      tally.casesWarned++;
+      if (typeof strict.error !== "string") problems.push("strict decided a case whose policy has invalid action names");
+    } else if (strict.decision !== lenient.decision || (strict.warnings?.length ?? 0) > 0) {
+      problems.push(`without warnings, strict decided ${String(strict.decision ?? strict.error)} and lenient ${String(lenient.decision)}`);
+    }
+    const quiet = evaluateCase(raw, { explain: "none" }) as CaseOutcome;
+    if (quiet.decision !== lenient.decision) problems.push(`explain none decided ${String(quiet.decision)}, full ${String(lenient.decision)}`);
+  }
+  return problems;
 }
 
 /** An input that broke the API's promises, and how; the fuzz test asserts once, on all of them. */
@@ -322,6 +406,16 @@ function checkInput(input: FuzzInput, kind: PolicyKind, tally: Tally): string[] 
     if (!read.document && !hasError(validated)) problems.push("validatePolicy (value) misses the grammar error");
     parsedDocument ??= read.document;
   }
+  if ("value" in input) problems.push(...caseProblems(input.value, kind, tally));
+  else if (input.text !== undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(input.text);
+    } catch {
+      value = undefined;
+    }
+    if (value !== undefined) problems.push(...caseProblems(value, kind, tally));
+  }
   if (input.invalid) tally.invalidChecked++;
   if (parsedDocument) {
     tally.documentsEvaluated++;
@@ -333,7 +427,7 @@ function checkInput(input: FuzzInput, kind: PolicyKind, tally: Tally): string[] 
 describe("fuzzing the policy API", () => {
   it(`never throws on ${RUNS} random or mutated documents, and reports bad ones as errors (seed ${SEED})`, () => {
     console.info(`fuzz: seed ${SEED}, ${RUNS} runs (POLICY_FUZZ_SEED / POLICY_FUZZ_RUNS / POLICY_FUZZ_RUN to change)`);
-    const tally: Tally = { invalidChecked: 0, documentsEvaluated: 0, texts: 0, values: 0 };
+    const tally: Tally = { invalidChecked: 0, documentsEvaluated: 0, texts: 0, values: 0, casesDecided: 0, casesRefused: 0, casesWarned: 0 };
     const failures: FuzzFailure[] = [];
     let run = ONLY_RUN ?? 0;
     fc.assert(
@@ -360,5 +454,10 @@ describe("fuzzing the policy API", () => {
     expect(tally.documentsEvaluated).toBeGreaterThan(RUNS * 0.1);
     expect(tally.texts).toBeGreaterThan(RUNS * 0.2);
     expect(tally.values).toBeGreaterThan(RUNS * 0.2);
+    // Cases are both decided and refused, and some decided ones carry invalid-action warnings.
+    expect(tally.casesDecided).toBeGreaterThan(RUNS * 0.05);
+    expect(tally.casesRefused).toBeGreaterThan(RUNS * 0.2);
+    expect(tally.casesWarned).toBeGreaterThan(RUNS * 0.002);
+    console.info(`fuzz cases: ${tally.casesDecided} decided (${tally.casesWarned} with warnings), ${tally.casesRefused} refused`);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isInvalidActionName } from "@/lib/policy/grammar/elements";
 import { parsePolicy, readPolicy } from "@/lib/policy/parse";
 
 const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
@@ -134,5 +135,48 @@ describe("parsePolicy", () => {
     expect(result.findings).toEqual([
       expect.objectContaining({ code: "EMPTY_ARRAY_CONDITION", path: "Statement[0].Condition.StringEquals.aws:PrincipalTag/team.name", line: 2, column: 62 }),
     ]);
+  });
+});
+
+describe("principal wildcards in the grammar", () => {
+  const resourcePolicy = (Principal: unknown) => ({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }],
+  });
+
+  it('accepts "*" alone, as the whole Principal or as a principal type\'s value', () => {
+    for (const principal of ["*", { AWS: "*" }, { AWS: ["*", "arn:aws:iam::111122223333:root"] }]) {
+      expect(readPolicy(resourcePolicy(principal)).findings).toEqual([]);
+    }
+  });
+
+  it("rejects a wildcard matching part of a principal, which IAM never stores, and keeps no document", () => {
+    const partial = ["arn:aws:iam::111122223333:user/*", "arn:aws:iam::*:root", "arn:aws:sts::111122223333:assumed-role/R/*", "11112222333?", "**"];
+    for (const id of partial) {
+      const result = readPolicy(resourcePolicy({ AWS: id }));
+      expect(result.document, id).toBeUndefined();
+      expect(codes(result.findings), id).toEqual(["UNSUPPORTED_WILDCARD_IN_PRINCIPAL"]);
+    }
+    expect(codes(readPolicy(resourcePolicy({ Service: "*.amazonaws.com" })).findings)).toEqual(["UNSUPPORTED_WILDCARD_IN_PRINCIPAL"]);
+  });
+
+  it("points at the offending identifier in text", () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:role/*"]}}]}';
+    const result = parsePolicy(text);
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([expect.objectContaining({ code: "UNSUPPORTED_WILDCARD_IN_PRINCIPAL", path: "Statement[0].Principal.AWS[1]", line: 2, column: 58 })]);
+  });
+});
+
+describe("invalid action names in the grammar", () => {
+  it("tells a valid service prefix with an invalid name from a malformed action", () => {
+    for (const name of ["s3:GetObject,PutObject", "s3:", "s3:   GetBucket", "S3:Get Object", "execute-api:Invoke/*"]) expect(isInvalidActionName(name), name).toBe(true);
+    for (const name of ["s3:GetObject", "s3:Get*", "*", "GetObject", "s*:GetObject", ":GetObject", "s 3:Get", "", "s3:${aws:username}"]) expect(isInvalidActionName(name), name).toBe(false);
+  });
+
+  it("reports an invalid name as INVALID_ACTION_NAME and a malformed action as INVALID_ACTION, both errors", () => {
+    const { document, findings } = readPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:Get Object", "GetObject", "s3:GetObject"], Resource: "*" }] });
+    expect(document).toBeUndefined();
+    expect(findings.map((f) => `${f.severity} ${f.code} ${f.path}`)).toEqual(["error INVALID_ACTION_NAME Statement[0].Action[0]", "error INVALID_ACTION Statement[0].Action[1]"]);
   });
 });

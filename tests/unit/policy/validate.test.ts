@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { evaluateCase } from "@/lib/policy/cases";
 import { validatePolicy, type PolicyContainer } from "@/lib/policy/validate";
-import type { PolicyKind } from "@/lib/policy/types";
+import { POLICY_KINDS, type PolicyKind } from "@/lib/policy/types";
 
 /** A valid identity policy whose JSON (without white space) is exactly `size` characters. */
 function policyOfSize(size: number): { Version: string; Statement: object[] } {
@@ -23,10 +24,11 @@ describe("validatePolicy size quotas (IAM does not count white space)", () => {
     ["role-inline", 10240, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA"],
     ["session", 2048, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA"],
     ["scp", 5120, "POLICY_SIZE_EXCEEDS_SCP_QUOTA"],
+    ["rcp", 5120, "POLICY_SIZE_EXCEEDS_RCP_QUOTA"],
   ];
   for (const [container, quota, code] of quotas) {
     it(`${container}: accepts ${quota} characters and rejects ${quota + 1}`, () => {
-      const kind: PolicyKind = container === "scp" ? "scp" : container === "session" ? "session" : "identity";
+      const kind: PolicyKind = container === "scp" || container === "session" || container === "rcp" ? container : "identity";
       expect(sizeCodes(validatePolicy(policyOfSize(quota), { kind, container }))).toEqual([]);
       const over = validatePolicy(policyOfSize(quota + 1), { kind, container });
       expect(over).toContainEqual(expect.objectContaining({ severity: "error", code, path: "" }));
@@ -42,6 +44,20 @@ describe("validatePolicy size quotas (IAM does not count white space)", () => {
     const overhead = JSON.stringify(trust(0)).length;
     expect(sizeCodes(validatePolicy(trust(2048 - overhead), { kind: "resource", container: "trust" }))).toEqual([]);
     expect(sizeCodes(validatePolicy(trust(2049 - overhead), { kind: "resource" }))).toEqual(["POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"]);
+    // Kind trust gets the trust policy quota by default, and so does the trust container alone.
+    expect(sizeCodes(validatePolicy(trust(2048 - overhead), { kind: "trust" }))).toEqual([]);
+    expect(sizeCodes(validatePolicy(trust(2049 - overhead), { kind: "trust" }))).toEqual(["POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"]);
+    expect(sizeCodes(validatePolicy(trust(2049 - overhead), { container: "trust" }))).toEqual(["POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA"]);
+  });
+
+  it("resource control policies: 5,120 characters by default for kind rcp", () => {
+    const rcp = (n: number) => ({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: `arn:aws:s3:::${"b".repeat(n)}/*` }],
+    });
+    const overhead = JSON.stringify(rcp(0)).length;
+    expect(validatePolicy(rcp(5120 - overhead), { kind: "rcp" }).filter((f) => f.severity === "error")).toEqual([]);
+    expect(sizeCodes(validatePolicy(rcp(5121 - overhead), { kind: "rcp" }))).toEqual(["POLICY_SIZE_EXCEEDS_RCP_QUOTA"]);
   });
 
   it("does not count spaces, tabs or line breaks in text", () => {
@@ -107,7 +123,19 @@ describe("validatePolicy positions", () => {
 });
 
 describe("validatePolicy never throws", () => {
-  const kinds = fc.constantFrom<PolicyKind>("identity", "resource", "boundary", "session", "scp");
+  const kinds = fc.constantFrom<PolicyKind>(...POLICY_KINDS);
+
+  it("knows every kind, trust and rcp included, and validates each by its own rules", () => {
+    expect([...POLICY_KINDS].sort()).toEqual(["boundary", "identity", "rcp", "resource", "scp", "session", "trust"]);
+    // One document, seven verdicts: an unknown kind would fall back to identity and say the same as it.
+    const statement = { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" };
+    const codes = (kind: PolicyKind) => validatePolicy({ Version: "2012-10-17", Statement: [statement] }, { kind }).filter((f) => f.severity === "error").map((f) => f.code).sort();
+    expect(codes("trust")).toEqual([]);
+    expect(codes("resource")).toEqual(["MISSING_RESOURCE"]);
+    expect(codes("identity")).toEqual(["MISSING_RESOURCE", "UNSUPPORTED_PRINCIPAL"]);
+    expect(codes("scp")).toEqual(["SCP_SYNTAX_ERROR_PRINCIPAL"]);
+    expect(codes("rcp")).toEqual(["MISSING_RESOURCE", "RCP_SYNTAX_ERROR_ALLOW", "RCP_SYNTAX_ERROR_PRINCIPAL"]);
+  });
 
   it("for arbitrary JS values and kinds", () => {
     fc.assert(
@@ -142,5 +170,54 @@ describe("validatePolicy never throws", () => {
     expect(validatePolicy(cyclic).map((f) => f.code)).toContain("MISSING_EFFECT");
     expect(validatePolicy("{}", "nonsense" as never).map((f) => f.code)).toEqual(["MISSING_STATEMENT", "MISSING_VERSION"]);
     expect(validatePolicy("{}", { kind: "alien" as PolicyKind, container: "vault" as PolicyContainer }).length).toBe(2);
+  });
+});
+
+describe("a case's policies are held to the validator's own element checks, per kind", () => {
+  const ROLE = "arn:aws:iam::111122223333:role/deploy";
+  const base = { principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject", resource: "arn:aws:s3:::bucket/key", identityPolicies: [] as unknown[] };
+  const allowS3 = { Effect: "Allow", Action: "s3:GetObject", Resource: "*" };
+  const doc = (...statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
+  // Each kind with a policy breaking one of its own rules, and where a case carries that kind.
+  const broken: { kind: PolicyKind; policy: object; place: (p: object) => Record<string, unknown> }[] = [
+    { kind: "identity", policy: doc({ ...allowS3, Principal: "*" }), place: (p) => ({ identityPolicies: [p] }) },
+    { kind: "boundary", policy: doc({ ...allowS3, NotPrincipal: { AWS: "*" } }), place: (p) => ({ permissionsBoundary: p }) },
+    { kind: "session", policy: doc({ Effect: "Allow", Action: "s3:GetObject" }), place: (p) => ({ sessionPolicy: p }) },
+    { kind: "scp", policy: doc({ ...allowS3, Principal: "*" }), place: (p) => ({ serviceControlPolicies: [[p]] }) },
+    { kind: "rcp", policy: doc({ Effect: "Deny", Principal: "*", NotAction: "s3:PutObject", Resource: "*" }), place: (p) => ({ resourceControlPolicies: [[p]] }) },
+    { kind: "resource", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }), place: (p) => ({ resourcePolicy: p }) },
+    {
+      kind: "trust",
+      policy: doc({ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111122223333:user/bob" }, Action: "sts:AssumeRole" }, { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:user/alice" }, Action: "sts:AssumeRole" }),
+      place: (p) => ({ resourcePolicy: p, action: "sts:AssumeRole", resource: ROLE }),
+    },
+  ];
+  for (const { kind, policy, place } of broken) {
+    it(`${kind}: the case error carries the validator's first error for kind ${kind}`, () => {
+      const first = validatePolicy(policy, { kind }).find((f) => f.severity === "error");
+      expect(first, `kind ${kind} must reject this policy`).toBeDefined();
+      const result = evaluateCase({ id: kind, ...base, ...place(policy) });
+      expect(result).toEqual({ id: kind, error: expect.stringContaining(`${first!.path}: ${first!.message}`) });
+    });
+  }
+
+  it("pins what the CLI says for a Principal in an identity policy", () => {
+    const result = evaluateCase({ id: "p", ...base, identityPolicies: [doc({ ...allowS3, Principal: { AWS: "arn:aws:iam::111122223333:root" } })] });
+    expect(result).toEqual({
+      id: "p",
+      error: "identityPolicies[0] is not a valid policy: Statement[0].Principal: an identity-based policy cannot have a Principal element: it applies to the principal it is attached to. Remove Principal.",
+    });
+  });
+
+  it("refuses repeated Sids and partial principal wildcards in a case, as IAM never stores them", () => {
+    const sids = evaluateCase({ id: "s", ...base, identityPolicies: [doc({ ...allowS3, Sid: "A" }, { ...allowS3, Sid: "A" })] });
+    expect(sids).toEqual({ id: "s", error: expect.stringContaining("identityPolicies[0] is not a valid policy: Statement[1].Sid: Sid \"A\" is used by an earlier statement") });
+    const wildcard = evaluateCase({ id: "w", ...base, resourcePolicy: doc({ ...allowS3, Principal: { AWS: "arn:aws:iam::111122223333:user/*" } }) });
+    expect(wildcard).toEqual({ id: "w", error: expect.stringContaining("resourcePolicy is not a valid policy: Statement[0].Principal.AWS: ") });
+    // "*" alone, in either form, stays valid.
+    for (const principal of ["*", { AWS: "*" }]) {
+      const result = evaluateCase({ id: "star", ...base, resourcePolicy: doc({ ...allowS3, Principal: principal }) });
+      expect(result).toMatchObject({ id: "star", decision: "Allow" });
+    }
   });
 });

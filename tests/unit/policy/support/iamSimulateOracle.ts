@@ -30,6 +30,8 @@ export interface PolicyCase {
   readonly session?: PolicyJson;
   /** SCP levels, root first; every level must allow. */
   readonly scps?: readonly (readonly PolicyJson[])[];
+  /** RCP levels of the resource's account, root first; like SCP levels, every level must allow. */
+  readonly rcps?: readonly (readonly PolicyJson[])[];
 }
 
 /** The policy part of a case, loaded once into iam-simulate's model (its "compiled" form). */
@@ -39,6 +41,7 @@ export interface LoadedPolicySet {
   readonly resource: PolicyWithName | undefined;
   readonly session: PolicyWithName | undefined;
   readonly scps: { orgIdentifier: string; policies: PolicyWithName[] }[];
+  readonly rcps: { orgIdentifier: string; policies: PolicyWithName[] }[];
 }
 
 export function loadPolicySet(c: Omit<PolicyCase, "request">): LoadedPolicySet {
@@ -51,6 +54,12 @@ export function loadPolicySet(c: Omit<PolicyCase, "request">): LoadedPolicySet {
     scps: (c.scps ?? []).map((level, i) => ({
       orgIdentifier: `ou-level-${i}`,
       policies: level.map((p, j) => load(p, `scp-${i}-${j}`)),
+    })),
+    // Passed level by level as given: the core engine does not add RCPFullAWSAccess to a level (only
+    // runSimulation does), so a case carries it wherever AWS would have it attached.
+    rcps: (c.rcps ?? []).map((level, i) => ({
+      orgIdentifier: `ou-level-${i}`,
+      policies: level.map((p, j) => load(p, `rcp-${i}-${j}`)),
     })),
   };
 }
@@ -99,7 +108,7 @@ export function authorizeLoaded(request: AwsRequestImpl, set: LoadedPolicySet): 
     sessionPolicy: set.session,
     identityPolicies: set.identity,
     serviceControlPolicies: set.scps,
-    resourceControlPolicies: [],
+    resourceControlPolicies: set.rcps,
     resourcePolicy: set.resource,
     permissionBoundaries: set.boundary,
     vpcEndpointPolicies: undefined,

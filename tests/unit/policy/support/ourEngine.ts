@@ -21,9 +21,28 @@ export function policySetOf(c: Omit<PolicyCase, "request">): PolicySet {
     resource: c.resource ? compileJson(c.resource, "resource") : undefined,
     session: c.session ? compileJson(c.session, "session") : undefined,
     scps: c.scps?.map((level, i) => level.map((p, j) => compileJson(p, `scp-${i}-${j}`))),
+    rcps: c.rcps?.map((level, i) => level.map((p, j) => compileJson(p, `rcp-${i}-${j}`))),
   };
 }
 
 export function portcullisDecision(c: PolicyCase, explain = false): Decision {
   return evaluate(c.request, policySetOf(c), { explain }).decision;
+}
+
+/**
+ * The case in the CLI's input format (`npm run --silent policy -- evaluate`), whose reading also
+ * holds each policy to its kind's element rules (a trust policy, an RCP): a generator that writes
+ * documents IAM would not store shows up as an `error` result.
+ */
+export function rawCaseOf(c: PolicyCase, id: unknown = null): Record<string, unknown> {
+  return {
+    id,
+    ...c.request,
+    identityPolicies: c.identity,
+    permissionsBoundary: c.boundary,
+    resourcePolicy: c.resource,
+    sessionPolicy: c.session,
+    serviceControlPolicies: c.scps,
+    resourceControlPolicies: c.rcps,
+  };
 }
