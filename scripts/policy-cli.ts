@@ -6,7 +6,7 @@
 // JavaScript (scripts/policyCli/launch.mjs builds and caches the bundle).
 
 import { createReadStream, readFileSync } from "node:fs";
-import { CasePolicyCache, evaluateCase, POLICY_KINDS, validatePolicy, type PolicyKind } from "../lib/policy/index";
+import { CasePolicyCache, evaluateCase, POLICY_CONTAINERS, POLICY_KINDS, validatePolicy, type PolicyContainer, type PolicyKind } from "../lib/policy/index";
 import { CaseReader } from "./policyCli/caseReader";
 import { DocumentMemo } from "./policyCli/documentMemo";
 import { ArrayInputError, jsonArrayElements } from "./policyCli/jsonArrayElements";
@@ -15,12 +15,10 @@ const USAGE = `usage:
   policy evaluate FILE|- [--explain full|deciding|none] [--strict]
                              evaluate a JSON array of cases; prints a JSON array of results
   policy validate FILE|- [--kind identity|resource|boundary|session|scp|trust|rcp]
-                         [--container managed|user-inline|group-inline|role-inline|trust|session|scp]
+                         [--container managed|user-inline|group-inline|role-inline|trust|session|scp|rcp]
                              validate one policy document; prints {"findings": [...]}`;
 
 const KINDS: readonly PolicyKind[] = POLICY_KINDS;
-const CONTAINERS = ["managed", "user-inline", "group-inline", "role-inline", "trust", "session", "scp"] as const;
-type Container = (typeof CONTAINERS)[number];
 const EXPLAIN_LEVELS = ["full", "deciding", "none"] as const;
 type ExplainLevel = (typeof EXPLAIN_LEVELS)[number];
 
@@ -143,11 +141,11 @@ async function validateCommand(args: string[]): Promise<void> {
   const kind = option(args, "--kind") ?? "identity";
   const container = option(args, "--container");
   if (!KINDS.includes(kind as PolicyKind)) fail(`unknown --kind "${kind}"; use one of ${KINDS.join(", ")}`);
-  if (container !== undefined && !CONTAINERS.includes(container as Container)) {
-    fail(`unknown --container "${container}"; use one of ${CONTAINERS.join(", ")}`);
+  if (container !== undefined && !POLICY_CONTAINERS.includes(container as PolicyContainer)) {
+    fail(`unknown --container "${container}"; use one of ${POLICY_CONTAINERS.join(", ")}`);
   }
   const text = readInput(args[0]);
-  const findings = validatePolicy(text, { kind: kind as PolicyKind, container: container as Container | undefined });
+  const findings = validatePolicy(text, { kind: kind as PolicyKind, container: container as PolicyContainer | undefined });
   await write(JSON.stringify({ findings }, null, 2) + "\n");
 }
 

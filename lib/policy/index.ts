@@ -3,7 +3,7 @@
 export * from "./types";
 export * from "./arn";
 export { parsePolicy, readPolicy, type ParseResult } from "./parse";
-export { validatePolicy, type ValidateOptions, type PolicyContainer } from "./validate";
+export { validatePolicy, POLICY_CONTAINERS, type ValidateOptions, type PolicyContainer } from "./validate";
 export { parseJson, type JsonDocument, type JsonParseResult, type JsonPathSegment, type SourcePosition } from "./json";
 export { jsonSyntaxProblem, type JsonSyntaxProblem } from "./jsonSyntaxSentence";
 export { compilePolicy, type CompiledPolicy } from "./compile";

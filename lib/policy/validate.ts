@@ -21,6 +21,7 @@ import { checkSids } from "./validation/sid";
 import { checkPolicySize, defaultContainer, POLICY_SIZE_QUOTAS } from "./validation/size";
 
 export type { PolicyContainer, ValidateOptions } from "./validation/context";
+export { POLICY_CONTAINERS } from "./validation/size";
 
 const CHECKS: readonly PolicyCheck[] = [
   checkElementsByKind,

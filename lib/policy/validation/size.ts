@@ -16,6 +16,9 @@ export const POLICY_SIZE_QUOTAS: Readonly<Record<PolicyContainer, number>> = {
   session: 2048,
 };
 
+/** Every container a policy can be stored in, for callers that take one by name (the CLI). */
+export const POLICY_CONTAINERS = Object.keys(POLICY_SIZE_QUOTAS) as readonly PolicyContainer[];
+
 const CONTAINER_NAMES: Readonly<Record<PolicyContainer, string>> = {
   managed: "a managed policy",
   "user-inline": "an inline policy of a user",
