@@ -26,29 +26,44 @@ import { CreateGroup, CreateGroupWithPolicies, GetGroup, ListGroups, UpdateGroup
 import { AddUsersToGroup, AddUserToGroup, AddUserToGroups, ListGroupsForUser, RemoveUserFromGroup } from "./groups/membership";
 import {
   AttachGroupPolicy,
+  AttachRolePolicy,
   AttachUserPolicy,
   DetachGroupPolicy,
+  DetachRolePolicy,
   DetachUserPolicy,
   ListAttachedGroupPolicies,
+  ListAttachedRolePolicies,
   ListAttachedUserPolicies,
 } from "./policies/attachments";
 import { AttachGroupPolicies, AttachPolicyToEntities, AttachUserPolicies } from "./policies/batchAttachments";
 import {
   DeleteGroupPolicy,
+  DeleteRolePolicy,
   DeleteUserPolicy,
   GetGroupPolicy,
+  GetRolePolicy,
   GetUserPolicy,
   ListGroupPolicies,
+  ListRolePolicies,
   ListUserPolicies,
   PutGroupPolicy,
+  PutRolePolicy,
   PutUserPolicy,
 } from "./policies/inline";
+import {
+  DeleteRolePermissionsBoundary,
+  DeleteUserPermissionsBoundary,
+  PutRolePermissionsBoundary,
+  PutUserPermissionsBoundary,
+} from "./policies/permissionsBoundaries";
 import { CreatePolicy, DeletePolicy, DeletePolicyWithDependents, GetPolicy, ListEntitiesForPolicy, ListPolicies } from "./policies/managed";
 import { SimulatePrincipalPolicy } from "./policies/simulation";
 import { GetCallerPermissions } from "./policies/callerPermissions";
 import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "./policies/versions";
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "./users/deletion";
+import { CreateRole, DeleteRole, GetRole, ListRoles, UpdateAssumeRolePolicy, UpdateRole, UpdateRoleDescription } from "./roles/roles";
+import { ListRoleTags, TagRole, UntagRole } from "./roles/tags";
 import { ListUserTags, SetUserTags, TagUser, UntagUser } from "./users/tags";
 import { ListConsoleUsersWithoutMFA } from "./users/mfaEnrollment";
 import { CreateUser, GetUser, ListUsers, UpdateUser } from "./users/users";
@@ -113,6 +128,17 @@ export const OPERATIONS: readonly AnyOperation[] = [
   AddUserToGroups,
   RemoveUserFromGroup,
   ListGroupsForUser,
+  // roles
+  ListRoles,
+  GetRole,
+  CreateRole,
+  UpdateRole,
+  UpdateRoleDescription,
+  UpdateAssumeRolePolicy,
+  DeleteRole,
+  TagRole,
+  UntagRole,
+  ListRoleTags,
   // policies
   ListPolicies,
   GetPolicy,
@@ -142,6 +168,17 @@ export const OPERATIONS: readonly AnyOperation[] = [
   GetGroupPolicy,
   PutGroupPolicy,
   DeleteGroupPolicy,
+  AttachRolePolicy,
+  DetachRolePolicy,
+  ListAttachedRolePolicies,
+  ListRolePolicies,
+  GetRolePolicy,
+  PutRolePolicy,
+  DeleteRolePolicy,
+  PutUserPermissionsBoundary,
+  DeleteUserPermissionsBoundary,
+  PutRolePermissionsBoundary,
+  DeleteRolePermissionsBoundary,
   SimulatePrincipalPolicy,
   GetCallerPermissions,
   // audit

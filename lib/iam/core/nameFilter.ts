@@ -6,7 +6,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 
-type NamedTable = "User" | "Group" | "ManagedPolicy";
+type NamedTable = "User" | "Group" | "Role" | "ManagedPolicy";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 

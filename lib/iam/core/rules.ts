@@ -58,6 +58,12 @@ export const RESERVED_TAG_PREFIX = "aws:";
 /** A managed policy's description: AWS allows up to 1,000 characters. */
 export const POLICY_DESCRIPTION_MAX_LENGTH = 1000;
 
+/** A role's description: AWS allows up to 1,000 characters. */
+export const ROLE_DESCRIPTION_MAX_LENGTH = 1000;
+
+/** A role's maximum session duration, in seconds: AWS allows 1 hour (its default) to 12 hours. */
+export const ROLE_MAX_SESSION_DURATION = { min: 3600, max: 43200, default: 3600 } as const;
+
 /** AWS IAM's default quotas; the request that would exceed one fails with LimitExceeded. */
 export const QUOTAS = {
   UsersPerAccount: 5000,
@@ -65,6 +71,7 @@ export const QUOTAS = {
   GroupsPerUser: 10,
   AttachedPoliciesPerUser: 10,
   AttachedPoliciesPerGroup: 10,
+  AttachedPoliciesPerRole: 10,
   PoliciesPerAccount: 1500,
   TagsPerUser: 50,
   AccessKeysPerUser: 2,
@@ -72,6 +79,7 @@ export const QUOTAS = {
   MFADevicesPerUser: 8,
   VersionsPerPolicy: 5,
   RolesPerAccount: 1000,
+  TagsPerRole: 50,
   /** Inline policies: the total size of one entity's inline policies, in characters without white space. */
   InlinePolicySizePerUser: 2048,
   InlinePolicySizePerGroup: 5120,

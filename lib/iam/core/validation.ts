@@ -12,6 +12,7 @@ import {
   POLICY_DESCRIPTION_MAX_LENGTH,
   POLICY_NAME,
   QUOTAS,
+  ROLE_NAME,
   tagKeyProblem,
   tagValueProblem,
   USER_NAME,
@@ -28,6 +29,7 @@ function entityName(field: string, rule: NameRule) {
 
 export const UserName = entityName("UserName", USER_NAME);
 export const GroupName = entityName("GroupName", GROUP_NAME);
+export const RoleName = entityName("RoleName", ROLE_NAME);
 export const PolicyName = entityName("PolicyName", POLICY_NAME);
 
 export const PolicyDescription = z.string().max(POLICY_DESCRIPTION_MAX_LENGTH, `must be at most ${POLICY_DESCRIPTION_MAX_LENGTH} characters`);

@@ -1,20 +1,24 @@
-// Attaching managed policies to users and groups: AttachUserPolicy, DetachUserPolicy,
-// ListAttachedUserPolicies and their group counterparts. Attach and Detach carry iam:PolicyARN, so
-// an administrator can be allowed to hand out some policies and not others. A user or group holds
-// at most 10 managed policies (AWS's default quota).
+// Attaching managed policies to users, groups and roles: AttachUserPolicy, DetachUserPolicy,
+// ListAttachedUserPolicies and their group and role counterparts. Attach and Detach carry
+// iam:PolicyARN, so an administrator can be allowed to hand out some policies and not others; the
+// user and role ones also carry the principal's iam:PermissionsBoundary (AWS lists it for them), so
+// an administrator can be allowed to change only users and roles that keep a given boundary. A user, group or
+// role holds at most 10 managed policies (AWS's default quota).
 
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
 import { actsOnGroup, requireGroup } from "../groups/entity";
-import { actsOnUser, requireUser, userTagContext } from "../users/entity";
+import { actsOnRole, requireRole } from "../roles/entity";
+import { actsOnUser, requireUser } from "../users/entity";
 import { requirePolicy } from "./entity";
 import { operation } from "../core/operation";
 import { PageInput, pageFields, pageWindow, toPage, type PageRequest } from "../core/pagination";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
-import { GroupName, PathPrefix, PolicyArn, UserName } from "../core/validation";
+import { GroupName, PathPrefix, PolicyArn, RoleName, UserName } from "../core/validation";
+import { actsOnRoleWithBoundary, roleBoundaryContext, userBoundaryContext } from "./permissionsBoundaries";
 import { toAttachedPolicy, type AttachedPolicy } from "./entity";
 
 type Empty = Record<string, never>;
@@ -25,7 +29,7 @@ function notAttached(arn: string): IamError {
 }
 
 /**
- * The attachment table of one kind of principal (user, group), seen the same way by attach,
+ * The attachment table of one kind of principal (user, group, role), seen the same way by attach,
  * detach and list, so the three operations per principal differ only in names and quota.
  */
 interface AttachmentTable {
@@ -50,6 +54,15 @@ function groupAttachments(tx: Tx, groupId: string): AttachmentTable {
     count: () => tx.groupPolicyAttachment.count({ where: { groupId } }),
     create: (policyId) => tx.groupPolicyAttachment.create({ data: { groupId, policyId } }),
     remove: async (policyId) => (await tx.groupPolicyAttachment.deleteMany({ where: { groupId, policyId } })).count,
+  };
+}
+
+function roleAttachments(tx: Tx, roleId: string): AttachmentTable {
+  return {
+    exists: async (policyId) => (await tx.rolePolicyAttachment.findUnique({ where: { roleId_policyId: { roleId, policyId } } })) !== null,
+    count: () => tx.rolePolicyAttachment.count({ where: { roleId } }),
+    create: (policyId) => tx.rolePolicyAttachment.create({ data: { roleId, policyId } }),
+    remove: async (policyId) => (await tx.rolePolicyAttachment.deleteMany({ where: { roleId, policyId } })).count,
   };
 }
 
@@ -86,7 +99,7 @@ export const AttachUserPolicy = operation({
   action: "iam:AttachUserPolicy",
   input: UserPolicyInput,
   resource: actsOnUser.resource,
-  context: async ({ tx, input, caller }) => ({ ...(await userTagContext(tx, caller, input.UserName)), "iam:PolicyARN": input.PolicyArn }),
+  context: async ({ tx, input, caller }) => ({ ...(await userBoundaryContext(tx, caller, input.UserName)), "iam:PolicyARN": input.PolicyArn }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
     const policy = await requirePolicy(tx, caller, input.PolicyArn);
@@ -101,7 +114,7 @@ export const DetachUserPolicy = operation({
   action: "iam:DetachUserPolicy",
   input: UserPolicyInput,
   resource: actsOnUser.resource,
-  context: async ({ tx, input, caller }) => ({ ...(await userTagContext(tx, caller, input.UserName)), "iam:PolicyARN": input.PolicyArn }),
+  context: async ({ tx, input, caller }) => ({ ...(await userBoundaryContext(tx, caller, input.UserName)), "iam:PolicyARN": input.PolicyArn }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
     return detach(userAttachments(tx, user.id), await requirePolicy(tx, caller, input.PolicyArn));
@@ -158,5 +171,46 @@ export const ListAttachedGroupPolicies = operation({
   run: async ({ tx, input, caller }): Promise<AttachedPage> => {
     const group = await requireGroup(tx, caller, input.GroupName);
     return attachedPage(tx, { groupAttachments: { some: { groupId: group.id } } }, input);
+  },
+});
+
+const RolePolicyInput = z.object({ RoleName, PolicyArn });
+
+export const AttachRolePolicy = operation({
+  name: "AttachRolePolicy",
+  action: "iam:AttachRolePolicy",
+  input: RolePolicyInput,
+  resource: actsOnRoleWithBoundary.resource,
+  context: async ({ tx, input, caller }) => ({ ...(await roleBoundaryContext(tx, caller, input.RoleName)), "iam:PolicyARN": input.PolicyArn }),
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    const policy = await requirePolicy(tx, caller, input.PolicyArn);
+    return attach(roleAttachments(tx, role.id), policy.id, QUOTAS.AttachedPoliciesPerRole, () =>
+      limitExceeded("AttachedPoliciesPerRole", `Detach a policy from ${role.name}, or combine permissions into one customer managed policy.`),
+    );
+  },
+});
+
+export const DetachRolePolicy = operation({
+  name: "DetachRolePolicy",
+  action: "iam:DetachRolePolicy",
+  input: RolePolicyInput,
+  resource: actsOnRoleWithBoundary.resource,
+  context: async ({ tx, input, caller }) => ({ ...(await roleBoundaryContext(tx, caller, input.RoleName)), "iam:PolicyARN": input.PolicyArn }),
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    return detach(roleAttachments(tx, role.id), await requirePolicy(tx, caller, input.PolicyArn));
+  },
+});
+
+export const ListAttachedRolePolicies = operation({
+  name: "ListAttachedRolePolicies",
+  action: "iam:ListAttachedRolePolicies",
+  readOnly: true,
+  input: z.object({ RoleName, PathPrefix: PathPrefix.optional(), ...PageInput }),
+  ...actsOnRole,
+  run: async ({ tx, input, caller }): Promise<AttachedPage> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    return attachedPage(tx, { roleAttachments: { some: { roleId: role.id } } }, input);
   },
 });

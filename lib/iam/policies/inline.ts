@@ -1,18 +1,22 @@
-// Inline policies, embedded in one user or group: ListUserPolicies, GetUserPolicy, PutUserPolicy,
-// DeleteUserPolicy and the group counterparts. Names are unique per user or group without regard to
-// case; Put replaces a policy of the same name. As in AWS, each document has the size quota of its
-// container, and so do all of one entity's inline policies together.
+// Inline policies, embedded in one user, group or role: ListUserPolicies, GetUserPolicy,
+// PutUserPolicy, DeleteUserPolicy and the group and role counterparts. Names are unique per entity
+// without regard to case; Put replaces a policy of the same name. As in AWS, each document has the
+// size quota of its container, and so do all of one entity's inline policies together (a role's
+// trust policy is not one of them: it has its own quota). Put and Delete on a role carry the role's
+// iam:PermissionsBoundary, as AWS lists it for them.
 
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
 import { actsOnGroup, requireGroup } from "../groups/entity";
+import { actsOnRole, requireRole } from "../roles/entity";
 import { actsOnUser, requireUser } from "../users/entity";
 import { operation } from "../core/operation";
 import { policySize, requireValidPolicyDocument } from "./document";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS, type QuotaName } from "../core/rules";
-import { GroupName, PolicyDocument, PolicyName, UserName } from "../core/validation";
+import { GroupName, PolicyDocument, PolicyName, RoleName, UserName } from "../core/validation";
+import { actsOnRoleWithBoundary, actsOnUserWithBoundary } from "./permissionsBoundaries";
 
 /**
  * Portcullis's console extension of Put*Policy: refuse (EntityAlreadyExists) instead of replacing a
@@ -24,22 +28,22 @@ type PolicyNames = { PolicyNames: string[]; IsTruncated: false };
 type Empty = Record<string, never>;
 
 interface Owner {
-  readonly kind: "user" | "group";
+  readonly kind: "user" | "group" | "role";
   readonly id: string;
   readonly name: string;
 }
 
-const CONTAINER = { user: "user-inline", group: "group-inline" } as const;
-const SIZE_QUOTA: Record<Owner["kind"], QuotaName> = { user: "InlinePolicySizePerUser", group: "InlinePolicySizePerGroup" };
+const CONTAINER = { user: "user-inline", group: "group-inline", role: "role-inline" } as const;
+const SIZE_QUOTA: Record<Owner["kind"], QuotaName> = { user: "InlinePolicySizePerUser", group: "InlinePolicySizePerGroup", role: "InlinePolicySizePerRole" };
+const ENTITY = { user: "User", group: "Group", role: "Role" } as const;
 
-const ownedBy = (owner: Owner) => (owner.kind === "user" ? { userId: owner.id } : { groupId: owner.id });
+const ownedBy = (owner: Owner) => (owner.kind === "user" ? { userId: owner.id } : owner.kind === "group" ? { groupId: owner.id } : { roleId: owner.id });
 
 async function putInlinePolicy(tx: Tx, owner: Owner, policyName: string, document: string, createOnly = false): Promise<void> {
   const nameLower = policyName.toLowerCase();
   const existing = await tx.inlinePolicy.findFirst({ where: { ...ownedBy(owner), nameLower } });
   if (existing && createOnly) {
-    const entity = owner.kind === "user" ? "User" : "Group";
-    throw new IamError("EntityAlreadyExists", `${entity} ${owner.name} already has an inline policy named ${existing.name}. Edit it, or choose another name.`);
+    throw new IamError("EntityAlreadyExists", `${ENTITY[owner.kind]} ${owner.name} already has an inline policy named ${existing.name}. Edit it, or choose another name.`);
   }
   requireValidPolicyDocument(document, CONTAINER[owner.kind]);
   const others = await tx.inlinePolicy.findMany({ where: { ...ownedBy(owner), nameLower: { not: nameLower } }, select: { document: true } });
@@ -124,7 +128,7 @@ export const PutUserPolicy = operation({
   name: "PutUserPolicy",
   action: "iam:PutUserPolicy",
   input: z.object({ UserName, PolicyName, PolicyDocument, CreateOnly }),
-  ...actsOnUser,
+  ...actsOnUserWithBoundary,
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
     await putInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName, input.PolicyDocument, input.CreateOnly);
@@ -136,7 +140,7 @@ export const DeleteUserPolicy = operation({
   name: "DeleteUserPolicy",
   action: "iam:DeleteUserPolicy",
   input: z.object({ UserName, PolicyName }),
-  ...actsOnUser,
+  ...actsOnUserWithBoundary,
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
     await deleteInlinePolicy(tx, { kind: "user", id: user.id, name: user.name }, input.PolicyName);
@@ -164,6 +168,57 @@ export const DeleteGroupPolicy = operation({
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const group = await requireGroup(tx, caller, input.GroupName);
     await deleteInlinePolicy(tx, { kind: "group", id: group.id, name: group.name }, input.PolicyName);
+    return {};
+  },
+});
+
+export const ListRolePolicies = operation({
+  name: "ListRolePolicies",
+  action: "iam:ListRolePolicies",
+  readOnly: true,
+  input: z.object({ RoleName }),
+  ...actsOnRole,
+  run: async ({ tx, input, caller }): Promise<PolicyNames> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    const rows = await tx.inlinePolicy.findMany({ where: { roleId: role.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
+    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+  },
+});
+
+export const GetRolePolicy = operation({
+  name: "GetRolePolicy",
+  action: "iam:GetRolePolicy",
+  readOnly: true,
+  input: z.object({ RoleName, PolicyName }),
+  ...actsOnRole,
+  run: async ({ tx, input, caller }): Promise<{ RoleName: string; PolicyName: string; PolicyDocument: string }> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    const policy = await tx.inlinePolicy.findUnique({ where: { roleId_nameLower: { roleId: role.id, nameLower: input.PolicyName.toLowerCase() } } });
+    if (!policy) throw new IamError("NoSuchEntity", `The role policy with name ${input.PolicyName} cannot be found.`);
+    return { RoleName: role.name, PolicyName: policy.name, PolicyDocument: policy.document };
+  },
+});
+
+export const PutRolePolicy = operation({
+  name: "PutRolePolicy",
+  action: "iam:PutRolePolicy",
+  input: z.object({ RoleName, PolicyName, PolicyDocument, CreateOnly }),
+  ...actsOnRoleWithBoundary,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    await putInlinePolicy(tx, { kind: "role", id: role.id, name: role.name }, input.PolicyName, input.PolicyDocument, input.CreateOnly);
+    return {};
+  },
+});
+
+export const DeleteRolePolicy = operation({
+  name: "DeleteRolePolicy",
+  action: "iam:DeleteRolePolicy",
+  input: z.object({ RoleName, PolicyName }),
+  ...actsOnRoleWithBoundary,
+  run: async ({ tx, input, caller }): Promise<Empty> => {
+    const role = await requireRole(tx, caller, input.RoleName);
+    await deleteInlinePolicy(tx, { kind: "role", id: role.id, name: role.name }, input.PolicyName);
     return {};
   },
 });

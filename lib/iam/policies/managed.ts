@@ -17,7 +17,7 @@ import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, Path, PathPrefix, PolicyArn, PolicyDescription, PolicyDocument, PolicyName, SortOrder, TagList } from "../core/validation";
-import { DetachGroupPolicy, DetachUserPolicy } from "./attachments";
+import { DetachGroupPolicy, DetachRolePolicy, DetachUserPolicy } from "./attachments";
 import { requireValidPolicyDocument } from "./document";
 import { actsOnPolicy, attachmentCounts, attachmentTotal, policyView, requireCustomerPolicy, requirePolicy, toPolicyView, type PolicyView } from "./entity";
 
@@ -202,22 +202,25 @@ export const DeletePolicy = operation({
   },
 });
 
-/** The console's delete: detach the policy from every user and group (each its own step), then delete it. */
+/** The console's delete: detach the policy from every user, group and role (each its own step), then delete it. */
 export const DeletePolicyWithDependents = operation({
   name: "DeletePolicyWithDependents",
   action: "iam:DeletePolicy",
   input: z.object({ PolicyArn }),
   ...actsOnPolicy,
-  run: async ({ tx, input, caller, steps }): Promise<{ Removed: { Users: number; Groups: number } }> => {
+  run: async ({ tx, input, caller, steps }): Promise<{ Removed: { Users: number; Groups: number; Roles: number } }> => {
     const policy = await requireCustomerPolicy(tx, caller, input.PolicyArn);
     const accountId = accountOf(caller);
-    const [users, groups] = await Promise.all([
-      tx.user.findMany({ where: { accountId, attachedPolicies: { some: { policyId: policy.id } } }, select: { name: true } }),
-      tx.group.findMany({ where: { accountId, attachedPolicies: { some: { policyId: policy.id } } }, select: { name: true } }),
+    const attachedHere = { accountId, attachedPolicies: { some: { policyId: policy.id } } };
+    const [users, groups, roles] = await Promise.all([
+      tx.user.findMany({ where: attachedHere, select: { name: true } }),
+      tx.group.findMany({ where: attachedHere, select: { name: true } }),
+      tx.role.findMany({ where: attachedHere, select: { name: true } }),
     ]);
     for (const user of users) await steps.run(DetachUserPolicy, { UserName: user.name, PolicyArn: policy.arn });
     for (const group of groups) await steps.run(DetachGroupPolicy, { GroupName: group.name, PolicyArn: policy.arn });
+    for (const role of roles) await steps.run(DetachRolePolicy, { RoleName: role.name, PolicyArn: policy.arn });
     await steps.run(DeletePolicy, { PolicyArn: policy.arn });
-    return { Removed: { Users: users.length, Groups: groups.length } };
+    return { Removed: { Users: users.length, Groups: groups.length, Roles: roles.length } };
   },
 });

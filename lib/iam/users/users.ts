@@ -18,6 +18,7 @@ import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder, TagList, UserName } from "../core/validation";
 import { requirePolicy } from "../policies/entity";
 import { actsOnUser, everyUser, findUser, noSuchUser, requireUser, toUserView, userAlreadyExists, type UserView } from "./entity";
+import { permissionsBoundaryKey } from "../policies/permissionsBoundaries";
 
 /** What AWS's console shows for each user beside the API's fields; a part is absent when its read was denied. */
 export interface UserConsoleColumns {
@@ -198,7 +199,7 @@ export const createsUser = {
   resource: ({ input, caller }: Hooks<z.infer<typeof CreateUserInput>>) => userArn(accountOf(caller), input.UserName, input.Path ?? "/"),
   context: ({ input }: Hooks<z.infer<typeof CreateUserInput>>) => ({
     ...requestTagContext(input.Tags ?? []),
-    ...(input.PermissionsBoundary ? { "iam:PermissionsBoundary": input.PermissionsBoundary } : {}),
+    ...permissionsBoundaryKey(input.PermissionsBoundary),
   }),
 };
 

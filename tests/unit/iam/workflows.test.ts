@@ -17,7 +17,7 @@ import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { SetUserTags } from "@/lib/iam/users/tags";
 import { GetUser, ListUsers, UpdateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
-import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount, createUserWithEverything } from "./support/fixtures";
+import { auditEvents, createAccount, createCustomerPolicy, createGroup, createRole, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount, createUserWithEverything } from "./support/fixtures";
 
 let acct: TestAccount;
 beforeEach(async () => {
@@ -182,12 +182,14 @@ describe("DeleteGroupWithDependents and DeletePolicyWithDependents", () => {
     const arn = await createCustomerPolicy(acct.accountId, "Shared", { Version: "2012-10-17", Statement: [] });
     await createGroup(acct.accountId, "Team", [arn]);
     await createUser(acct.accountId, "hal", { policies: [arn] });
+    const role = await createRole(acct.accountId, "Deployer");
+    await db.rolePolicyAttachment.create({ data: { roleId: role.id, policyId: (await db.managedPolicy.findUniqueOrThrow({ where: { arn } })).id } });
     const admin = await adminDenied("admin", ["iam:DetachGroupPolicy"]);
     const before = await state();
     await expectIamError(execute(DeletePolicyWithDependents, { PolicyArn: arn }, admin), "AccessDenied", /its DetachGroupPolicy step was denied/);
     expect(await snapshot(acct.accountId)).toBe(before.content);
     const { Removed } = await execute(DeletePolicyWithDependents, { PolicyArn: arn }, acct.root);
-    expect(Removed).toEqual({ Users: 1, Groups: 1 });
+    expect(Removed).toEqual({ Users: 1, Groups: 1, Roles: 1 });
     expect(await db.managedPolicy.count({ where: { arn } })).toBe(0);
   });
 });

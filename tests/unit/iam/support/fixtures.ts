@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { awsManagedPolicyArn, ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
 import { isIamError, type IamError, type IamErrorCode } from "@/lib/iam/core/errors";
 import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
-import { accountRootArn, groupArn, policyArn, userArn } from "@/lib/policy";
+import { accountRootArn, groupArn, policyArn, roleArn, userArn } from "@/lib/policy";
 
 export { db };
 
@@ -129,9 +129,37 @@ export async function createUserWithEverything(accountId: string, name: string, 
   return user;
 }
 
+/** A trust policy letting EC2 assume a role: the simplest valid one, for roles whose trust does not matter. */
+export const EC2_TRUST_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+/** A role written straight to the database, as the other fixtures are. */
+export async function createRole(
+  accountId: string,
+  name: string,
+  options: { path?: string; boundary?: string; tags?: Record<string, string>; trustPolicy?: string } = {},
+) {
+  const path = options.path ?? "/";
+  return db.role.create({
+    data: {
+      id: uniqueId("AROA"),
+      accountId,
+      name,
+      nameLower: name.toLowerCase(),
+      path,
+      arn: roleArn(accountId, name, path),
+      trustPolicy: options.trustPolicy ?? EC2_TRUST_POLICY,
+      permissionsBoundaryArn: options.boundary ?? null,
+      tags: { create: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, keyLower: key.toLowerCase(), value })) },
+    },
+  });
+}
+
 /** Row counts of every IAM table except the audit log: "nothing was written" means these are unchanged. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory] =
+  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory, roles, roleAttachments] =
     await Promise.all([
       db.account.count(),
       db.user.count(),
@@ -148,21 +176,24 @@ export async function rowCounts(): Promise<Record<string, number>> {
       db.accessKey.count(),
       db.passwordPolicy.count(),
       db.passwordHistory.count(),
+      db.role.count(),
+      db.rolePolicyAttachment.count(),
     ]);
-  return { accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory };
+  return { accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory, roles, roleAttachments };
 }
 
 /** A fingerprint of every IAM row's content, for "nothing changed" checks that counts would miss (renames, updates). */
 export async function snapshot(accountId: string): Promise<string> {
-  const [account, users, groups, profiles, tags, policies] = await Promise.all([
+  const [account, users, groups, profiles, tags, policies, roles] = await Promise.all([
     db.account.findUnique({ where: { id: accountId } }),
     db.user.findMany({ where: { accountId }, orderBy: { id: "asc" }, include: { memberships: true, attachedPolicies: true } }),
     db.group.findMany({ where: { accountId }, orderBy: { id: "asc" }, include: { attachedPolicies: true } }),
     db.loginProfile.findMany({ where: { user: { accountId } }, orderBy: { userId: "asc" } }),
     db.tag.findMany({ where: { user: { accountId } }, orderBy: { id: "asc" } }),
     db.managedPolicy.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.role.findMany({ where: { accountId }, orderBy: { id: "asc" }, include: { attachedPolicies: true, inlinePolicies: true, tags: true } }),
   ]);
-  return JSON.stringify({ account, users, groups, profiles, tags, policies });
+  return JSON.stringify({ account, users, groups, profiles, tags, policies, roles });
 }
 
 export async function auditEvents(accountId: string, action?: string) {

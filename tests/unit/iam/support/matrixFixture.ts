@@ -8,7 +8,7 @@ import { newSeed } from "@/lib/auth/mfaCodes";
 import { hashPassword } from "@/lib/auth/password";
 import { accessKeyId as newAccessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { ensureAwsManagedPolicies, FORCE_MFA_POLICY_NAME } from "@/lib/iam/policies/awsManaged";
-import { accountRootArn, groupArn, policyArn, userArn } from "@/lib/policy";
+import { accountRootArn, groupArn, policyArn, roleArn, userArn } from "@/lib/policy";
 import { db, managed } from "./fixtures";
 
 export const CALLERS = ["root", "admin", "readOnly", "noPolicies", "forceMfa", "otherAdmin"] as const;
@@ -69,6 +69,8 @@ function mfaDevice(accountId: string, owner: string, name: string, enabled: bool
  *   access key, an enabled MFA device and an enrollment in progress, Team, Custom attached, an inline
  *   policy, two tags; leaver, a user with nothing (what DeleteUser, CreateLoginProfile, AddUserToGroup
  *   act on);
+ * - Deployer, a role on a path with a tag (what the role operations act on); SpareRole, an empty role
+ *   (what DeleteRole deletes);
  * - the caller users, each with a console password (CALLER_PASSWORD), an access key and an MFA
  *   enrollment never finished, and its one policy.
  * The other account: nothing but its administrator (a caller user too).
@@ -84,6 +86,9 @@ export async function buildFixture(): Promise<Fixture> {
   const targetId = uniqueId("AIDA");
   const targetArn = userArn(accountId, "target", "/staff/");
   const targetKey = newAccessKeyId();
+  const deployerId = uniqueId("AROA");
+  const spareRoleId = uniqueId("AROA");
+  const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: accountRootArn(accountId) }, Action: "sts:AssumeRole" }] });
 
   const users: { id: string; accountId: string; name: string; nameLower: string; path: string; arn: string }[] = [];
   const logins: { userId: string; passwordHash: string }[] = [];
@@ -135,11 +140,18 @@ export async function buildFixture(): Promise<Fixture> {
     }),
     db.groupPolicyAttachment.createMany({ data: [{ groupId: teamId, policyId: policyIds[managed("IAMReadOnlyAccess")]! }, { groupId: teamId, policyId: customId }] }),
     db.user.createMany({ data: users }),
+    db.role.createMany({
+      data: [
+        { id: deployerId, accountId, name: "Deployer", nameLower: "deployer", path: "/service/", arn: roleArn(accountId, "Deployer", "/service/"), trustPolicy: trust },
+        { id: spareRoleId, accountId, name: "SpareRole", nameLower: "sparerole", arn: roleArn(accountId, "SpareRole"), trustPolicy: trust },
+      ],
+    }),
     db.tag.createMany({
       data: [
         { policyId: customId, key: "team", keyLower: "team", value: "web" },
         { userId: targetId, key: "team", keyLower: "team", value: "web" },
         { userId: targetId, key: "env", keyLower: "env", value: "prod" },
+        { roleId: deployerId, key: "team", keyLower: "team", value: "web" },
       ],
     }),
     db.inlinePolicy.createMany({
