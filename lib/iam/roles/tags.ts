@@ -5,9 +5,8 @@
 
 import { z } from "zod";
 import { operation } from "../core/operation";
-import { limitExceeded } from "../core/quotas";
-import { QUOTAS } from "../core/rules";
-import { requestTagContext, toTags, type Tag } from "../core/tags";
+import { requestTagContext, type Tag } from "../core/tags";
+import { addTags, listTags, removeTags } from "../core/tagTable";
 import { RoleName, TagKeyList, TagList } from "../core/validation";
 import { actsOnRole, requireRole, roleTagContext } from "./entity";
 
@@ -21,21 +20,7 @@ export const TagRole = operation({
   context: async ({ tx, input, caller }) => ({ ...(await roleTagContext(tx, caller, input.RoleName)), ...requestTagContext(input.Tags) }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const role = await requireRole(tx, caller, input.RoleName);
-    const existing = await tx.tag.findMany({ where: { roleId: role.id }, select: { keyLower: true } });
-    const keys = new Set(existing.map((t) => t.keyLower));
-    for (const tag of input.Tags) keys.add(tag.Key.toLowerCase());
-    if (keys.size > QUOTAS.TagsPerRole) {
-      throw limitExceeded("TagsPerRole", `${role.name} has ${existing.length} tags; remove some before adding ${input.Tags.length} more.`);
-    }
-    // A key that exists in another case is replaced, key spelling included: the request is the newer intent.
-    for (const tag of input.Tags) {
-      const keyLower = tag.Key.toLowerCase();
-      await tx.tag.upsert({
-        where: { roleId_keyLower: { roleId: role.id, keyLower } },
-        create: { roleId: role.id, key: tag.Key, keyLower, value: tag.Value },
-        update: { key: tag.Key, value: tag.Value },
-      });
-    }
+    await addTags(tx, { roleId: role.id }, input.Tags, "TagsPerRole", role.name);
     return {};
   },
 });
@@ -48,8 +33,7 @@ export const UntagRole = operation({
   context: async ({ tx, input, caller }) => ({ ...(await roleTagContext(tx, caller, input.RoleName)), "aws:TagKeys": input.TagKeys }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const role = await requireRole(tx, caller, input.RoleName);
-    // Keys the role does not have are ignored, as in AWS: the outcome (no such tag) already holds.
-    await tx.tag.deleteMany({ where: { roleId: role.id, keyLower: { in: input.TagKeys.map((k) => k.toLowerCase()) } } });
+    await removeTags(tx, { roleId: role.id }, input.TagKeys);
     return {};
   },
 });
@@ -62,7 +46,6 @@ export const ListRoleTags = operation({
   ...actsOnRole,
   run: async ({ tx, input, caller }): Promise<{ Tags: Tag[]; IsTruncated: false }> => {
     const role = await requireRole(tx, caller, input.RoleName);
-    const rows = await tx.tag.findMany({ where: { roleId: role.id }, orderBy: { keyLower: "asc" } });
-    return { Tags: toTags(rows), IsTruncated: false };
+    return { Tags: await listTags(tx, { roleId: role.id }), IsTruncated: false };
   },
 });

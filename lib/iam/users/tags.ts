@@ -5,9 +5,8 @@
 
 import { z } from "zod";
 import { operation } from "../core/operation";
-import { limitExceeded } from "../core/quotas";
-import { QUOTAS } from "../core/rules";
-import { requestTagContext, toTags, type Tag } from "../core/tags";
+import { requestTagContext, type Tag } from "../core/tags";
+import { addTags, listTags, removeTags } from "../core/tagTable";
 import { TagKeyList, TagList, UserName } from "../core/validation";
 import { actsOnUser, requireUser, userTagContext } from "./entity";
 
@@ -21,21 +20,7 @@ export const TagUser = operation({
   context: async ({ tx, input, caller }) => ({ ...(await userTagContext(tx, caller, input.UserName)), ...requestTagContext(input.Tags) }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
-    const existing = await tx.tag.findMany({ where: { userId: user.id }, select: { keyLower: true } });
-    const keys = new Set(existing.map((t) => t.keyLower));
-    for (const tag of input.Tags) keys.add(tag.Key.toLowerCase());
-    if (keys.size > QUOTAS.TagsPerUser) {
-      throw limitExceeded("TagsPerUser", `${user.name} has ${existing.length} tags; remove some before adding ${input.Tags.length} more.`);
-    }
-    // A key that exists in another case is replaced, key spelling included: the request is the newer intent.
-    for (const tag of input.Tags) {
-      const keyLower = tag.Key.toLowerCase();
-      await tx.tag.upsert({
-        where: { userId_keyLower: { userId: user.id, keyLower } },
-        create: { userId: user.id, key: tag.Key, keyLower, value: tag.Value },
-        update: { key: tag.Key, value: tag.Value },
-      });
-    }
+    await addTags(tx, { userId: user.id }, input.Tags, "TagsPerUser", user.name);
     return {};
   },
 });
@@ -48,8 +33,7 @@ export const UntagUser = operation({
   context: async ({ tx, input, caller }) => ({ ...(await userTagContext(tx, caller, input.UserName)), "aws:TagKeys": input.TagKeys }),
   run: async ({ tx, input, caller }): Promise<Empty> => {
     const user = await requireUser(tx, caller, input.UserName);
-    // Keys the user does not have are ignored, as in AWS: the outcome (no such tag) already holds.
-    await tx.tag.deleteMany({ where: { userId: user.id, keyLower: { in: input.TagKeys.map((k) => k.toLowerCase()) } } });
+    await removeTags(tx, { userId: user.id }, input.TagKeys);
     return {};
   },
 });
@@ -62,8 +46,7 @@ export const ListUserTags = operation({
   ...actsOnUser,
   run: async ({ tx, input, caller }): Promise<{ Tags: Tag[]; IsTruncated: false }> => {
     const user = await requireUser(tx, caller, input.UserName);
-    const rows = await tx.tag.findMany({ where: { userId: user.id }, orderBy: { keyLower: "asc" } });
-    return { Tags: toTags(rows), IsTruncated: false };
+    return { Tags: await listTags(tx, { userId: user.id }), IsTruncated: false };
   },
 });
 

@@ -1,7 +1,7 @@
 // Differential test for roles: Portcullis's evaluate against @cloud-copilot/iam-simulate's core
 // authorize on random requests to assume roles (the role's trust policy is the resource policy),
 // on assumed-role sessions calling ordinary resources, with session policies, and with resource
-// control policies (support/roleArbitraries.ts, trustCaseArb and sessionCaseArb). As in
+// control policies (trustCaseArb in support/roleArbitraries.ts, sessionCaseArb in support/sessionArbitraries.ts). As in
 // differential.test.ts, a disagreement is a bug in one of the two engines; shapes where iam-simulate
 // departs from the AWS documentation are kept out of the generator or mapped, and pinned with the
 // deciding sentence in known-differences.test.ts.
@@ -13,7 +13,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, evaluateCase, type Decision } from "../../../lib/policy/index";
 import { describeCase } from "./support/arbitraries";
-import { sessionCaseArb, trustCaseArb } from "./support/roleArbitraries";
+import { trustCaseArb } from "./support/roleArbitraries";
+import { sessionCaseArb } from "./support/sessionArbitraries";
 import { iamSimulateDecision, type PolicyCase, type PolicyJson } from "./support/iamSimulateOracle";
 import { policySetOf, portcullisDecision, rawCaseOf } from "./support/ourEngine";
 

@@ -17,12 +17,12 @@ import type { PolicyCase, PolicyJson } from "./iamSimulateOracle";
 const roleArn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
 
 const ADMIN_ROLE = roleArn(ACCOUNT, "Admin");
-const DEV_ROLE = DEV_SESSION.principalArn;
-const OPS_ROLE = roleArn(OTHER_ACCOUNT, "Ops");
+export const DEV_ROLE = DEV_SESSION.principalArn;
+export const OPS_ROLE = roleArn(OTHER_ACCOUNT, "Ops");
 /** A role in the other account, assumed across accounts. */
 const AUDIT_ROLE = roleArn(OTHER_ACCOUNT, "Audit");
 
-const ROOT: Caller = {
+export const ROOT: Caller = {
   arn: `arn:aws:iam::${ACCOUNT}:root`,
   account: ACCOUNT,
   principalArn: `arn:aws:iam::${ACCOUNT}:root`,
@@ -34,7 +34,7 @@ const OTHER_ROOT: Caller = {
   principalArn: `arn:aws:iam::${OTHER_ACCOUNT}:root`,
   isSession: false,
 };
-const OPS_SESSION: Caller = {
+export const OPS_SESSION: Caller = {
   arn: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/Ops/ops-session`,
   account: OTHER_ACCOUNT,
   principalArn: OPS_ROLE,
@@ -49,7 +49,7 @@ const ADMIN_SESSION: Caller = {
 };
 /** A service-linked role (IAM keeps them under the aws-service-role/ path) and one of its sessions. */
 const SERVICE_LINKED_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/ec2.amazonaws.com/AWSServiceRoleForEC2`;
-const SERVICE_LINKED_SESSION: Caller = {
+export const SERVICE_LINKED_SESSION: Caller = {
   arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSServiceRoleForEC2/ec2-session`,
   account: ACCOUNT,
   principalArn: SERVICE_LINKED_ROLE,
@@ -198,7 +198,7 @@ function trustStatementArb(): fc.Arbitrary<PolicyJson> {
 }
 
 /** Statements of one policy, with Sids made unique (IAM refuses a policy that repeats one). */
-function documentOf(statements: PolicyJson[]): PolicyJson {
+export function documentOf(statements: PolicyJson[]): PolicyJson {
   const seen = new Set<string>();
   const unique = statements.map((statement) => {
     if (typeof statement.Sid !== "string" || !seen.has(statement.Sid)) {
@@ -217,7 +217,7 @@ export const validTrustPolicyArb: fc.Arbitrary<PolicyJson> = fc
   .map(documentOf);
 
 /** The vocabulary of identity-side statements (identity, boundary, session, SCP). */
-interface Vocabulary {
+export interface Vocabulary {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
 }
@@ -229,7 +229,7 @@ const IDENTITY_CONDITION_ENTRIES = [
   ["IpAddress", "aws:SourceIp", ["10.0.0.0/8", "203.0.113.0/24"]],
 ] as const;
 
-function vocabularyStatementArb(vocabulary: Vocabulary): fc.Arbitrary<PolicyJson> {
+export function vocabularyStatementArb(vocabulary: Vocabulary): fc.Arbitrary<PolicyJson> {
   return fc
     .record({
       effect: weighted<"Allow" | "Deny">([7, fc.constant("Allow")], [1, fc.constant("Deny")]),
@@ -248,7 +248,7 @@ function vocabularyStatementArb(vocabulary: Vocabulary): fc.Arbitrary<PolicyJson
     });
 }
 
-const vocabularyPolicyArb = (vocabulary: Vocabulary) =>
+export const vocabularyPolicyArb = (vocabulary: Vocabulary) =>
   fc.array(vocabularyStatementArb(vocabulary), { minLength: 1, maxLength: 3 }).map(documentOf);
 
 /** Identity-side statements about assuming roles. */
@@ -321,7 +321,7 @@ const rcpDenyStatementArb: fc.Arbitrary<PolicyJson> = fc
 export const validRcpArb: fc.Arbitrary<PolicyJson> = fc.array(rcpDenyStatementArb, { minLength: 1, maxLength: 2 }).map(documentOf);
 
 /** RCP levels, root first: RCPFullAWSAccess nearly always there, plus up to two deny RCPs. */
-const rcpLevelsArb: fc.Arbitrary<PolicyJson[][]> = fc.array(
+export const rcpLevelsArb: fc.Arbitrary<PolicyJson[][]> = fc.array(
   fc
     .record({ full: weighted([8, fc.constant(true)], [1, fc.constant(false)]), denies: fc.array(validRcpArb, { maxLength: 2 }) })
     .map(({ full, denies }) => (full ? [RCP_FULL_AWS_ACCESS, ...denies] : denies))
@@ -330,14 +330,14 @@ const rcpLevelsArb: fc.Arbitrary<PolicyJson[][]> = fc.array(
 );
 
 /** SCP levels for the roles vocabulary. */
-const scpLevelsArb = (vocabulary: Vocabulary) =>
+export const scpLevelsArb = (vocabulary: Vocabulary) =>
   fc.array(fc.array(weighted([3, fc.constant(FULL_AWS_ACCESS)], [1, vocabularyPolicyArb(vocabulary)]), { minLength: 1, maxLength: 2 }), {
     minLength: 1,
     maxLength: 2,
   });
 
 // Request context for the roles vocabulary: each key sometimes present, sometimes not.
-const roleContextArb = fc.record(
+export const roleContextArb = fc.record(
   {
     "sts:ExternalId": fc.constantFrom("Unique-1", "other-id"),
     "aws:MultiFactorAuthPresent": fc.constantFrom("true", "false"),
@@ -354,7 +354,7 @@ const roleContextArb = fc.record(
   { requiredKeys: [] },
 );
 
-function callerContext(caller: Caller, context: Record<string, ContextValue>): Record<string, ContextValue> {
+export function callerContext(caller: Caller, context: Record<string, ContextValue>): Record<string, ContextValue> {
   const full: Record<string, ContextValue> = {
     ...context,
     "aws:PrincipalArn": caller.principalArn,
@@ -371,14 +371,14 @@ function callerContext(caller: Caller, context: Record<string, ContextValue>): R
  * iam-simulate does not (known-differences.test.ts, "a resource policy naming the session ARN is
  * not limited by the session policy").
  */
-function withoutDirectGrantsTo(policy: PolicyJson, caller: Caller): PolicyJson {
+export function withoutDirectGrantsTo(policy: PolicyJson, caller: Caller): PolicyJson {
   const direct = new Set([JSON.stringify("*"), JSON.stringify({ AWS: "*" }), JSON.stringify({ AWS: caller.arn })]);
   return mapStatements(policy, (statement) =>
     statement.Effect === "Allow" && direct.has(JSON.stringify(statement.Principal)) ? { ...statement, Principal: { AWS: caller.principalArn } } : statement,
   );
 }
 
-type MutableCase = { -readonly [K in keyof PolicyCase]: PolicyCase[K] };
+export type MutableCase = { -readonly [K in keyof PolicyCase]: PolicyCase[K] };
 
 /** Applies `rewrite` to every statement of a policy. */
 function mapStatements(policy: PolicyJson, rewrite: (statement: PolicyJson) => PolicyJson): PolicyJson {
@@ -427,21 +427,21 @@ function withoutAccountDenies(policy: PolicyJson, principal: Record<string, stri
  * statement names it (exactly, by service wildcard, or with "*") and is added, by a coin toss per
  * policy, at the front of that policy.
  */
-const grantArb = (action: string, resource: string): fc.Arbitrary<PolicyJson> =>
+export const grantArb = (action: string, resource: string): fc.Arbitrary<PolicyJson> =>
   fc.record({
     Effect: fc.constant("Allow"),
     Action: fc.constantFrom(action, `${action.split(":")[0]}:*`, "*"),
     Resource: fc.constantFrom(resource, "*"),
   });
 
-function withGrant(policy: PolicyJson, grant: PolicyJson | undefined): PolicyJson {
+export function withGrant(policy: PolicyJson, grant: PolicyJson | undefined): PolicyJson {
   if (!grant) return policy;
   const statements = policy.Statement;
   return documentOf([grant, ...(Array.isArray(statements) ? statements : [statements as PolicyJson])]);
 }
 
 /** A coin toss per policy kind: whether that policy gets a grant statement for the request. */
-const grantsArb = fc.record({ identity: fc.boolean(), boundary: fc.boolean(), session: fc.boolean(), resource: fc.boolean() });
+export const grantsArb = fc.record({ identity: fc.boolean(), boundary: fc.boolean(), session: fc.boolean(), resource: fc.boolean() });
 
 /** A request to assume a role (or tag its session, set its source identity or context), decided by its trust policy. */
 export const trustCaseArb: fc.Arbitrary<PolicyCase> = fc
@@ -501,164 +501,6 @@ export const trustCaseArb: fc.Arbitrary<PolicyCase> = fc
       c.session = grants.session ? withGrant(session, grant) : session;
       c.resource = withoutDirectGrantsTo(c.resource!, caller);
     }
-    if (scps) c.scps = scps;
-    if (rcps) c.rcps = rcps;
-    return c;
-  });
-
-// ── Sessions and RCPs on ordinary resources ──
-
-interface Target {
-  readonly action: string;
-  readonly resource: string;
-  readonly account: string;
-  /** Whether the service has resource-based policies (IAM users and EC2 instances do not). */
-  readonly hasResourcePolicy: boolean;
-}
-
-const KMS_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-
-const TARGETS: readonly Target[] = [
-  { action: "s3:GetObject", resource: "arn:aws:s3:::reports/2024/q1.csv", account: ACCOUNT, hasResourcePolicy: true },
-  { action: "s3:PutObject", resource: "arn:aws:s3:::reports/2024/q1.csv", account: ACCOUNT, hasResourcePolicy: true },
-  { action: "s3:GetObject", resource: "arn:aws:s3:::partner-data/file.csv", account: OTHER_ACCOUNT, hasResourcePolicy: true },
-  { action: "sqs:SendMessage", resource: `arn:aws:sqs:us-east-1:${ACCOUNT}:jobs`, account: ACCOUNT, hasResourcePolicy: true },
-  { action: "sqs:SendMessage", resource: `arn:aws:sqs:us-east-1:${OTHER_ACCOUNT}:jobs`, account: OTHER_ACCOUNT, hasResourcePolicy: true },
-  { action: "kms:Decrypt", resource: KMS_KEY, account: ACCOUNT, hasResourcePolicy: true },
-  { action: "secretsmanager:GetSecretValue", resource: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`, account: ACCOUNT, hasResourcePolicy: true },
-  { action: "iam:GetUser", resource: ALICE.arn, account: ACCOUNT, hasResourcePolicy: false },
-  { action: "ec2:StartInstances", resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0abc`, account: ACCOUNT, hasResourcePolicy: false },
-];
-
-const RESOURCE_VOCABULARY: Vocabulary = {
-  actions: [
-    "*",
-    "s3:*",
-    "s3:GetObject",
-    "s3:Get*",
-    "s3:*Object",
-    "sqs:*",
-    "sqs:SendMessage",
-    "kms:*",
-    "kms:Decrypt",
-    "secretsmanager:GetSecretValue",
-    "secretsmanager:*",
-    "iam:GetUser",
-    "iam:*",
-    "ec2:StartInstances",
-    "ec2:*",
-  ],
-  resources: [
-    "arn:aws:s3:::reports/*",
-    "arn:aws:s3:::*",
-    "arn:aws:s3:::partner-data/*",
-    `arn:aws:sqs:*:${ACCOUNT}:jobs`,
-    "arn:aws:sqs:us-east-1:*:*",
-    `arn:aws:kms:us-east-1:${ACCOUNT}:key/*`,
-    `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-*`,
-    `arn:aws:iam::${ACCOUNT}:user/*`,
-    `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
-    `arn:aws:*:*:${ACCOUNT}:*`,
-  ],
-};
-
-// Resource policies on ordinary resources name users, sessions, their roles, accounts or everyone.
-const RESOURCE_PRINCIPALS: readonly unknown[] = [
-  "*",
-  { AWS: "*" },
-  { AWS: ALICE.arn },
-  { AWS: CAROL.arn },
-  { AWS: ACCOUNT },
-  { AWS: OTHER_ACCOUNT },
-  { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` },
-  { AWS: DEV_ROLE },
-  { AWS: DEV_SESSION.arn },
-  { AWS: OPS_ROLE },
-  { AWS: OPS_SESSION.arn },
-  { AWS: [ALICE.arn, OTHER_ACCOUNT] },
-];
-
-const resourcePolicyArb: fc.Arbitrary<PolicyJson> = fc
-  .array(
-    fc.record({ statement: vocabularyStatementArb(RESOURCE_VOCABULARY), principal: fc.constantFrom(...RESOURCE_PRINCIPALS) }),
-    { minLength: 1, maxLength: 3 },
-  )
-  .map((list) => documentOf(list.map(({ statement, principal }) => ({ ...statement, Principal: principal }))));
-
-/**
- * A KMS key policy here always carries the default statement that enables IAM policies, as a key
- * created through the API has. Without it IAM policies grant nothing on the key ("Unless the key
- * policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key", AWS KMS
- * Developer Guide, "Key policies in AWS KMS"): a KMS rule outside this test's subject.
- */
-const KMS_DEFAULT_STATEMENT: PolicyJson = {
-  Sid: "EnableIAMUserPermissions",
-  Effect: "Allow",
-  Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-  Action: "kms:*",
-  Resource: "*",
-};
-
-const sessionCallerArb = weighted<Caller>(
-  [2, fc.constant(ALICE)],
-  [2, fc.constant(CAROL)],
-  [4, fc.constant(DEV_SESSION)],
-  [3, fc.constant(OPS_SESSION)],
-  // The root user, on its own account's resources only: RCPs limit it too ("This includes root users").
-  [1, fc.constant(ROOT)],
-  // A service-linked role's session, which RCPs do not limit.
-  [1, fc.constant(SERVICE_LINKED_SESSION)],
-);
-
-/** A user or role session calling S3, SQS, KMS, Secrets Manager, IAM or EC2, with session policies and RCPs. */
-export const sessionCaseArb: fc.Arbitrary<PolicyCase> = fc
-  .record({
-    caller: sessionCallerArb,
-    target: fc.constantFrom(...TARGETS),
-    context: roleContextArb,
-    identity: fc.array(vocabularyPolicyArb(RESOURCE_VOCABULARY), { maxLength: 2 }),
-    boundary: weighted([3, fc.constant(undefined)], [1, vocabularyPolicyArb(RESOURCE_VOCABULARY)]),
-    resource: weighted([1, fc.constant(undefined)], [2, resourcePolicyArb]),
-    session: weighted([1, fc.constant(undefined)], [2, vocabularyPolicyArb(RESOURCE_VOCABULARY)]),
-    scps: weighted([3, fc.constant(undefined)], [1, scpLevelsArb(RESOURCE_VOCABULARY)]),
-    rcps: weighted([1, fc.constant(undefined)], [1, rcpLevelsArb]),
-    grants: grantsArb,
-    grantName: fc.nat(2),
-  })
-  .filter(({ caller, target }) => (caller !== ROOT && caller !== SERVICE_LINKED_SESSION) || target.account === caller.account)
-  .chain((r) => grantArb(r.target.action, r.target.resource).map((grant) => ({ ...r, grant })))
-  .map(({ caller, target, context, identity: randomIdentity, boundary: randomBoundary, resource, session: randomSession, scps, rcps, grants, grantName, grant }) => {
-    const isRoot = caller === ROOT;
-    // The root user has no attachable policies.
-    const identity = isRoot ? [] : grants.identity ? [withGrant(randomIdentity[0] ?? documentOf([]), grant), ...randomIdentity.slice(1)] : randomIdentity;
-    const boundary = isRoot ? undefined : randomBoundary && grants.boundary ? withGrant(randomBoundary, grant) : randomBoundary;
-    const session = randomSession && grants.session ? withGrant(randomSession, grant) : randomSession;
-    const c: MutableCase = {
-      request: {
-        principal: caller.arn,
-        action: target.action,
-        resource: target.resource,
-        resourceAccount: target.account,
-        context: callerContext(caller, context),
-      },
-      identity,
-    };
-    if (boundary) c.boundary = boundary;
-    let policy = target.hasResourcePolicy ? resource : undefined;
-    if (policy && grants.resource) {
-      // The resource policy's grant names the caller itself, its role (for a session) or its account.
-      const principal = [caller.arn, caller.principalArn, caller.account][grantName]!;
-      policy = withGrant(policy, { ...grant, Principal: { AWS: principal } });
-    }
-    if (target.action.startsWith("kms:")) {
-      const statements = (policy?.Statement as PolicyJson[] | undefined) ?? [];
-      policy = documentOf([KMS_DEFAULT_STATEMENT, ...statements]);
-    }
-    if (session && caller.isSession) {
-      c.session = session;
-      if (policy) policy = withoutDirectGrantsTo(policy, caller);
-    }
-    if (policy) c.resource = policy;
     if (scps) c.scps = scps;
     if (rcps) c.rcps = rcps;
     return c;
