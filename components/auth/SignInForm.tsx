@@ -68,6 +68,9 @@ export function SignInForm({
       return input instanceof HTMLInputElement && input.value !== "" && input.value !== initial;
     };
     if (typed("account", initialAccount) || typed("userName", "") || typed("email", "")) return;
+    // A field with focus is one the person is about to type in: filling it now would land in the
+    // middle of their typing.
+    if (formRef.current?.contains(document.activeElement)) return;
     if (initialAccount) {
       if (last.kind !== "iam-user" || last.account?.toLowerCase() !== initialAccount.toLowerCase() || !last.userName) return;
       setUserName(last.userName);

@@ -2,7 +2,7 @@
 // Content Security Policy violation), unique names per run, signing up, signing in and out as people
 // do it (through the forms), and full-page screenshots for review.
 
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 
 export { expect };
@@ -73,6 +73,18 @@ export async function screenshot(page: Page, name: string, area: "full-page" | "
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: area === "full-page" });
 }
 
+/**
+ * Fills a sign-in field and checks it holds exactly `value`. The sign-in form restores the last
+ * remembered user once its script has run; if that lands while Playwright is typing, the field can
+ * hold both ("ninanina"). The form now leaves a focused field alone, and this retries the fill.
+ */
+async function fillSignInField(field: Locator, value: string): Promise<void> {
+  await expect(async () => {
+    await field.fill(value);
+    await expect(field).toHaveValue(value, { timeout: 1000 });
+  }).toPass();
+}
+
 export async function fillSignUpForm(page: Page, account: RootAccount): Promise<void> {
   await page.getByLabel("Account name").fill(account.accountName);
   await page.getByLabel("Root user email address").fill(account.email);
@@ -119,8 +131,8 @@ export async function signInAsRoot(page: Page, account: RootAccount): Promise<vo
   await page.goto("/signin");
   // The page may remember an IAM user's last sign-in on this browser: choose the root user.
   await page.getByRole("radio", { name: "Root user" }).check();
-  await page.getByLabel("Root user email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await fillSignInField(page.getByLabel("Root user email address"), account.email);
+  await fillSignInField(page.getByLabel("Password", { exact: true }), account.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByTestId("header-principal")).toHaveText("Root user");
@@ -137,8 +149,8 @@ export async function signInAsIamUser(page: Page, accountId: string, userName: s
   await page.goto(`/signin?account=${accountId}`);
   await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
   await expect(page.getByLabel("Account ID (12 digits) or account alias")).toHaveValue(accountId);
-  await page.getByLabel("IAM user name").fill(userName);
-  await page.getByLabel("Password", { exact: true }).fill(password);
+  await fillSignInField(page.getByLabel("IAM user name"), userName);
+  await fillSignInField(page.getByLabel("Password", { exact: true }), password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   await expect(page.getByTestId("header-principal")).toHaveText(`IAM user ${userName}`);
@@ -148,8 +160,8 @@ export async function signInAsIamUser(page: Page, accountId: string, userName: s
 export async function submitIamUserPassword(page: Page, accountId: string, userName: string, password: string): Promise<void> {
   await page.goto(`/signin?account=${accountId}`);
   await expect(page.getByRole("radio", { name: "IAM user" })).toBeChecked();
-  await page.getByLabel("IAM user name").fill(userName);
-  await page.getByLabel("Password", { exact: true }).fill(password);
+  await fillSignInField(page.getByLabel("IAM user name"), userName);
+  await fillSignInField(page.getByLabel("Password", { exact: true }), password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
@@ -158,8 +170,8 @@ export async function submitRootPassword(page: Page, account: RootAccount): Prom
   await page.goto("/signin");
   // The page may remember an IAM user's last sign-in on this browser: choose the root user.
   await page.getByRole("radio", { name: "Root user" }).check();
-  await page.getByLabel("Root user email address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await fillSignInField(page.getByLabel("Root user email address"), account.email);
+  await fillSignInField(page.getByLabel("Password", { exact: true }), account.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
