@@ -132,7 +132,7 @@ const LAYERS = [
 ];
 
 /** The lib/ modules that run in the browser: the policy engine the editor runs, and pure rules and reference shapes. */
-const CLIENT_SAFE = ["lib/policy", "lib/iam/core/rules", "lib/iam/core/passwordRules", "lib/catalog/accessLevels", "lib/catalog/catalogTypes"];
+const CLIENT_SAFE = ["lib/policy", "lib/iam/core/rules", "lib/iam/core/passwordRules", "lib/iam/roles/trustPolicyBuilder", "lib/iam/roles/trustedEntities", "lib/iam/roles/switchRoleColors", "lib/catalog/accessLevels", "lib/catalog/catalogTypes"];
 
 // Packages by layer. Each file gets exactly one of these blocks (a later block would replace,
 // not extend, an earlier one's no-restricted-imports).

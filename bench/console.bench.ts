@@ -1,5 +1,5 @@
 // `npm run bench:console`: the server time of every console page on an account at AWS's default
-// quotas — 5,000 users, 300 groups, 1,500 customer managed policies, 20,000 audit events — in a
+// quotas — 5,000 users, 300 groups, 1,500 customer managed policies, 1,000 roles, 20,000 audit events — in a
 // fresh SQLite database. Each request runs exactly what the page runs (the same loader the page
 // calls): its operations with input validation, the policy engine deciding for an IAM administrator
 // with 10 managed policies through 3 groups (loaded once per request, as the console does), the
@@ -18,6 +18,7 @@ process.env.DATABASE_URL = `file:${path.join(dataDir, "portcullis.db")}`;
 const USERS = 5_000;
 const GROUPS = 300;
 const POLICIES = 1_500;
+const ROLES = 1_000;
 const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const lists = await import("../app/(console)/_server/listPages");
   const { loadUserPage } = await import("../app/(console)/users/[userName]/loadUserPage");
   const { loadGroupPage } = await import("../app/(console)/groups/[groupName]/loadGroupPage");
+  const { loadRolePage } = await import("../app/(console)/roles/[roleName]/loadRolePage");
   const { loadPolicyPage } = await import("../app/(console)/policies/[...policy]/loadPolicyPage");
   const { loadDashboard } = await import("../app/(console)/dashboard/loadDashboard");
 
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   // The administrator counts as one user, and one place is left for the user CreateUser creates
   // (removed again, untimed, after each request), so every CreateUser runs at the quota's edge.
-  const seed = await seedQuotaAccount({ users: USERS - 2, groups: GROUPS, policies: POLICIES, auditEvents: AUDIT_EVENTS });
+  const seed = await seedQuotaAccount({ users: USERS - 2, groups: GROUPS, policies: POLICIES, roles: ROLES, auditEvents: AUDIT_EVENTS });
   const seedSeconds = (performance.now() - started) / 1000;
 
   // Each request is a new request scope, as each page view is: the caller's policies load once in it.
@@ -64,12 +66,19 @@ async function main(): Promise<void> {
     ["users list sorted by last sign-in, page 2", (c) => lists.loadUsersList(c, { sort: "PasswordLastUsed", order: "descending", marker: secondPage })],
     ["groups list (25 per page, members and policies)", (c) => lists.loadGroupsList(c, {})],
     ["policies list (25 per page, attachment counts)", (c) => lists.loadPoliciesList(c, {})],
+    ["roles list (25 per page, trusted entities, last activity)", (c) => lists.loadRolesList(c, {})],
+    ['roles list filtered ("role-4")', (c) => lists.loadRolesList(c, { filter: "role-4" })],
     ["audit log (50 newest changes)", (c) => lists.loadAuditLog(c, {})],
     ["user page: Permissions", (c) => loadUserPage(c, seed.sampleUserName(), "permissions")],
     ["user page: Groups", (c) => loadUserPage(c, seed.sampleUserName(), "groups")],
     ["user page: Security credentials", (c) => loadUserPage(c, seed.sampleUserName(), "security")],
     ["user page: Tags", (c) => loadUserPage(c, seed.sampleUserName(), "tags")],
     ["user page: Effective permissions", (c) => loadUserPage(c, seed.sampleUserName(), "access")],
+    ["role page: Permissions", (c) => loadRolePage(c, seed.sampleRoleName(), "permissions")],
+    ["role page: Trust relationships", (c) => loadRolePage(c, seed.sampleRoleName(), "trust")],
+    ["role page: Tags", (c) => loadRolePage(c, seed.sampleRoleName(), "tags")],
+    ["role page: Sessions", (c) => loadRolePage(c, seed.sampleRoleName(), "sessions")],
+    ["role page: Effective permissions", (c) => loadRolePage(c, seed.sampleRoleName(), "access")],
     ["group page: Users", (c) => loadGroupPage(c, seed.sampleGroupName(), "users")],
     ["group page: Permissions", (c) => loadGroupPage(c, seed.sampleGroupName(), "permissions")],
     ["policy page: Permissions", (c) => loadPolicyPage(c, policySegments(), "permissions")],
@@ -81,10 +90,10 @@ async function main(): Promise<void> {
 
   console.log("Portcullis console benchmark");
   console.log(`  node ${process.version}; SQLite in ${dataDir}`);
-  console.log(`  account: ${USERS - 1} users, ${GROUPS} groups, ${POLICIES} customer managed policies, ${AUDIT_EVENTS} audit events (seeded in ${seedSeconds.toFixed(1)} s)`);
+  console.log(`  account: ${USERS - 1} users, ${GROUPS} groups, ${POLICIES} customer managed policies, ${ROLES} roles, ${AUDIT_EVENTS} audit events (seeded in ${seedSeconds.toFixed(1)} s)`);
   console.log(`  caller: IAM user ${seed.admin.userName} with 10 managed policies through 3 groups (one grants AdministratorAccess); ${ROUNDS} requests each after 20 warm-up`);
   console.log("");
-  console.log(`${"request".padEnd(52)}  ${"ops".padStart(4)}  ${"sql".padStart(4)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}`);
+  console.log(`${"request".padEnd(60)}  ${"ops".padStart(4)}  ${"sql".padStart(4)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}`);
   for (const [label, run, cleanup] of requests) {
     for (let i = 0; i < 20; i++) {
       await run(asRequest());
@@ -105,7 +114,7 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const fmt = (n: number) => n.toFixed(2).padStart(8);
-    console.log(`${label.padEnd(52)}  ${String(operations).padStart(4)}  ${String(statements).padStart(4)}  ${fmt(percentile(times, 50))}  ${fmt(percentile(times, 95))}  ${fmt(times.at(-1)!)}`);
+    console.log(`${label.padEnd(60)}  ${String(operations).padStart(4)}  ${String(statements).padStart(4)}  ${fmt(percentile(times, 50))}  ${fmt(percentile(times, 95))}  ${fmt(times.at(-1)!)}`);
   }
   console.log("");
   console.log("target: p95 under 100 ms for each page on a 2-core machine");

@@ -5,7 +5,7 @@ import type { Caller } from "../lib/auth/caller";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db/client";
 import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
-import { groupArn, policyArn, userArn } from "../lib/policy";
+import { groupArn, policyArn, roleArn, userArn } from "../lib/policy";
 
 const SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "logs", "iam"];
 
@@ -25,7 +25,7 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedQuotaAccount(counts: { users: number; groups: number; policies: number; auditEvents: number }) {
+export async function seedQuotaAccount(counts: { users: number; groups: number; policies: number; roles: number; auditEvents: number }) {
   const accountId = newAccountId();
   await db.account.create({
     data: { id: accountId, name: "Bench Corp", rootUser: { create: { email: `root@${accountId}.example`, passwordHash: await hashPassword("bench-root-Password1") } } },
@@ -63,6 +63,51 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
   await inChunks(
     users.map((u, i) => ({ userId: u.id, key: "team", keyLower: "team", value: `team-${i % 40}` })),
     (chunk) => db.tag.createMany({ data: chunk }),
+  );
+
+  // Roles: every one trusted by the account (every fifth only with MFA), with two managed policies,
+  // an inline policy, two tags and, on every tenth, a live role session.
+  const trust = (i: number) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole", ...(i % 5 === 0 ? { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } } : {}) }],
+    });
+  const roles = Array.from({ length: counts.roles }, (_, i) => {
+    const name = `role-${i}`;
+    return { id: uniqueId("AROA"), accountId, name, nameLower: name, arn: roleArn(accountId, name), trustPolicy: trust(i), lastUsedAt: i % 3 === 0 ? new Date() : null };
+  });
+  await inChunks(roles, (chunk) => db.role.createMany({ data: chunk }));
+  await inChunks(
+    roles.flatMap((r, i) => [0, 1].map((k) => ({ roleId: r.id, policyId: policies[(i * 2 + k) % policies.length]!.id }))),
+    (chunk) => db.rolePolicyAttachment.createMany({ data: chunk }),
+  );
+  await inChunks(
+    roles.map((r, i) => ({ roleId: r.id, name: "Inline", nameLower: "inline", document: policyDocument(i) })),
+    (chunk) => db.inlinePolicy.createMany({ data: chunk }),
+  );
+  await inChunks(
+    roles.flatMap((r, i) => [
+      { roleId: r.id, key: "team", keyLower: "team", value: `team-${i % 40}` },
+      { roleId: r.id, key: "env", keyLower: "env", value: i % 2 ? "prod" : "dev" },
+    ]),
+    (chunk) => db.tag.createMany({ data: chunk }),
+  );
+  const hourFromNow = new Date(Date.now() + 3_600_000);
+  await inChunks(
+    roles
+      .filter((_, i) => i % 10 === 0)
+      .map((r) => ({
+        accessKeyId: `ASIA${uniqueId("AROA").slice(4, 20)}`,
+        accountId,
+        roleId: r.id,
+        name: "bench-session",
+        arn: `arn:aws:sts::${accountId}:assumed-role/${r.name}/bench-session`,
+        secretCiphertext: "bench-not-a-real-secret",
+        sessionTokenHash: `bench-${r.id}`,
+        expiresAt: hourFromNow,
+        assumedByArn: users[0]!.arn,
+      })),
+    (chunk) => db.roleSession.createMany({ data: chunk }),
   );
 
   // Credentials on every tenth user, so the console columns and the Security credentials tab have rows to read.
@@ -108,11 +153,13 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
   let next = 0;
   let nextGroup = 0;
   let nextPolicy = 0;
+  let nextRole = 0;
   return {
     admin: caller,
     root,
     sampleUserName: () => users[(next++ * 7919) % users.length]!.name,
     sampleGroupName: () => groups[(nextGroup++ * 37) % groups.length]!.name,
     samplePolicyArn: () => policies[(nextPolicy++ * 101) % policies.length]!.arn,
+    sampleRoleName: () => roles[(nextRole++ * 97) % roles.length]!.name,
   };
 }

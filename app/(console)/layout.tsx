@@ -3,14 +3,16 @@ import { ConsoleShell } from "@/components/shell/ConsoleShell";
 import { parseTheme, THEME_COOKIE } from "@/components/theme/theme";
 import { requireConsoleSession } from "@/lib/auth/session";
 import { searchConsole } from "./_server/consoleSearch";
+import { backToUser } from "./switchrole/actions";
 
 // Every console page is behind sign-in. The layout checks once per full page load; pages and server
 // actions call requireCaller() themselves too, because a layout is not re-run on client navigation.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const { caller, accountAlias } = await requireConsoleSession();
+  const { signedIn, accountAlias, switchedRole, switchedRoleEnded } = await requireConsoleSession();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const identity = { kind: signedIn.kind, accountId: signedIn.accountId, accountAlias, userName: signedIn.userName, switchedRole, switchedRoleEnded };
   return (
-    <ConsoleShell identity={{ kind: caller.kind, accountId: caller.accountId, accountAlias, userName: caller.userName }} theme={theme} search={searchConsole}>
+    <ConsoleShell identity={identity} theme={theme} search={searchConsole} backToUser={backToUser}>
       {children}
     </ConsoleShell>
   );

@@ -75,7 +75,14 @@ export function AuditEventsTable({ events }: { events: readonly AuditEventView[]
               <td className="px-3 py-2 whitespace-nowrap">
                 <DateTime value={event.EventTime} seconds />
               </td>
-              <td className="px-3 py-2">{mono(event.PrincipalArn)}</td>
+              <td className="px-3 py-2">
+                {mono(event.PrincipalArn)}
+                {event.AssumedBy && (
+                  <span className="mt-0.5 block text-xs text-slate-600" data-testid="audit-assumed-by">
+                    assumed by {mono(event.AssumedBy)}
+                  </span>
+                )}
+              </td>
               <td className="px-3 py-2">
                 <Link
                   href={`/audit/${event.EventId}`}
@@ -85,7 +92,15 @@ export function AuditEventsTable({ events }: { events: readonly AuditEventView[]
                   {event.Action}
                 </Link>
               </td>
-              <td className="px-3 py-2">{mono(event.Resource)}</td>
+              <td className="px-3 py-2">
+                {mono(event.Resource)}
+                {event.RoleSessionName && (
+                  <span className="mt-0.5 block text-xs text-slate-600" data-testid="audit-role-session">
+                    session {mono(event.RoleSessionName)}
+                    {event.SourceIdentity && <> · source identity {mono(event.SourceIdentity)}</>}
+                  </span>
+                )}
+              </td>
               <td className="px-3 py-2">
                 <ResultBadge result={event.Result} />
               </td>

@@ -22,7 +22,7 @@ interface OptionGroup {
 }
 
 /** The list pages' own name filter, for "all matches" when the palette shows only the first few. */
-const LIST_PAGES: Readonly<Record<EntityKind, string>> = { users: "/users", groups: "/groups", policies: "/policies" };
+const LIST_PAGES: Readonly<Record<EntityKind, string>> = { users: "/users", groups: "/groups", roles: "/roles", policies: "/policies" };
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 

@@ -16,12 +16,14 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   "/audit": ["events", "cloudtrail", "history"],
   "/me": ["mfa", "access keys", "password"],
   "/password-policy": ["password rules"],
+  "/roles": ["assume role", "trust policy", "switch role"],
 };
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   ...CONSOLE_SECTIONS.map((section) => ({ label: section.label, href: section.href, keywords: KEYWORDS[section.href] })),
   { label: "Create user", href: "/users/new", keywords: ["new user", "add user"] },
   { label: "Create user group", href: "/groups/new", keywords: ["new group", "add group"] },
+  { label: "Create role", href: "/roles/new", keywords: ["new role", "add role", "trusted entity"] },
   { label: "Create policy", href: "/policies/new", keywords: ["new policy", "policy editor"] },
   { label: "Change password", href: "/change-password", iamUsersOnly: true },
 ];

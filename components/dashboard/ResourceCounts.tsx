@@ -13,7 +13,7 @@ export interface ResourceCount {
 /** The IAM resources in the account, each linking to its list, with AWS's quota beside it. */
 export function ResourceCounts({ counts }: { counts: readonly ResourceCount[] }) {
   return (
-    <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+    <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {counts.map((item) => (
         <div key={item.label} className="rounded-md border border-slate-200 p-3">
           <dt className="text-sm text-slate-600">{item.label}</dt>

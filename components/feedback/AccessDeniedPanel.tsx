@@ -19,8 +19,8 @@ export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
       <h2 className="text-base font-semibold">
         Access denied
       </h2>
-      <p className="mt-1">
-        You are not authorized to perform <code className="font-mono font-semibold">{denied.action}</code> on{" "}
+      <p className="mt-1" data-testid="access-denied-principal">
+        <code className="font-mono break-all">{denied.principal}</code> is not authorized to perform <code className="font-mono font-semibold">{denied.action}</code> on{" "}
         <code className="font-mono break-all">{denied.resource}</code>.
       </p>
       <p className="mt-2" data-testid="access-denied-explanation">
@@ -36,6 +36,22 @@ export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
           ))}
         </ul>
       )}
+      {denied.unmetConditions && (
+        <div className="mt-2" data-testid="access-denied-unmet-conditions">
+          <p>These statements would allow it, but a condition was not met:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {denied.unmetConditions.map((unmet) => (
+              <li key={`${unmet.policy}#${unmet.statement}`}>
+                Statement <code className="font-mono">{unmet.statement}</code> in {unmet.policyKind} <code className="font-mono">{unmet.policy}</code> requires{" "}
+                <code className="font-mono">
+                  {unmet.operator} {unmet.key} {unmet.values.join(", ")}
+                </code>
+                ; this request has <code className="font-mono">{unmet.requestValue === null ? "no value" : [unmet.requestValue].flat().join(", ")}</code>.
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {denied.needsMfa ? (
         <div className="mt-3 flex flex-col items-start gap-2" data-testid="access-denied-needs-mfa">
           <p className="text-red-800">
@@ -43,6 +59,10 @@ export function AccessDeniedPanel({ denied }: { denied: AccessDenied }) {
           </p>
           <SignInWithMfaButton variant="secondary" />
         </div>
+      ) : denied.sessionRevoked ? (
+        <p className="mt-2 text-red-800" data-testid="access-denied-session-revoked">
+          An administrator revoked this role&apos;s active sessions, so everything this session asks is denied. Go back to your user and switch to the role again for a new session.
+        </p>
       ) : (
         <p className="mt-2 text-red-800">Ask an administrator to grant this permission if you need it.</p>
       )}

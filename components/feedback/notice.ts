@@ -18,7 +18,7 @@ export interface Notice {
   /** A second entity involved (the policy detached, the member removed, the device added). */
   readonly object?: string;
   /** What kind of entity the subject is, where the sentence must say it. */
-  readonly entity?: "user" | "group";
+  readonly entity?: "user" | "group" | "role";
   readonly count?: number;
 }
 
@@ -37,6 +37,11 @@ const SENTENCES = {
   "group-deleted": (x) => `User group ${s(x)} deleted.`,
   "user-created": (x) => `User ${s(x)} created.`,
   "user-deleted": (x) => `User ${s(x)} deleted, with its credentials, group memberships and policies.`,
+  "role-created": (x) => `Role ${s(x)} created. Who may assume it is on its Trust relationships tab; what it may do, on its Permissions tab.`,
+  "role-deleted": (x) => `Role ${s(x)} deleted, with its attached and inline policies.`,
+  "role-updated": (x) => `Role ${s(x)} saved.`,
+  "trust-policy-saved": (x) => `Trust policy of role ${s(x)} saved. It decides who may assume the role from now on.`,
+  "role-sessions-revoked": (x) => `Sessions of role ${s(x)} issued before now are revoked: the inline policy AWSRevokeOlderSessions denies them every action.`,
   "policy-created": (x) => `Policy ${s(x)} created. Attach it to users or groups on the Entities attached tab.`,
   "policy-version-saved": (x) => `Policy ${s(x)} saved as a new version.`,
   "policy-default-version-set": (x) => `Version ${o(x)} is now the default version of ${s(x)}: it applies to every user and group the policy is attached to.`,
@@ -47,10 +52,12 @@ const SENTENCES = {
   "policy-attached-to-entities": (x) => `Policy ${s(x)} attached to ${plural(n(x), "user or group", "users and groups")}.`,
   "inline-policy-saved": (x) => `Inline policy ${o(x)} of ${e(x)} ${s(x)} saved.`,
   "inline-policy-deleted": (x) => `Inline policy ${o(x)} of ${e(x)} ${s(x)} deleted.`,
+  "permissions-boundary-set": (x) => `Permissions boundary of ${e(x)} ${s(x)} set to ${o(x)}: the ${e(x)}'s policies now grant at most what ${o(x)} allows.`,
+  "permissions-boundary-removed": (x) => `Permissions boundary removed from ${e(x)} ${s(x)}: its identity-based policies alone now decide what it may do.`,
   "members-added": (x) => `${counted(x, "user", "users")} added to group ${s(x)}.`,
   "member-removed": (x) => `User ${o(x)} removed from group ${s(x)}.`,
   "groups-joined": (x) => `User ${s(x)} added to ${n(x) === 1 && x.object ? `group ${o(x)}` : plural(n(x), "group")}.`,
-  "tags-saved": (x) => `Tags of user ${s(x)} saved.`,
+  "tags-saved": (x) => `Tags of ${e(x)} ${s(x)} saved.`,
   "console-password-set": (x) => `Console password of user ${s(x)} set.`,
   "console-sign-in-unlocked": (x) => `Sign-in of user ${s(x)} unlocked: the user can try their password again now.`,
   "console-access-disabled": (x) => `Console access of user ${s(x)} disabled: the user can no longer sign in to the console.`,
@@ -99,7 +106,7 @@ export function decodeNotice(value: string): Notice | undefined {
   if (typeof kind !== "string" || !Object.hasOwn(SENTENCES, kind)) return undefined;
   const name = (value: unknown) => value === undefined || (typeof value === "string" && NAME.test(value));
   if (!name(subject) || !name(object)) return undefined;
-  if (entity !== undefined && entity !== "user" && entity !== "group") return undefined;
+  if (entity !== undefined && entity !== "user" && entity !== "group" && entity !== "role") return undefined;
   if (count !== undefined && !(Number.isInteger(count) && (count as number) >= 0 && (count as number) <= 10_000)) return undefined;
   return { kind: kind as NoticeKind, subject: subject as string | undefined, object: object as string | undefined, entity, count: count as number | undefined };
 }

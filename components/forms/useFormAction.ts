@@ -23,15 +23,28 @@ export function useFormAction<S extends { readonly error?: IamErrorView }>(actio
   const handled = useRef(state);
   const succeeded = useRef(onSuccess);
   succeeded.current = onSuccess;
+  // A form whose success removes it (a detached row, a removed boundary) unmounts in the same commit
+  // as its answer, before the effect below could run: it looks for its notice as it goes. It looks
+  // after the commit, so that when the answer was a new page (a delete that redirects) the region's
+  // own look at the new address takes the notice first, rather than clearing the one taken here.
+  const awaiting = useRef(false);
+  useEffect(
+    () => () => {
+      if (awaiting.current) setTimeout(checkNotices, 0);
+    },
+    [checkNotices],
+  );
   useEffect(() => {
     if (handled.current === state) return;
     handled.current = state;
+    awaiting.current = false;
     checkNotices();
     if (!state.error) succeeded.current?.(state);
   }, [state, checkNotices]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    awaiting.current = true;
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   };

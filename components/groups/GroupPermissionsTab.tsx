@@ -16,8 +16,27 @@ import { inlinePolicyHref } from "@/components/policies/inlinePolicyHref";
 
 type Row = { kind: "managed"; policy: AttachedPolicy } | { kind: "inline"; name: string };
 
-/** The group's managed policies (attach, detach) and inline policies (create, edit, delete). */
+// What the tab says for each kind of owner: a role's Permissions tab is a group's without members.
+const OWNERS = {
+  group: {
+    description: "A group can have up to 10 managed policies attached, and inline policies of up to 5,120 characters in all.",
+    max: QUOTAS.AttachedPoliciesPerGroup,
+    loses: (name: string) => `Every member of ${name} loses the permissions it grants, immediately.`,
+    none: "No policies are attached to this group.",
+    caption: "Policies attached to this group",
+  },
+  role: {
+    description: "A role can have up to 10 managed policies attached, and inline policies of up to 10,240 characters in all. Its sessions get what these allow, within its permissions boundary.",
+    max: QUOTAS.AttachedPoliciesPerRole,
+    loses: (name: string) => `Sessions of ${name} lose the permissions it grants, immediately.`,
+    none: "No policies are attached to this role: its sessions may do nothing.",
+    caption: "Policies attached to this role",
+  },
+} as const;
+
+/** The group's (or role's) managed policies (attach, detach) and inline policies (create, edit, delete). */
 export function GroupPermissionsTab({
+  owner = "group",
   groupName,
   attached,
   inline,
@@ -27,6 +46,8 @@ export function GroupPermissionsTab({
   deleteInline,
   permissions = {},
 }: {
+  /** Whose policies these are: a group's, or a role's (`groupName` is then the role's name). */
+  owner?: "group" | "role";
   groupName: string;
   attached: readonly AttachedPolicy[];
   inline: readonly string[];
@@ -42,6 +63,7 @@ export function GroupPermissionsTab({
     readonly deleteInline?: ControlPermission;
   };
 }) {
+  const text = OWNERS[owner];
   const rows: Row[] = [...attached.map((policy) => ({ kind: "managed" as const, policy })), ...inline.map((name) => ({ kind: "inline" as const, name }))];
   const columns: Column<Row>[] = [
     {
@@ -53,7 +75,7 @@ export function GroupPermissionsTab({
             {row.policy.PolicyName}
           </Link>
         ) : (
-          <Link href={inlinePolicyHref("group", groupName, row.name)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
+          <Link href={inlinePolicyHref(owner, groupName, row.name)} className={`${buttonStyles.link} font-medium wrap-anywhere`}>
             {row.name}
           </Link>
         ),
@@ -76,7 +98,7 @@ export function GroupPermissionsTab({
           />
         ) : (
           <div className="flex flex-wrap justify-end gap-2">
-            <ButtonLink href={inlinePolicyHref("group", groupName, row.name)} variant="secondary">
+            <ButtonLink href={inlinePolicyHref(owner, groupName, row.name)} variant="secondary">
               Edit<span className="sr-only"> {row.name}</span>
             </ButtonLink>
             <ConfirmActionDialog
@@ -89,24 +111,24 @@ export function GroupPermissionsTab({
               testId={`delete-inline-${row.name}`}
               permission={permissions.deleteInline}
             >
-              Every member of {groupName} loses the permissions it grants, immediately. An inline policy cannot be restored once deleted.
+              {text.loses(groupName)} An inline policy cannot be restored once deleted.
             </ConfirmActionDialog>
           </div>
         ),
     },
   ];
   return (
-    <Panel title={`Permissions policies (${rows.length})`} description="A group can have up to 10 managed policies attached, and inline policies of up to 5,120 characters in all." testId="group-permissions">
-      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} max={QUOTAS.AttachedPoliciesPerGroup} permission={permissions.attach} />
+    <Panel title={`Permissions policies (${rows.length})`} description={text.description} testId={`${owner}-permissions`}>
+      <AttachPoliciesDisclosure search={searchPolicies} alreadyAttached={new Set(attached.map((p) => p.PolicyArn))} attach={attach} max={text.max} permission={permissions.attach} />
       <div>
-        <ButtonLink href={inlinePolicyHref("group", groupName)} variant="secondary" testId="create-inline-policy" permission={permissions.createInline}>
+        <ButtonLink href={inlinePolicyHref(owner, groupName)} variant="secondary" testId="create-inline-policy" permission={permissions.createInline}>
           Create inline policy
         </ButtonLink>
       </div>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No policies are attached to this group.</p>
+        <p className="text-sm text-slate-600">{text.none}</p>
       ) : (
-        <DataTable caption="Policies attached to this group" columns={columns} rows={rows} rowKey={(row) => (row.kind === "managed" ? row.policy.PolicyArn : `inline:${row.name}`)} rowTestId={(row) => (row.kind === "inline" ? "inline-policy-row" : undefined)} testId="group-permissions-table" />
+        <DataTable caption={text.caption} columns={columns} rows={rows} rowKey={(row) => (row.kind === "managed" ? row.policy.PolicyArn : `inline:${row.name}`)} rowTestId={(row) => (row.kind === "inline" ? "inline-policy-row" : undefined)} testId={`${owner}-permissions-table`} />
       )}
     </Panel>
   );

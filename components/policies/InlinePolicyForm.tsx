@@ -13,9 +13,9 @@ import { POLICY_NAME_HELP, policyNameError, type InlinePolicyDraft } from "./pol
 type SaveInlinePolicyAction = (previous: ActionState, draft: InlinePolicyDraft) => Promise<ActionState>;
 
 /**
- * Create or edit an inline policy of one user or group: the same editors as managed policies, with
- * the container's size quota (user 2,048, group 5,120 characters without white space). An existing
- * inline policy keeps its name, as in AWS (PutUserPolicy / PutGroupPolicy replace the document).
+ * Create or edit an inline policy of one user, group or role: the same editors as managed policies,
+ * with the container's size quota (user 2,048, group 5,120, role 10,240 characters without white
+ * space). An existing inline policy keeps its name, as in AWS (Put*Policy replaces the document).
  */
 export function InlinePolicyForm({
   ownerLabel,
@@ -25,9 +25,9 @@ export function InlinePolicyForm({
   cancelHref,
   save,
 }: {
-  /** "user alice" or "group Developers", for the labels. */
+  /** "user alice", "group Developers" or "role Deployer", for the labels. */
   ownerLabel: string;
-  container: Extract<PolicyContainer, "user-inline" | "group-inline">;
+  container: Extract<PolicyContainer, "user-inline" | "group-inline" | "role-inline">;
   existingName?: string;
   initialDocument: string;
   cancelHref: string;

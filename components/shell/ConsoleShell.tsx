@@ -3,6 +3,7 @@ import { PaletteProvider } from "@/components/commandPalette/PaletteProvider";
 import type { ConsoleSearch } from "@/components/commandPalette/paletteSearch";
 import type { Theme } from "@/components/theme/theme";
 import { ConsoleHeader, type SignedInIdentity } from "./ConsoleHeader";
+import { RoleSessionEndedBar } from "./RoleSessionEndedBar";
 import { SideNav } from "./SideNav";
 
 /** The AWS-console-like frame around every console page: top bar, left navigation, content. */
@@ -10,9 +11,12 @@ export function ConsoleShell({
   identity,
   theme,
   search,
+  backToUser,
   children,
 }: {
   identity: SignedInIdentity;
+  /** "Back to USER": the server action that leaves a switched role. */
+  backToUser: () => Promise<void>;
   theme: Theme;
   /** The command palette's search (a server action the console layout binds). */
   search: ConsoleSearch;
@@ -27,7 +31,8 @@ export function ConsoleShell({
         >
           Skip to main content
         </a>
-        <ConsoleHeader identity={identity} theme={theme} />
+        <ConsoleHeader identity={identity} theme={theme} backToUser={backToUser} />
+        {identity.switchedRoleEnded && <RoleSessionEndedBar userName={identity.userName} acknowledge={backToUser} />}
         <div className="flex flex-1 flex-col md:flex-row">
           <SideNav />
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-6">

@@ -16,7 +16,16 @@ type SimulateAction = (previous: SimulationState, request: SimulationRequest) =>
  * if this user made the request, with the user's real policies and tags and the MFA state and
  * context keys chosen here.
  */
-export function SimulateAccessForm({ userName, simulate }: { userName: string; simulate: SimulateAction }) {
+export function SimulateAccessForm({
+  owner = "user",
+  userName,
+  simulate,
+}: {
+  /** Who is simulated: a user, or a session of a role (`userName` is then the role's name). */
+  owner?: "user" | "role";
+  userName: string;
+  simulate: SimulateAction;
+}) {
   const [action, setAction] = useState("");
   const [resource, setResource] = useState("*");
   const [mfaPresent, setMfaPresent] = useState(false);
@@ -31,7 +40,14 @@ export function SimulateAccessForm({ userName, simulate }: { userName: string; s
   };
 
   return (
-    <Panel title={`Can ${userName}…?`} description="Ask the policy engine whether this user may perform an action on a resource, decided with the user's policies, groups and tags.">
+    <Panel
+      title={`Can ${userName}…?`}
+      description={
+        owner === "user"
+          ? "Ask the policy engine whether this user may perform an action on a resource, decided with the user's policies, groups and tags."
+          : "Ask the policy engine whether a session of this role may perform an action on a resource, decided with the role's policies, permissions boundary and tags (without session policies)."
+      }
+    >
       <form onSubmit={submit} className="flex flex-col gap-4" aria-label={`Simulate a request by ${userName}`} data-testid="simulate-form">
         <div className="grid gap-4 md:grid-cols-2">
           <TextField
@@ -56,7 +72,7 @@ export function SimulateAccessForm({ userName, simulate }: { userName: string; s
           checked={mfaPresent}
           onChange={(event) => setMfaPresent(event.target.checked)}
           label="MFA present"
-          description="Decide as if the user signed in with multi-factor authentication (aws:MultiFactorAuthPresent = true)."
+          description={`Decide as if the ${owner === "user" ? "user signed in" : "session was created"} with multi-factor authentication (aws:MultiFactorAuthPresent = true).`}
           testId="simulate-mfa"
         />
         <fieldset className="flex flex-col gap-2">

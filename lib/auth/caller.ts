@@ -1,18 +1,43 @@
 // Who is making a request, and the facts about the request that policies can test. Built from the
 // signed-in session (or, later, a SigV4-signed API request) and passed to every operation.
 
-export type PrincipalKind = "root" | "user" | "anonymous";
+export type PrincipalKind = "root" | "user" | "assumed-role" | "anonymous";
+
+/** What a role session's requests are decided with, beside its role's policies (lib/iam/roles/sessions). */
+export interface RoleSessionFacts {
+  /** The temporary access key ID (ASIA…): the session's identifier. */
+  readonly accessKeyId: string;
+  readonly roleId: string;
+  readonly roleName: string;
+  /** The role's ARN: aws:PrincipalArn of the session's requests. */
+  readonly roleArn: string;
+  readonly sessionName: string;
+  /** The identity that assumed the role: a user's ARN, or another session's when chaining. */
+  readonly assumedBy: string;
+  readonly sourceIdentity?: string;
+  readonly expiresAt: Date;
+  /** Created by switching role in the console. */
+  readonly console: boolean;
+}
 
 export interface Caller {
   readonly kind: PrincipalKind;
   /** The account the caller belongs to; undefined only for anonymous callers (sign-up, sign-in). */
   readonly accountId?: string;
-  /** `arn:aws:iam::ACCOUNT:root`, `arn:aws:iam::ACCOUNT:user/path/name`, or "anonymous". */
+  /**
+   * `arn:aws:iam::ACCOUNT:root`, `arn:aws:iam::ACCOUNT:user/path/name`,
+   * `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, or "anonymous".
+   */
   readonly arn: string;
   /** For IAM users: the unique ID and name. */
   readonly userId?: string;
   readonly userName?: string;
-  /** Whether this session was authenticated with an MFA code, and when it was authenticated. */
+  /** For role sessions (kind "assumed-role"): the session and its role. */
+  readonly roleSession?: RoleSessionFacts;
+  /**
+   * Whether this session was authenticated with an MFA code, and when it was authenticated (for a
+   * role session: when it was issued, aws:TokenIssueTime).
+   */
   readonly mfaAuthenticated: boolean;
   readonly authTime?: Date;
   readonly sourceIp?: string;

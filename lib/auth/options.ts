@@ -29,7 +29,19 @@ export type SessionClaims = SessionPrincipal & {
   readonly generation?: number;
   /** Password verified, MFA code not yet: not a session. authTime is then when the password was checked. */
   readonly mfaPending?: true;
+  /**
+   * The role this console session switched to (roleSessionCookie.ts): the session's temporary
+   * access key ID and how the header shows it. Requests then act as that role session until it
+   * expires or the person goes back; the user's own claims stay, so going back needs no sign-in.
+   */
+  readonly switchedRole?: SwitchedRole;
 };
+
+export interface SwitchedRole {
+  readonly accessKeyId: string;
+  readonly displayName: string;
+  readonly color: string;
+}
 
 declare module "next-auth" {
   interface User {

@@ -3,6 +3,7 @@
 // renamed user acts under its current name and ARN. That same read (one row by primary key) carries
 // the principal's session generation: a token from an older generation (signed out, password changed,
 // sessions revoked) is refused, as is one past the absolute lifetime, whatever its cookie's expiry.
+// A session that switched role acts as its role session (re-read too) until that expires.
 
 import "server-only";
 import { getServerSession } from "next-auth";
@@ -13,6 +14,7 @@ import { RequestScope, type Caller } from "./caller";
 import { authOptions, liveClaims, type SessionClaims } from "./options";
 import { passwordExpiry, type PasswordExpiry } from "./passwordExpiry";
 import { pendingExpired } from "./mfaSignIn";
+import { loadRoleSessionCaller } from "./roleSession";
 import { rootArn } from "./principal";
 import { currentRequestInfo } from "./request";
 
@@ -31,6 +33,22 @@ export interface ConsoleSession {
   readonly passwordResetRequired: boolean;
   /** Whether the password expired; "expired-administrator-reset" (HardExpiry) means only an administrator can reset it. */
   readonly passwordExpiry: PasswordExpiry;
+  /** The identity that signed in: the caller itself, unless the session switched role (then the user). */
+  readonly signedIn: Caller;
+  /** The role this console session switched to, while its role session lasts: what the header shows. */
+  readonly switchedRole?: SwitchedRoleView;
+  /** The session had switched role, and that role session has expired or gone: it acts as the user again. */
+  readonly switchedRoleEnded?: boolean;
+}
+
+export interface SwitchedRoleView {
+  readonly displayName: string;
+  readonly color: string;
+  readonly roleName: string;
+  /** The role session's ARN: arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION. */
+  readonly sessionArn: string;
+  readonly accountId: string;
+  readonly expiresAt: Date;
 }
 
 /** The principal these claims name, as it is now; undefined when it is gone or the session has ended. */
@@ -70,7 +88,7 @@ export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefi
   const principal = await loadPrincipal(claims);
   if (!principal) return undefined;
   const request = await currentRequestInfo();
-  const caller: Caller = {
+  const signedIn: Caller = {
     kind: principal.kind,
     accountId: claims.accountId,
     arn: principal.arn,
@@ -84,7 +102,26 @@ export const getConsoleSession = cache(async (): Promise<ConsoleSession | undefi
     // One per request (getConsoleSession is cached per request): the caller's policies load once.
     scope: new RequestScope(),
   };
-  return { caller, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired, passwordExpiry: principal.passwordExpiry };
+  const base = { signedIn, accountAlias: principal.alias, passwordResetRequired: principal.passwordResetRequired, passwordExpiry: principal.passwordExpiry };
+  if (!claims.switchedRole) return { ...base, caller: signedIn };
+  // A switched session acts as its role session, which must still be the one this user started.
+  const roleCaller = await loadRoleSessionCaller(claims.switchedRole.accessKeyId, { ...request, scope: new RequestScope() });
+  if (!roleCaller?.roleSession || roleCaller.roleSession.assumedBy !== principal.arn || !roleCaller.roleSession.console) {
+    return { ...base, caller: signedIn, switchedRoleEnded: true };
+  }
+  const roleSession = roleCaller.roleSession;
+  return {
+    ...base,
+    caller: roleCaller,
+    switchedRole: {
+      displayName: claims.switchedRole.displayName,
+      color: claims.switchedRole.color,
+      roleName: roleSession.roleName,
+      sessionArn: roleCaller.arn,
+      accountId: roleCaller.accountId!,
+      expiresAt: roleSession.expiresAt,
+    },
+  };
 });
 
 /** The signed-in caller, or undefined. */

@@ -1,4 +1,7 @@
-// Keeping the current console session through a change it made to its own principal. Changing your
+// Re-issuing the current console session's cookie with changed claims, outside next-auth (whose jwt
+// callback never changes claims once stamped). The lifetime still counts from the original sign-in.
+//
+// Keeping the current console session through a change it made to its own principal: changing your
 // own password, enabling or deactivating your own MFA device, or signing out your other sessions
 // ends every session of yours (the change advances the session generation by exactly one, in its
 // transaction); the session that made the change should not be stranded by it. So the server action
@@ -12,15 +15,19 @@ import { cookies } from "next/headers";
 import { authOptions, liveClaims, sessionTokenCookie, type LiveClaims } from "./options";
 import { sessionLifetimeMs } from "./sessionLifetime";
 
-/** Call only after a change by this session to its own principal has committed. */
-export async function keepCurrentSession(): Promise<void> {
+/** Re-issues this session's cookie with changed claims; false when there is no live session to change. */
+export async function reissueSession(change: (claims: LiveClaims) => LiveClaims): Promise<boolean> {
   const options = authOptions();
   const claims = (await getServerSession(options))?.principal;
-  if (!liveClaims(claims) || claims.mfaPending) return;
-  const next: LiveClaims = { ...claims, generation: claims.generation + 1 };
-  // The lifetime still counts from the original sign-in.
+  if (!liveClaims(claims) || claims.mfaPending) return false;
   const endsAt = claims.authTime + sessionLifetimeMs();
-  const token = await encode({ token: { sub: claims.arn, principal: next }, secret: options.secret!, maxAge: Math.ceil((endsAt - Date.now()) / 1000) });
+  const token = await encode({ token: { sub: claims.arn, principal: change(claims) }, secret: options.secret!, maxAge: Math.ceil((endsAt - Date.now()) / 1000) });
   const { name, options: flags } = sessionTokenCookie();
   (await cookies()).set(name, token, { ...flags, expires: new Date(endsAt) });
+  return true;
+}
+
+/** Call only after a change by this session to its own principal has committed. */
+export async function keepCurrentSession(): Promise<void> {
+  await reissueSession((claims) => ({ ...claims, generation: claims.generation + 1 }));
 }

@@ -26,6 +26,7 @@ const AUTHENTICATOR_FAILURES: Prisma.AuditEventWhereInput[] = [
   { action: "iam:ChangePassword", errorCode: "InvalidInput", errorMessage: INCORRECT_CURRENT_PASSWORD },
   { action: "iam:EnableMFADevice", errorCode: "InvalidAuthenticationCode" },
   { action: "iam:ResyncMFADevice", errorCode: "InvalidAuthenticationCode" },
+  { action: "sts:AssumeRole", errorCode: "InvalidAuthenticationCode" },
 ];
 
 const MINUTE = 60_000;

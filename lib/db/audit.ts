@@ -21,6 +21,10 @@ export interface AuditEventInput {
   readonly userAgent?: string;
   /** A denial's explanation, already serialised and bounded by its author (lib/iam). */
   readonly detail?: string;
+  /** Role sessions: who assumed the role; AssumeRole: the session name and source identity asked for. */
+  readonly assumedBy?: string;
+  readonly roleSessionName?: string;
+  readonly sourceIdentity?: string;
 }
 
 // Bounded so that a hostile user agent or message cannot bloat the log.
@@ -39,6 +43,9 @@ function row(event: AuditEventInput) {
     sourceIp: clip(event.sourceIp, 64),
     userAgent: clip(event.userAgent, 512),
     detail: event.detail,
+    assumedBy: event.assumedBy,
+    roleSessionName: clip(event.roleSessionName, 64),
+    sourceIdentity: clip(event.sourceIdentity, 64),
   };
 }
 

@@ -35,7 +35,7 @@ import {
   ListAttachedRolePolicies,
   ListAttachedUserPolicies,
 } from "./policies/attachments";
-import { AttachGroupPolicies, AttachPolicyToEntities, AttachUserPolicies } from "./policies/batchAttachments";
+import { AttachGroupPolicies, AttachPolicyToEntities, AttachRolePolicies, AttachUserPolicies } from "./policies/batchAttachments";
 import {
   DeleteGroupPolicy,
   DeleteRolePolicy,
@@ -62,8 +62,13 @@ import { GetCallerPermissions } from "./policies/callerPermissions";
 import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "./policies/versions";
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "./users/deletion";
+import { CreateRoleWithPolicies } from "./roles/createRoleWithPolicies";
 import { CreateRole, DeleteRole, GetRole, ListRoles, UpdateAssumeRolePolicy, UpdateRole, UpdateRoleDescription } from "./roles/roles";
-import { ListRoleTags, TagRole, UntagRole } from "./roles/tags";
+import { DeleteRoleWithDependents } from "./roles/deletion";
+import { AssumeRole } from "./roles/assumeRole";
+import { ListRoleSessions, RevokeRoleSessions } from "./roles/sessions";
+import { ListSwitchRoleHistory, SwitchRole } from "./roles/switchRole";
+import { ListRoleTags, SetRoleTags, TagRole, UntagRole } from "./roles/tags";
 import { ListUserTags, SetUserTags, TagUser, UntagUser } from "./users/tags";
 import { ListConsoleUsersWithoutMFA } from "./users/mfaEnrollment";
 import { CreateUser, GetUser, ListUsers, UpdateUser } from "./users/users";
@@ -132,13 +137,22 @@ export const OPERATIONS: readonly AnyOperation[] = [
   ListRoles,
   GetRole,
   CreateRole,
+  CreateRoleWithPolicies,
   UpdateRole,
   UpdateRoleDescription,
   UpdateAssumeRolePolicy,
   DeleteRole,
+  DeleteRoleWithDependents,
   TagRole,
   UntagRole,
   ListRoleTags,
+  SetRoleTags,
+  // role sessions
+  AssumeRole,
+  SwitchRole,
+  ListSwitchRoleHistory,
+  ListRoleSessions,
+  RevokeRoleSessions,
   // policies
   ListPolicies,
   GetPolicy,
@@ -159,6 +173,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   ListAttachedGroupPolicies,
   AttachUserPolicies,
   AttachGroupPolicies,
+  AttachRolePolicies,
   AttachPolicyToEntities,
   ListUserPolicies,
   GetUserPolicy,

@@ -57,7 +57,8 @@ export interface Explanation extends DecidingExplanation {
   readonly statements: readonly StatementTrace[];
 }
 
-const TYPE_NAMES: Record<PolicyType, string> = {
+/** Each policy type as IAM's documentation names it. */
+export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
   identity: "identity-based policy",
   boundary: "permissions boundary",
   session: "session policy",
@@ -81,7 +82,7 @@ function ref(policy: CompiledPolicy, type: PolicyType, level: number | undefined
 
 function describeRef(r: StatementRef, req: PreparedRequest): string {
   // A trust action's resource policy is the role's trust policy: call it what IAM calls it.
-  const type = r.policyType === "resource" && req.trust ? "trust policy" : TYPE_NAMES[r.policyType];
+  const type = r.policyType === "resource" && req.trust ? "trust policy" : POLICY_TYPE_NAMES[r.policyType];
   return `statement "${r.statement}" of ${type} "${r.policy}"`;
 }
 

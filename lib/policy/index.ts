@@ -11,6 +11,7 @@ export { evaluate, type EvaluationResult, type ExplainLevel } from "./evaluate";
 export type { DecisionReason } from "./decide";
 export { preparePolicySet, PreparedPolicySet, type PolicySet, type PolicyType } from "./candidates";
 export type { DecidingExplanation, Explanation, StatementRef, StatementTrace, StatementElement } from "./explain";
+export { POLICY_TYPE_NAMES } from "./explain";
 export { evaluateCase, evaluateCases, type CaseResult, type CaseOptions, CasePolicyCache, type CaseWarning } from "./cases";
 export { isTrustRequest, TRUST_ACTIONS } from "./trust";
 export { rcpsGovern, RCP_SERVICES } from "./resourceControl";

@@ -9,7 +9,7 @@ import { STARTER_POLICY } from "@/components/policies/policyDraft";
 import { putInlinePolicy } from "./inlinePolicyActions";
 import { inlinePolicyKind, type InlinePolicyOwner } from "./inlinePolicyOwner";
 
-/** Create an inline policy for a user or group, or (with a policy name) edit one, in the policy editor. */
+/** Create an inline policy for a user, group or role, or (with a policy name) edit one, in the policy editor. */
 export async function InlinePolicyPage({ owner, policyName }: { owner: InlinePolicyOwner; policyName?: string }) {
   const caller = await requireCaller();
   const kind = inlinePolicyKind(owner);

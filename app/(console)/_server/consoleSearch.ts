@@ -1,6 +1,6 @@
 "use server";
 
-// The command palette's search: the first few users, groups and policies whose names contain what
+// The command palette's search: the first few users, groups, roles and policies whose names contain what
 // was typed, through the List operations (Filter, small MaxItems), as the pickers search. The kinds
 // the caller may not list are asked about first, in one GetCallerPermissions call, and are then not
 // searched at all: a person without ListUsers sees "not searched", and the audit log is not filled
@@ -12,11 +12,13 @@ import type { Operation } from "@/lib/iam/core/operation";
 import { ListGroups } from "@/lib/iam/groups/groups";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { ListPolicies } from "@/lib/iam/policies/managed";
+import { ListRoles } from "@/lib/iam/roles/roles";
 import { ListUsers } from "@/lib/iam/users/users";
 import { PALETTE_MATCHES_PER_KIND, PALETTE_QUERY_MAX, type EntityKind, type KindMatches, type PaletteEntity } from "@/components/commandPalette/paletteSearch";
 import { groupHref } from "@/components/groups/groupHref";
 import { isDenied } from "@/components/permissions/controlPermission";
 import { policyHref } from "@/components/policies/policyHref";
+import { roleHref } from "@/components/roles/roleHref";
 import { userHref } from "@/components/users/userHref";
 import { pagePermissions } from "./pagePermissions";
 import { readOperation } from "./readOperation";
@@ -46,6 +48,14 @@ const SOURCES: Readonly<Record<EntityKind, Source>> = {
       const read = await readOperation(ListGroups, { Filter, ...page }, caller);
       if (!read.ok) return undefined;
       return { entities: read.value.Groups.map((g) => ({ name: g.GroupName, href: groupHref(g.GroupName), detail: pathDetail(g.Path) })), more: read.value.IsTruncated };
+    },
+  },
+  roles: {
+    list: ListRoles,
+    search: async (Filter, caller) => {
+      const read = await readOperation(ListRoles, { Filter, ...page }, caller);
+      if (!read.ok) return undefined;
+      return { entities: read.value.Roles.map((r) => ({ name: r.RoleName, href: roleHref(r.RoleName), detail: pathDetail(r.Path) })), more: read.value.IsTruncated };
     },
   },
   policies: {

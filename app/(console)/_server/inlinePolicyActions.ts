@@ -1,13 +1,13 @@
 "use server";
 
-// A user's or group's inline policies: Put*Policy creates or replaces one (CreateOnly when the
+// A user's, group's or role's inline policies: Put*Policy creates or replaces one (CreateOnly when the
 // console creates, so an existing policy of that name is never overwritten), Delete*Policy removes it.
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCaller } from "@/lib/auth/session";
-import { PutGroupPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
+import { PutGroupPolicy, PutRolePolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import type { ActionState } from "@/components/forms/actionState";
 import type { InlinePolicyDraft } from "@/components/policies/policyDraft";
 import { boundArgument, boundValue, draftArgument, formArgument, type InvalidArgument } from "./actionArguments";
@@ -16,8 +16,9 @@ import { field, runMutation } from "./runMutation";
 
 /** The owner is bound into the page too: a kind the console knows, and a name that kind's operations accept. */
 function invalidOwner(owner: InlinePolicyOwner): InvalidArgument | undefined {
-  const kind = boundValue("owner.kind", z.enum(["user", "group"]), owner?.kind);
+  const kind = boundValue("owner.kind", z.enum(["user", "group", "role"]), owner?.kind);
   if (kind) return kind;
+  if (owner.kind === "role") return boundArgument(PutRolePolicy, "RoleName", owner.name);
   return owner.kind === "user" ? boundArgument(PutUserPolicy, "UserName", owner.name) : boundArgument(PutGroupPolicy, "GroupName", owner.name);
 }
 

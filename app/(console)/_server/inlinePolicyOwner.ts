@@ -1,16 +1,17 @@
-// Whose inline policies a page edits: a user's or a group's. One description of each kind, so the
-// inline-policy actions and page are written once for both (roles will be a third kind).
+// Whose inline policies a page edits: a user's, a group's or a role's. One description of each
+// kind, so the inline-policy actions and page are written once for all three.
 
 import type { Caller } from "@/lib/auth/caller";
 import { execute } from "@/lib/iam/core/operation";
 import { QUOTAS } from "@/lib/iam/core/rules";
-import { DeleteGroupPolicy, DeleteUserPolicy, GetGroupPolicy, GetUserPolicy, PutGroupPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
+import { DeleteGroupPolicy, DeleteRolePolicy, DeleteUserPolicy, GetGroupPolicy, GetRolePolicy, GetUserPolicy, PutGroupPolicy, PutRolePolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import type { PolicyContainer } from "@/lib/policy";
 import { groupHref } from "@/components/groups/groupHref";
+import { roleHref } from "@/components/roles/roleHref";
 import { userHref } from "@/components/users/userHref";
 
 export interface InlinePolicyOwner {
-  readonly kind: "user" | "group";
+  readonly kind: "user" | "group" | "role";
   readonly name: string;
 }
 
@@ -19,7 +20,7 @@ export interface InlinePolicyKind {
   readonly listLabel: string;
   readonly listHref: string;
   readonly href: (tab?: string) => string;
-  readonly container: Extract<PolicyContainer, "user-inline" | "group-inline">;
+  readonly container: Extract<PolicyContainer, "user-inline" | "group-inline" | "role-inline">;
   readonly description: string;
   readonly get: (caller: Caller, policyName: string) => Promise<{ PolicyName: string; PolicyDocument: string }>;
   readonly put: (caller: Caller, policyName: string, document: string, createOnly: boolean) => Promise<unknown>;
@@ -40,6 +41,19 @@ export function inlinePolicyKind({ kind, name }: InlinePolicyOwner): InlinePolic
       get: (caller, PolicyName) => execute(GetUserPolicy, { UserName: name, PolicyName }, caller),
       put: (caller, PolicyName, PolicyDocument, CreateOnly) => execute(PutUserPolicy, { UserName: name, PolicyName, PolicyDocument, CreateOnly }, caller),
       remove: (caller, PolicyName) => execute(DeleteUserPolicy, { UserName: name, PolicyName }, caller),
+    };
+  }
+  if (kind === "role") {
+    return {
+      label: `role ${name}`,
+      listLabel: "Roles",
+      listHref: "/roles",
+      href: (tab) => roleHref(name, tab),
+      container: "role-inline",
+      description: `Inline policies apply to sessions of role ${name} only. A role's inline policies may total ${chars(QUOTAS.InlinePolicySizePerRole)} characters, not counting white space.`,
+      get: (caller, PolicyName) => execute(GetRolePolicy, { RoleName: name, PolicyName }, caller),
+      put: (caller, PolicyName, PolicyDocument, CreateOnly) => execute(PutRolePolicy, { RoleName: name, PolicyName, PolicyDocument, CreateOnly }, caller),
+      remove: (caller, PolicyName) => execute(DeleteRolePolicy, { RoleName: name, PolicyName }, caller),
     };
   }
   return {

@@ -7,22 +7,24 @@ import type { Caller } from "@/lib/auth/caller";
 import { LookupEvents, type LookupEventsOutput } from "@/lib/iam/audit/lookupEvents";
 import { CreateGroup, ListGroups } from "@/lib/iam/groups/groups";
 import { CreatePolicy, ListPolicies } from "@/lib/iam/policies/managed";
+import { CreateRole, ListRoles } from "@/lib/iam/roles/roles";
 import { CreateUser, ListUsers } from "@/lib/iam/users/users";
 import { param, type SearchParams } from "@/components/table/queryHref";
 import { consoleFilterOf, usersListFilterFrom } from "@/components/users/usersListFilters";
 import { readAuditQuery } from "./auditQuery";
 import { listSort } from "./listSort";
 import { pagePermissions } from "./pagePermissions";
-import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "./undecidedInputs";
+import { ANY_GROUP_NAME, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_ROLE_NAME, ANY_TRUST_POLICY, ANY_USER_NAME } from "./undecidedInputs";
 import { readOperation, type ReadResult } from "./readOperation";
 
-/** Rows per page of the users, groups and policies lists. */
+/** Rows per page of the users, groups, roles and policies lists. */
 export const LIST_PAGE_SIZE = 25;
 /** Events per page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
 
 export const USER_SORTS = ["UserName", "PasswordLastUsed", "CreateDate"] as const;
 export const GROUP_SORTS = ["GroupName", "CreateDate"] as const;
+export const ROLE_SORTS = ["RoleName", "CreateDate"] as const;
 export const POLICY_SORTS = ["PolicyName", "CreateDate", "UpdateDate"] as const;
 export const POLICY_SCOPES = ["All", "AWS", "Local"] as const;
 
@@ -60,6 +62,22 @@ export function loadGroupsList(caller: Caller, query: SearchParams) {
   );
   const permissions = pagePermissions(caller, { createGroup: { Operation: CreateGroup, Input: { GroupName: ANY_GROUP_NAME }, InputVaries: true } });
   return Promise.all([groups, permissions]).then(([result, permissions]) => ({ result, sort, filter, permissions }));
+}
+
+export function loadRolesList(caller: Caller, query: SearchParams) {
+  const sort = listSort(query, ROLE_SORTS, "RoleName");
+  const filter = filterOf(query);
+  // The trusted-entities column is read from each role's trust policy, which ListRoles returns; last
+  // activity comes in the same call (IncludeRoleLastUsed).
+  const roles = readOperation(
+    ListRoles,
+    { Filter: filter, SortBy: sort.by, SortOrder: sort.apiOrder, Marker: param(query, "marker"), MaxItems: LIST_PAGE_SIZE, IncludeRoleLastUsed: true },
+    caller,
+  );
+  const permissions = pagePermissions(caller, {
+    createRole: { Operation: CreateRole, Input: { RoleName: ANY_ROLE_NAME, AssumeRolePolicyDocument: ANY_TRUST_POLICY }, InputVaries: true },
+  });
+  return Promise.all([roles, permissions]).then(([result, permissions]) => ({ result, sort, filter, permissions }));
 }
 
 export function loadPoliciesList(caller: Caller, query: SearchParams) {

@@ -17,17 +17,28 @@ import { ALLOWED, type ControlPermission } from "@/components/permissions/contro
 export function deniedReason(permission: CallerPermission, inputVaries = false): string {
   if (permission.NeedsMFA) return `${permission.Action} requires signing in with MFA: sign out, then sign in again with a code from your MFA device (assign one first if you have none).`;
   if (permission.DeniedBy) return `${permission.Action} is denied by statement ${permission.DeniedBy.Statement} in ${permission.DeniedBy.PolicyName}.`;
+  // A policy allows it: saying "no policy allows it" would send the person looking in the wrong place.
+  // The engine names the boundary "ReadOnly v1 (permissions boundary)", which says what it is.
+  if (permission.DeniedByBoundary) return `${permission.Action} is not allowed: a policy allows it, but ${permission.DeniedByBoundary} does not.`;
   const where = inputVaries ? "" : ` on ${permission.Resource}`;
   return `${permission.Action} is not allowed: no policy allows it${where}. Ask an administrator for it if you need it.`;
 }
 
-function toControlPermission(permission: CallerPermission, inputVaries: boolean): ControlPermission {
+/**
+ * In a switched role the refusal is the role session's, not the user's: the reason says so, naming
+ * the session ARN, so nobody goes looking for the fix in their own user's policies.
+ */
+function asRoleSession(reason: string, caller: Caller): string {
+  return caller.kind === "assumed-role" ? `As ${caller.arn}: ${reason}` : reason;
+}
+
+function toControlPermission(permission: CallerPermission, inputVaries: boolean, caller: Caller): ControlPermission {
   if (permission.Decision === "Allowed") return ALLOWED;
   if (permission.Decision === "Depends") {
     const where = permission.AllowedResources?.length ? ` on ${permission.AllowedResources.join(", ")}` : " for some choices";
     return { state: "depends", note: `Your policies allow ${permission.Action} only${where}; what you enter decides, and it is checked again before the final step.` };
   }
-  return { state: "denied", reason: deniedReason(permission, inputVaries), ...(permission.NeedsMFA ? { needsMfa: true as const } : {}) };
+  return { state: "denied", reason: asRoleSession(deniedReason(permission, inputVaries), caller), ...(permission.NeedsMFA ? { needsMfa: true as const } : {}) };
 }
 
 /**
@@ -42,7 +53,7 @@ export async function pagePermissions<K extends string>(caller: Caller, checks: 
     const chunk = names.slice(start, start + MAX_PERMISSION_CHECKS);
     try {
       const { Permissions } = await execute(GetCallerPermissions, { Checks: chunk.map((name) => checks[name]) }, caller);
-      chunk.forEach((name, index) => (result[name] = toControlPermission(Permissions[index]!, checks[name].InputVaries ?? false)));
+      chunk.forEach((name, index) => (result[name] = toControlPermission(Permissions[index]!, checks[name].InputVaries ?? false, caller)));
     } catch (error) {
       if (!isIamError(error) || error.code !== "AccessDenied") throw error;
       for (const name of chunk) result[name] = ALLOWED;

@@ -12,5 +12,9 @@ export const ANY_POLICY_NAME = "new-policy";
 export const ANY_GROUP_NAME = "new-group";
 /** A user still to be picked or typed. */
 export const ANY_USER_NAME = "new-user";
+/** A role still to be named. */
+export const ANY_ROLE_NAME = "new-role";
+/** A trust policy still to be written; no decision reads it. */
+export const ANY_TRUST_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 /** A tag still to be typed. */
 export const ANY_TAGS = [{ Key: "new-tag", Value: "" }];

@@ -47,6 +47,7 @@ function IamResources({ summary }: { summary: AccountSummary }) {
         counts={[
           { label: "Users", noun: ["user", "users"], count: summary.Users, quota: summary.UsersQuota, href: "/users" },
           { label: "User groups", noun: ["user group", "user groups"], count: summary.Groups, quota: summary.GroupsQuota, href: "/groups" },
+          { label: "Roles", noun: ["role", "roles"], count: summary.Roles, quota: summary.RolesQuota, href: "/roles" },
           { label: "Customer managed policies", noun: ["customer managed policy", "customer managed policies"], count: summary.Policies, quota: summary.PoliciesQuota, href: "/policies" },
         ]}
       />

@@ -28,7 +28,21 @@ export const dynamic = "force-dynamic";
 // identity, console password, other sessions, MFA devices, then access keys. One GetCallerPermissions
 // says beforehand which of its buttons the engine would refuse (ForceMFA's Deny without an MFA sign-in).
 export default async function MySecurityCredentialsPage() {
-  const { caller, accountAlias } = await requireConsoleSession();
+  const { caller, accountAlias, signedIn, switchedRole } = await requireConsoleSession();
+  // A role session has no credentials of its own: they are the user's, managed as the user.
+  if (switchedRole) {
+    return (
+      <div className="flex flex-col gap-5">
+        <PageHeader title="My security credentials" description="Your own credentials belong to your IAM user, not to the role you switched to." />
+        <Panel title="You are working as a role" testId="me-role-session">
+          <p className="text-sm text-slate-700">
+            This console session acts as <code className="font-mono text-xs">{switchedRole.sessionArn}</code>, with temporary credentials that expire on their own. To change your password, MFA devices or
+            access keys, choose <strong>Back to {signedIn.userName}</strong> in the header.
+          </p>
+        </Panel>
+      </div>
+    );
+  }
   const isRoot = caller.kind === "root";
   const [devices, accessKeys, permissions] = await Promise.all([
     readOperation(ListMFADevices, {}, caller),

@@ -39,7 +39,7 @@ export function ReviewStep({ draft }: { draft: CreateUserDraft }) {
   );
 }
 
-function ReviewSection({ title, children }: { title: string; children: React.ReactNode }) {
+export function ReviewSection({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section aria-label={title} className="rounded-md border border-slate-200 p-3">
       <h3 className="mb-2 font-semibold text-slate-900">{title}</h3>
@@ -48,7 +48,7 @@ function ReviewSection({ title, children }: { title: string; children: React.Rea
   );
 }
 
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
+export function Row({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[10rem_1fr] gap-2">
       <dt className="wrap-anywhere text-slate-600">{label}</dt>

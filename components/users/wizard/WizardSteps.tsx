@@ -1,7 +1,7 @@
 /** The step indicator down the side of the wizard: done steps ticked, the current one marked. */
-export function WizardSteps({ steps, current }: { steps: readonly string[]; current: number }) {
+export function WizardSteps({ steps, current, label = "Create user steps" }: { steps: readonly string[]; current: number; label?: string }) {
   return (
-    <nav aria-label="Create user steps" className="md:w-56 md:shrink-0">
+    <nav aria-label={label} className="md:w-56 md:shrink-0">
       <ol className="flex flex-wrap gap-x-4 gap-y-2 md:flex-col" data-testid="wizard-steps">
         {steps.map((title, index) => {
           const state = index < current ? "done" : index === current ? "current" : "todo";

@@ -75,10 +75,10 @@ function sentence(problem: string): string {
   return `${problem[0]!.toUpperCase()}${problem.slice(1)}.`;
 }
 
-/** Errors keyed by the tag row's id and "tags" for the list as a whole. */
-export function tagErrors(tags: readonly TagDraft[]): StepErrors {
+/** Errors keyed by the tag row's id and "tags" for the list as a whole. Users and roles share the quota of 50. */
+export function tagErrors(tags: readonly TagDraft[], entity: "user" | "role" = "user"): StepErrors {
   const errors: StepErrors = {};
-  if (tags.length > MAX_TAGS) errors.tags = `A user can have at most ${MAX_TAGS} tags.`;
+  if (tags.length > MAX_TAGS) errors.tags = `A ${entity} can have at most ${MAX_TAGS} tags.`;
   const seen = new Set<string>();
   for (const tag of tags) {
     const lower = tag.key.toLowerCase();

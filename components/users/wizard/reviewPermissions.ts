@@ -15,4 +15,5 @@ export type ReviewPermissions =
   | { readonly state: "checking" }
   | { readonly state: "checked"; readonly denials: readonly ReviewDenial[] };
 
-export type ReviewCheck = (draft: CreateUserDraft) => Promise<readonly ReviewDenial[]>;
+/** The Review step's server action: the create-user wizard's, or another wizard's over its own draft. */
+export type ReviewCheck<Draft = CreateUserDraft> = (draft: Draft) => Promise<readonly ReviewDenial[]>;

@@ -9,10 +9,10 @@ import type { ReviewCheck, ReviewPermissions } from "./reviewPermissions";
  * final there), so a refusal shows, with its reason, before they press Create user. Going back
  * forgets it; an answer for an earlier arrival is ignored.
  */
-export function useReviewPermissions(check: ReviewCheck) {
+export function useReviewPermissions<Draft = CreateUserDraft>(check: ReviewCheck<Draft>) {
   const [permissions, setPermissions] = useState<ReviewPermissions | undefined>();
   const round = useRef(0);
-  const start = (draft: CreateUserDraft) => {
+  const start = (draft: Draft) => {
     const mine = ++round.current;
     setPermissions({ state: "checking" });
     check(draft).then(

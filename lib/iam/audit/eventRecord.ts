@@ -19,6 +19,8 @@ function userIdentity(principalArn: string) {
     arn: principalArn,
     accountId: arn.account,
     ...(arn.type === "user" ? { userName: arn.name } : {}),
+    // CloudTrail's sessionIssuer: the role a session belongs to (a session ARN leaves out its path).
+    ...(arn.type === "assumed-role" ? { sessionContext: { sessionIssuer: { type: "Role", arn: `arn:aws:iam::${arn.account}:role/${arn.name}`, accountId: arn.account } } } : {}),
   };
 }
 
@@ -39,11 +41,15 @@ export function eventRecord(event: AuditEventView) {
     userAgent: event.UserAgent ?? null,
     ...(event.ErrorCode ? { errorCode: event.ErrorCode } : {}),
     ...(event.ErrorMessage ? { errorMessage: event.ErrorMessage } : {}),
+    // The one request parameter Portcullis keeps: what AssumeRole (or switching role) asked for.
+    ...(event.RoleSessionName ? { requestParameters: { roleArn: event.Resource, roleSessionName: event.RoleSessionName, ...(event.SourceIdentity ? { sourceIdentity: event.SourceIdentity } : {}) } } : {}),
     resources: event.Resource === "*" ? [] : [{ ARN: event.Resource, ...(account ? { accountId: account } : {}) }],
     ...(account ? { recipientAccountId: account } : {}),
     additionalEventData: {
       action: event.Action,
       result: event.Result,
+      ...(event.AssumedBy ? { assumedBy: event.AssumedBy } : {}),
+      ...(event.SourceIdentity && !event.RoleSessionName ? { sourceIdentity: event.SourceIdentity } : {}),
       ...(event.Explanation ? { explanation: event.Explanation } : {}),
     },
   };

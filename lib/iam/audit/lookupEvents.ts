@@ -24,6 +24,12 @@ export interface AuditEventView {
   ErrorMessage?: string;
   SourceIpAddress?: string;
   UserAgent?: string;
+  /** Events of a role session: the identity that assumed the role. */
+  AssumedBy?: string;
+  /** sts:AssumeRole (and switching role): the session name asked for. */
+  RoleSessionName?: string;
+  /** The source identity the request or its session carried. */
+  SourceIdentity?: string;
   /** Denied events: why the engine said no. */
   Explanation?: AuditExplanation;
 }
@@ -73,6 +79,9 @@ function toEventView(row: {
   sourceIp: string | null;
   userAgent: string | null;
   detail: string | null;
+  assumedBy: string | null;
+  roleSessionName: string | null;
+  sourceIdentity: string | null;
 }): AuditEventView {
   const view: AuditEventView = {
     EventId: row.id,
@@ -87,6 +96,9 @@ function toEventView(row: {
   if (row.errorMessage) view.ErrorMessage = row.errorMessage;
   if (row.sourceIp) view.SourceIpAddress = row.sourceIp;
   if (row.userAgent) view.UserAgent = row.userAgent;
+  if (row.assumedBy) view.AssumedBy = row.assumedBy;
+  if (row.roleSessionName) view.RoleSessionName = row.roleSessionName;
+  if (row.sourceIdentity) view.SourceIdentity = row.sourceIdentity;
   const explanation = readAuditExplanation(row.detail);
   if (explanation) view.Explanation = explanation;
   return view;

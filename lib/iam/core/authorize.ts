@@ -8,17 +8,21 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
 import { evaluate, type CompiledPolicy, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
-import { loadUserPolicySet, type UserPolicySet } from "./policySet";
+import { loadRoleSessionPolicySet, loadUserPolicySet, type UserPolicySet } from "./policySet";
 
 /** One decision an operation needs: an action on a resource, with the action's own condition keys. */
 export interface Authorization {
   readonly action: string;
   readonly resource: string;
   readonly context?: Readonly<Record<string, ContextValue>>;
+  /** The resource's own policy, when it has one: a role's trust policy for sts:AssumeRole. */
+  readonly resourcePolicy?: CompiledPolicy;
+  /** The account that owns the resource, when it is not the caller's (assuming a role in another account). */
+  readonly resourceAccount?: string;
 }
 
 /** The facts about a principal that its policies can test, whether it is the caller or a simulated user. */
-export type PrincipalFacts = Pick<Caller, "kind" | "accountId" | "arn" | "userId" | "userName">;
+export type PrincipalFacts = Pick<Caller, "kind" | "accountId" | "arn" | "userId" | "userName" | "roleSession">;
 
 /** Condition keys that say who the principal is: aws:PrincipalArn, aws:username, aws:PrincipalTag/*, … */
 export function principalContext(principal: PrincipalFacts, principalTags: Record<string, string>): Record<string, ContextValue> {
@@ -31,6 +35,13 @@ export function principalContext(principal: PrincipalFacts, principalTags: Recor
     context["aws:PrincipalType"] = "User";
     context["aws:userid"] = principal.userId!;
     context["aws:username"] = principal.userName!;
+  } else if (principal.kind === "assumed-role" && principal.roleSession) {
+    // A role session is known by its role (aws:PrincipalArn), and has no aws:username.
+    const session = principal.roleSession;
+    context["aws:PrincipalArn"] = session.roleArn;
+    context["aws:PrincipalType"] = "AssumedRole";
+    context["aws:userid"] = `${session.roleId}:${session.sessionName}`;
+    if (session.sourceIdentity) context["aws:SourceIdentity"] = session.sourceIdentity;
   }
   for (const [key, value] of Object.entries(principalTags)) context[`aws:PrincipalTag/${key}`] = value;
   return context;
@@ -63,12 +74,14 @@ const NO_POLICIES: UserPolicySet = { set: { identity: [] }, tags: {} };
  * scope. A user deleted since signing in has no policies left: everything is implicitly denied.
  */
 export function callerPolicySet(tx: Tx, caller: Caller): Promise<UserPolicySet> {
-  if (caller.kind !== "user" || !caller.userId) return Promise.resolve(NO_POLICIES);
+  const key = caller.kind === "user" ? caller.userId : caller.kind === "assumed-role" ? caller.roleSession?.accessKeyId : undefined;
+  if (!key) return Promise.resolve(NO_POLICIES);
   const load = async () => {
     if (caller.scope) caller.scope.counts.policySetLoads++;
-    return (await loadUserPolicySet(tx, caller.userId!)) ?? NO_POLICIES;
+    const loaded = caller.kind === "user" ? await loadUserPolicySet(tx, key) : await loadRoleSessionPolicySet(tx, key);
+    return loaded ?? NO_POLICIES;
   };
-  return caller.scope ? caller.scope.remember(`policySet:${caller.userId}`, load) : load();
+  return caller.scope ? caller.scope.remember(`policySet:${key}`, load) : load();
 }
 
 export async function authorize(
@@ -80,15 +93,17 @@ export async function authorize(
   loaded?: UserPolicySet,
 ): Promise<EvaluationResult> {
   const { set: own, tags } = loaded ?? (await callerPolicySet(tx, caller));
-  const set: PolicySet = builtInPolicies.length > 0 ? { ...own, identity: [...own.identity, ...builtInPolicies] } : own;
+  let set: PolicySet = builtInPolicies.length > 0 ? { ...own, identity: [...own.identity, ...builtInPolicies] } : own;
+  if (authorization.resourcePolicy) set = { ...set, resource: authorization.resourcePolicy };
   return evaluate(
     {
       principal: caller.arn,
       action: authorization.action,
       resource: authorization.resource,
       // Every IAM resource an operation names lives in the caller's account, AWS managed policies
-      // (arn:aws:iam::aws:policy/…) included: they are readable from every account.
-      resourceAccount: caller.accountId,
+      // (arn:aws:iam::aws:policy/…) included: they are readable from every account. A role in
+      // another account is the one exception, and its operation says so.
+      resourceAccount: authorization.resourceAccount ?? caller.accountId,
       context: { ...callerContext(caller, tags), ...authorization.context },
     },
     set,

@@ -1,5 +1,6 @@
 // Identifiers shaped like AWS's: 12-digit account IDs, and unique IDs made of a type prefix and
-// random base32 characters (AIDA user, AGPA group, AROA role, ANPA policy, AKIA access key).
+// random base32 characters (AIDA user, AGPA group, AROA role, ANPA policy, AKIA access key, ASIA
+// temporary access key).
 
 import { randomBytes, randomInt } from "node:crypto";
 
@@ -22,6 +23,21 @@ export function uniqueId(prefix: UniqueIdPrefix): string {
 /** An access key ID: AKIA and 16 random base32 characters, 20 in all, as AWS's are. */
 export function accessKeyId(): string {
   return "AKIA" + randomBase32(16);
+}
+
+/** A role session's temporary access key ID: ASIA and 16 random base32 characters. */
+export function temporaryAccessKeyId(): string {
+  return "ASIA" + randomBase32(16);
+}
+
+/** AWS's secret access keys: 40 characters of base64 (30 random bytes). */
+export function newSecretAccessKey(): string {
+  return randomBytes(30).toString("base64");
+}
+
+/** A role session's token: opaque to clients, 96 random bytes of base64 like AWS's long tokens. */
+export function newSessionToken(): string {
+  return randomBytes(96).toString("base64");
 }
 
 /** A random 12-digit account ID that does not start with 0. */

@@ -72,7 +72,20 @@ export interface OperationSpec<I, O> {
    * still limits, and the decision is explained and audited as usual.
    */
   readonly builtInPolicies?: (hooks: Hooks<I>) => Promise<readonly CompiledPolicy[]>;
+  /**
+   * The resource's own policy and account, for the main authorization: a role's trust policy, in
+   * whichever account the role lives, for sts:AssumeRole.
+   */
+  readonly resourcePolicy?: (hooks: Hooks<I>) => Awaitable<{ readonly policy?: CompiledPolicy; readonly account: string }>;
+  /** What the operation's audit events record about the request beyond action and resource. */
+  readonly auditDetail?: (hooks: Pick<Hooks<I>, "input" | "caller">) => AuditDetail;
   readonly run: (hooks: RunHooks<I>) => Promise<O>;
+}
+
+/** The request fields an audit event keeps: AssumeRole's session name and source identity. */
+export interface AuditDetail {
+  readonly roleSessionName?: string;
+  readonly sourceIdentity?: string;
 }
 
 export type Operation<I = unknown, O = unknown> = OperationSpec<I, O> & { readonly kind: "operation" };
@@ -94,7 +107,15 @@ export interface Steps {
 }
 
 /** The operation and resource a refusal is recorded against: the innermost step that refused. */
-const refusedBy = new WeakMap<IamError, { readonly action: string; readonly resource: string; readonly readOnly?: boolean }>();
+interface RefusedAt {
+  readonly action: string;
+  readonly resource: string;
+  readonly readOnly?: boolean;
+  readonly detail?: AuditDetail;
+  /** Another account the refused request reached into (assuming its role): it is told too. */
+  readonly resourceAccount?: string;
+}
+const refusedBy = new WeakMap<IamError, RefusedAt>();
 
 /** One execute(): its transaction, the decisions made so far, and the events to append. */
 class Execution {
@@ -108,18 +129,22 @@ class Execution {
     private readonly workflow: string,
   ) {}
 
-  event(action: string, resource: string, result: AuditResult, readOnly: boolean | undefined, error?: IamError): AuditEventInput {
-    return auditEvent(this.caller, action, resource, result, readOnly, error);
+  event(action: string, resource: string, result: AuditResult, readOnly: boolean | undefined, error?: IamError, detail?: AuditDetail): AuditEventInput {
+    return auditEvent(this.caller, action, resource, result, readOnly, error, detail);
   }
 
   /** Runs op in this execution; as a step (of the workflow the caller asked for), a denial says which step. */
   async invoke<I, O>(op: Operation<I, O>, input: I, asStep: "top" | "step" | "optional step"): Promise<O> {
     const hooks: Hooks<I> = { tx: this.tx, input, caller: this.caller };
     let resource = "*";
+    const detail = op.auditDetail?.({ input, caller: this.caller });
+    let resourceAccount: string | undefined;
     try {
       resource = await op.resource(hooks);
+      const own = op.resourcePolicy ? await op.resourcePolicy(hooks) : undefined;
+      resourceAccount = own && own.account !== this.caller.accountId ? own.account : undefined;
       const authorizations: Authorization[] = [
-        { action: op.action, resource, context: op.context ? await op.context(hooks) : undefined },
+        { action: op.action, resource, context: op.context ? await op.context(hooks) : undefined, resourcePolicy: own?.policy, resourceAccount: own?.account },
         ...(op.additionalAuthorizations ? await op.additionalAuthorizations(hooks) : []),
       ];
       const builtIn = op.builtInPolicies ? await op.builtInPolicies(hooks) : [];
@@ -131,11 +156,12 @@ class Execution {
         if (result.decision !== "Allow") {
           const plain = new AccessDeniedError(this.caller.arn, authorization.action, authorization.resource, result.explanation!);
           const denied = asStep === "step" ? plain.inWorkflow(this.workflow, op.name) : plain;
-          refusedBy.set(denied, { action: authorization.action, resource: authorization.resource, readOnly: op.readOnly });
+          refusedBy.set(denied, { action: authorization.action, resource: authorization.resource, readOnly: op.readOnly, detail, resourceAccount: crossAccount(authorization, this.caller) });
           throw denied;
         }
         this.decided.add(key);
-        this.events.push(this.event(authorization.action, authorization.resource, "Allowed", op.readOnly));
+        const allowed = this.event(authorization.action, authorization.resource, "Allowed", op.readOnly, undefined, detail);
+        this.events.push(allowed, ...alsoFor(crossAccount(authorization, this.caller), allowed));
       }
       const granted = new Set<string>();
       for (const authorization of op.optionalAuthorizations ? await op.optionalAuthorizations(hooks) : []) {
@@ -146,7 +172,7 @@ class Execution {
       }
       return await op.run({ ...hooks, steps: this.steps, granted: (action) => granted.has(action) });
     } catch (error) {
-      if (isIamError(error) && !refusedBy.has(error)) refusedBy.set(error, { action: op.action, resource, readOnly: op.readOnly });
+      if (isIamError(error) && !refusedBy.has(error)) refusedBy.set(error, { action: op.action, resource, readOnly: op.readOnly, detail, resourceAccount });
       throw error;
     }
   }
@@ -166,7 +192,25 @@ class Execution {
   };
 }
 
-function auditEvent(caller: Caller, action: string, resource: string, result: AuditResult, readOnly: boolean | undefined, error?: IamError): AuditEventInput {
+/** The other account an authorization reaches into, if any. */
+function crossAccount(authorization: Authorization, caller: Caller): string | undefined {
+  return authorization.resourceAccount && authorization.resourceAccount !== caller.accountId ? authorization.resourceAccount : undefined;
+}
+
+/** As CloudTrail does for a cross-account AssumeRole, the role's account gets the event as well. */
+function alsoFor(account: string | undefined, event: AuditEventInput): AuditEventInput[] {
+  return account ? [{ ...event, accountId: account }] : [];
+}
+
+function auditEvent(
+  caller: Caller,
+  action: string,
+  resource: string,
+  result: AuditResult,
+  readOnly: boolean | undefined,
+  error?: IamError,
+  detail?: AuditDetail,
+): AuditEventInput {
   return {
     accountId: caller.accountId,
     principalArn: caller.arn,
@@ -180,6 +224,9 @@ function auditEvent(caller: Caller, action: string, resource: string, result: Au
     userAgent: caller.userAgent,
     // A denial keeps why, so the log can show it later.
     detail: error instanceof AccessDeniedError ? JSON.stringify(auditExplanation(error.explanation, error.stoppedWorkflow)) : undefined,
+    assumedBy: caller.roleSession?.assumedBy,
+    roleSessionName: detail?.roleSessionName,
+    sourceIdentity: caller.roleSession?.sourceIdentity ?? detail?.sourceIdentity,
   };
 }
 
@@ -217,7 +264,8 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
     // Everything the operation changed has rolled back; what remains is why it was refused.
     const at = refusedBy.get(error) ?? { action: op.action, resource: "*", readOnly: op.readOnly };
     const result: AuditResult = error instanceof AccessDeniedError ? "Denied" : "Failed";
-    await appendAuditEvents(db, [auditEvent(caller, at.action, at.resource, result, at.readOnly, error)]);
+    const event = auditEvent(caller, at.action, at.resource, result, at.readOnly, error, at.detail);
+    await appendAuditEvents(db, [event, ...alsoFor(at.resourceAccount, event)]);
     throw error;
   }
 }

@@ -64,6 +64,31 @@ export const ROLE_DESCRIPTION_MAX_LENGTH = 1000;
 /** A role's maximum session duration, in seconds: AWS allows 1 hour (its default) to 12 hours. */
 export const ROLE_MAX_SESSION_DURATION = { min: 3600, max: 43200, default: 3600 } as const;
 
+/** sts:AssumeRole's limits, from the AssumeRole API reference. */
+export const ASSUME_ROLE = {
+  /** DurationSeconds: 15 minutes at least, up to the role's MaxSessionDuration; the default is an hour. */
+  minDurationSeconds: 900,
+  defaultDurationSeconds: 3600,
+  /** A session assumed by another role session (role chaining) lasts at most an hour. */
+  chainedMaxDurationSeconds: 3600,
+  /** Switching role in the console gives a one-hour session, as AWS's console does. */
+  consoleDurationSeconds: 3600,
+  /** The inline and managed session policies' plaintext together, in characters. */
+  sessionPolicyMaxLength: 2048,
+  maxPolicyArns: 10,
+  maxSessionTags: 50,
+  /** RoleSessionName and SourceIdentity: 2 to 64 of the name characters. */
+  sessionName: { minLength: 2, maxLength: 64 },
+  /** ExternalId: 2 to 1,224 characters of [\w+=,.@:/-]. */
+  externalId: { minLength: 2, maxLength: 1224, pattern: /^[\w+=,.@:/-]+$/ },
+} as const;
+
+/** The inline policy AWS's "Revoke active sessions" puts on a role (lib/iam/roles/sessions.ts). */
+export const REVOKE_SESSIONS_POLICY_NAME = "AWSRevokeOlderSessions";
+
+/** Recent roles a user switched to in the console: AWS keeps 5, and people outgrew that. */
+export const SWITCH_ROLE_HISTORY_SIZE = 25;
+
 /** AWS IAM's default quotas; the request that would exceed one fails with LimitExceeded. */
 export const QUOTAS = {
   UsersPerAccount: 5000,

@@ -5,7 +5,6 @@
 // keys). At most two keys per user. The secret is sealed at rest (SigV4 verification will need it
 // back) and returned once, by CreateAccessKey; it is in no other output, error or audit event.
 
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { seal } from "@/lib/auth/crypto";
@@ -13,7 +12,7 @@ import type { Tx } from "@/lib/db/client";
 import { accountRootArn } from "@/lib/policy";
 import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
-import { accessKeyId } from "../core/ids";
+import { accessKeyId, newSecretAccessKey } from "../core/ids";
 import { operation } from "../core/operation";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
@@ -31,11 +30,6 @@ export interface AccessKeyMetadata {
   AccessKeyId: string;
   Status: AccessKeyStatus;
   CreateDate: Date;
-}
-
-/** AWS's secret access keys: 40 characters of base64 (30 random bytes). */
-function newSecretAccessKey(): string {
-  return randomBytes(30).toString("base64");
 }
 
 const AccessKeyId = z

@@ -66,6 +66,23 @@ export const AWS_MANAGED_POLICIES: readonly AwsManagedPolicy[] = [
     },
   },
   {
+    // AWS's ReadOnlyAccess grants the read actions of every service; Portcullis ships the statement
+    // for the services it answers (IAM, STS and CloudTrail), with AWS's own action patterns for them.
+    name: "ReadOnlyAccess",
+    description: "Provides read-only access to AWS services and resources.",
+    document: {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "ReadOnlyActions",
+          Effect: "Allow",
+          Action: ["cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "cloudtrail:LookupEvents", "iam:Generate*", "iam:Get*", "iam:List*", "iam:Simulate*", "sts:GetCallerIdentity"],
+          Resource: "*",
+        },
+      ],
+    },
+  },
+  {
     name: "IAMUserChangePassword",
     description: "Provides the ability for an IAM user to change their own password.",
     document: {

@@ -1,15 +1,16 @@
 // The console's "Attach policies" with several chosen at once: AttachUserPolicies (a user's
-// Permissions tab), AttachGroupPolicies (a group's) and AttachPolicyToEntities (a policy's Entities
+// Permissions tab), AttachGroupPolicies (a group's), AttachRolePolicies (a role's) and AttachPolicyToEntities (a policy's Entities
 // attached tab). Each attachment is its own step, decided and audited with its own iam:PolicyARN,
 // and all of them apply or none does: a refusal halfway leaves nothing half attached.
 
 import { z } from "zod";
 import { operation } from "../core/operation";
 import { QUOTAS } from "../core/rules";
-import { GroupName, PolicyArn, UserName } from "../core/validation";
+import { GroupName, PolicyArn, RoleName, UserName } from "../core/validation";
 import { actsOnGroup } from "../groups/entity";
+import { actsOnRole } from "../roles/entity";
 import { actsOnUser, userTagContext } from "../users/entity";
-import { AttachGroupPolicy, AttachUserPolicy } from "./attachments";
+import { AttachGroupPolicy, AttachRolePolicy, AttachUserPolicy } from "./attachments";
 import { actsOnPolicy } from "./entity";
 
 type Empty = Record<string, never>;
@@ -38,6 +39,18 @@ export const AttachGroupPolicies = operation({
   context: ({ input }) => ({ "iam:PolicyARN": input.PolicyArns[0]! }),
   run: async ({ input, steps }): Promise<Empty> => {
     for (const PolicyArn of input.PolicyArns) await steps.run(AttachGroupPolicy, { GroupName: input.GroupName, PolicyArn });
+    return {};
+  },
+});
+
+export const AttachRolePolicies = operation({
+  name: "AttachRolePolicies",
+  action: "iam:AttachRolePolicy",
+  input: z.object({ RoleName, PolicyArns: PolicyArns(QUOTAS.AttachedPoliciesPerRole) }),
+  resource: actsOnRole.resource,
+  context: async (hooks) => ({ ...(await actsOnRole.context(hooks)), "iam:PolicyARN": hooks.input.PolicyArns[0]! }),
+  run: async ({ input, steps }): Promise<Empty> => {
+    for (const PolicyArn of input.PolicyArns) await steps.run(AttachRolePolicy, { RoleName: input.RoleName, PolicyArn });
     return {};
   },
 });

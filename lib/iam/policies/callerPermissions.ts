@@ -60,6 +60,8 @@ export interface CallerPermission {
   readonly Resource: string;
   /** Denied by an explicit Deny: the policy as the engine names it, and the statement's Sid (or #index). */
   readonly DeniedBy?: { readonly PolicyName: string; readonly Statement: string };
+  /** Denied because the caller's permissions boundary does not allow what a policy does: the boundary as the engine names it. */
+  readonly DeniedByBoundary?: string;
   /** Denied for want of MFA: a session signed in with an MFA code is what it takes. */
   readonly NeedsMFA?: true;
   /** Depends: the resources the caller's Allow statements name for the action. */
@@ -171,6 +173,7 @@ export const GetCallerPermissions = operation({
         Action: authorization.action,
         Resource: authorization.resource,
         ...(verdict.decision === "Denied" && verdict.deniedBy ? { DeniedBy: verdict.deniedBy } : {}),
+        ...(verdict.decision === "Denied" && result.explanation!.reason === "boundary-implicit-deny" && loaded.set.boundary ? { DeniedByBoundary: loaded.set.boundary.name } : {}),
         ...(verdict.decision === "Denied" && verdict.needsMfa ? { NeedsMFA: true as const } : {}),
         ...(verdict.decision === "Depends" && dependsOn.size > 0 ? { AllowedResources: [...dependsOn] } : {}),
         Summary: result.explanation!.summary,

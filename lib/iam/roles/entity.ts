@@ -47,6 +47,7 @@ export interface RoleRow {
   trustPolicy: string;
   maxSessionDuration: number;
   permissionsBoundaryArn: string | null;
+  lastUsedAt?: Date | null;
   tags?: { key: string; value: string }[];
 }
 
@@ -54,8 +55,8 @@ export interface RoleRow {
  * AWS's Role shape. Description is left out when empty (AWS omits an unset description).
  * - `listed`: ListRoles' subset, which AWS documents as leaving out PermissionsBoundary, RoleLastUsed
  *   and Tags ("To view all of the information for a role, see GetRole").
- * - `lastUsed`: GetRole's RoleLastUsed. The schema records no role use yet (AssumeRole comes later),
- *   so it is AWS's empty one, as AWS returns for a role never used.
+ * - `lastUsed`: GetRole's RoleLastUsed: when the role was last assumed, or AWS's empty one for a role
+ *   never used. ListRoles adds it only for the console's last-activity column (IncludeRoleLastUsed).
  */
 export function toRoleView(row: RoleRow, options: { listed?: boolean; lastUsed?: boolean } = {}): RoleView {
   const view: RoleView = {
@@ -68,12 +69,13 @@ export function toRoleView(row: RoleRow, options: { listed?: boolean; lastUsed?:
     MaxSessionDuration: row.maxSessionDuration,
   };
   if (row.description) view.Description = row.description;
-  if (options.listed) return view;
+  const lastUsed: RoleLastUsedView = row.lastUsedAt ? { LastUsedDate: row.lastUsedAt } : {};
+  if (options.listed) return options.lastUsed ? { ...view, RoleLastUsed: lastUsed } : view;
   if (row.permissionsBoundaryArn) {
     view.PermissionsBoundary = { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: row.permissionsBoundaryArn };
   }
   if (row.tags && row.tags.length > 0) view.Tags = toTags(row.tags);
-  if (options.lastUsed) view.RoleLastUsed = {};
+  if (options.lastUsed) view.RoleLastUsed = lastUsed;
   return view;
 }
 

@@ -125,6 +125,8 @@ const ListRolesInput = z.object({
   Filter: Filter.optional(),
   SortBy: z.enum(["RoleName", "CreateDate"], { error: "must be RoleName or CreateDate" }).optional(),
   SortOrder: SortOrder.optional(),
+  /** Portcullis's console extension: each role's RoleLastUsed, for the list's last-activity column. */
+  IncludeRoleLastUsed: z.boolean({ error: "must be true or false" }).optional(),
   ...PageInput,
 });
 
@@ -146,7 +148,7 @@ export const ListRoles = operation({
     const { skip, take } = pageWindow(input);
     const [rows, TotalCount] = await Promise.all([tx.role.findMany({ where, orderBy, skip, take }), tx.role.count({ where })]);
     const page = toPage(rows, input);
-    return { Roles: page.items.map((row) => toRoleView(row, { listed: true })), ...pageFields(page), TotalCount };
+    return { Roles: page.items.map((row) => toRoleView(row, { listed: true, lastUsed: input.IncludeRoleLastUsed })), ...pageFields(page), TotalCount };
   },
 });
 

@@ -20,6 +20,14 @@ describe("success notices", () => {
     expect(noticeSentence({ kind: "policies-attached", entity: "user", subject: "bob", object: "A", count: 3 })).toBe("3 policies attached to user bob.");
   });
 
+  it("say whose permissions boundary changed, a user's or a role's", () => {
+    const notice = decodeNotice(asTheBrowserSeesIt(encodeNotice({ kind: "permissions-boundary-set", entity: "role", subject: "Deployer", object: "DevBoundary" })));
+    expect(noticeSentence(notice!)).toBe("Permissions boundary of role Deployer set to DevBoundary: the role's policies now grant at most what DevBoundary allows.");
+    expect(noticeSentence({ kind: "permissions-boundary-removed", entity: "user", subject: "bob" })).toBe(
+      "Permissions boundary removed from user bob: its identity-based policies alone now decide what it may do.",
+    );
+  });
+
   it("refuse a cookie this console did not write: unknown kinds, markup in names, nonsense", () => {
     for (const notice of [{ kind: "hacked" }, { kind: "group-created", subject: "<b>x</b>" }, { kind: "members-added", count: -1 }]) {
       expect(decodeNotice(asTheBrowserSeesIt(JSON.stringify(notice)))).toBeUndefined();

@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 import { RequestScope, type Caller } from "@/lib/auth/caller";
 import { executedStatements } from "@/lib/db/client";
 import { accessKeyId, uniqueId } from "@/lib/iam/core/ids";
-import { loadAuditLog, loadGroupsList, loadPoliciesList, loadUsersList } from "@/app/(console)/_server/listPages";
+import { loadAuditLog, loadGroupsList, loadPoliciesList, loadRolesList, loadUsersList } from "@/app/(console)/_server/listPages";
 import { loadGroupPage, GROUP_TABS } from "@/app/(console)/groups/[groupName]/loadGroupPage";
 import { loadPolicyPage, POLICY_TABS } from "@/app/(console)/policies/[...policy]/loadPolicyPage";
+import { loadRolePage, ROLE_TABS } from "@/app/(console)/roles/[roleName]/loadRolePage";
 import { loadUserPage, USER_TABS } from "@/app/(console)/users/[userName]/loadUserPage";
-import { createAccount, createCustomerPolicy, createGroup, createUser, db, managed } from "../iam/support/fixtures";
+import { createAccount, createCustomerPolicy, createGroup, createRole, createUser, db, managed } from "../iam/support/fixtures";
 
 interface World {
   readonly admin: Caller;
@@ -59,6 +60,11 @@ async function world(rows: number): Promise<World> {
     const user = await createUser(accountId, `user${i}`, { groupIds: [groups[0]!], policies: [policyArn], loginProfile: true });
     await db.accessKey.create({ data: { id: accessKeyId(), accountId, userId: user.userId, secretCiphertext: "unused" } });
   }
+  // Roles: "Deployer" holds up to 10 managed and inline policies and tags, like target; the others fill the list.
+  const deployer = await createRole(accountId, "Deployer", { tags: Object.fromEntries(Array.from({ length: perUser }, (_, i) => [`tag${i}`, "x"])) });
+  await db.rolePolicyAttachment.createMany({ data: (await db.managedPolicy.findMany({ where: { arn: { in: policies.slice(0, perUser) } }, select: { id: true } })).map((p) => ({ roleId: deployer.id, policyId: p.id })) });
+  await db.inlinePolicy.createMany({ data: Array.from({ length: perUser }, (_, i) => ({ roleId: deployer.id, name: `Inline${i}`, nameLower: `inline${i}`, document: '{"Version":"2012-10-17","Statement":[]}' })) });
+  for (let i = 1; i < rows; i++) await createRole(accountId, `Role${i}`);
   await db.auditEvent.createMany({
     data: Array.from({ length: rows }, (_, i) => ({ accountId, principalArn: target.arn, action: "iam:CreateUser", resource: `arn:aws:iam::${accountId}:user/u${i}`, result: "Allowed", readOnly: false, id: uniqueId("AIDA") })),
   });
@@ -72,9 +78,11 @@ const PAGES: Page[] = [
   ["users list, without MFA and with console access", (c) => loadUsersList(c, { mfa: "without", console: "enabled" })],
   ["groups list", (c) => loadGroupsList(c, {})],
   ["policies list", (c) => loadPoliciesList(c, { type: "Local" })],
+  ["roles list", (c) => loadRolesList(c, {})],
   ["audit log", (c) => loadAuditLog(c, {})],
   ...USER_TABS.map(({ id }): Page => [`user page, ${id} tab`, (c) => loadUserPage(c, "target", id)]),
   ...GROUP_TABS.map(({ id }): Page => [`group page, ${id} tab`, (c) => loadGroupPage(c, "Team", id)]),
+  ...ROLE_TABS.map(({ id }): Page => [`role page, ${id} tab`, (c) => loadRolePage(c, "Deployer", id)]),
   ...[...POLICY_TABS.map(({ id }) => id), "edit" as const].map((id): Page => [`policy page, ${id}`, (c, w) => loadPolicyPage(c, [encodeURIComponent(w.policyArn)], id)]),
 ];
 

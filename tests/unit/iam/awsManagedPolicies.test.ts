@@ -14,7 +14,7 @@ describe("AWS managed policies", () => {
     await ensureAwsManagedPolicies(db);
     await ensureAwsManagedPolicies(db);
     const rows = await db.managedPolicy.findMany({ where: { isAwsManaged: true }, include: { versions: true }, orderBy: { name: "asc" } });
-    expect(rows.map((r) => r.arn)).toEqual(["AdministratorAccess", "ForceMFA-ManageOwnCredentials", "IAMFullAccess", "IAMReadOnlyAccess", "IAMUserChangePassword"].map(awsManagedPolicyArn));
+    expect(rows.map((r) => r.arn)).toEqual(["AdministratorAccess", "ForceMFA-ManageOwnCredentials", "IAMFullAccess", "IAMReadOnlyAccess", "IAMUserChangePassword", "ReadOnlyAccess"].map(awsManagedPolicyArn));
     for (const row of rows) {
       expect(row).toMatchObject({ accountId: null, defaultVersionId: "v1", path: "/" });
       expect(row.id).toMatch(/^ANPA/);

@@ -14,7 +14,7 @@ import { FORCE_MFA_POLICY_NAME } from "@/lib/iam/policies/awsManaged";
 import { AttachUserPolicy } from "@/lib/iam/policies/attachments";
 import { GetCallerPermissions, type PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { DeleteUser } from "@/lib/iam/users/deletion";
-import { CreateUser } from "@/lib/iam/users/users";
+import { CreateUser, ListUsers } from "@/lib/iam/users/users";
 import { auditEvents, createAccount, createUser, db, expectIamError, managed, rowCounts } from "./support/fixtures";
 
 const check = (caller: Caller, ...checks: PermissionCheck[]) => execute(GetCallerPermissions, { Checks: checks }, caller).then((out) => out.Permissions);
@@ -30,6 +30,17 @@ describe("GetCallerPermissions", () => {
     expect(createUserCheck!.DeniedBy).toBeUndefined();
     expect(createUserCheck!.NeedsMFA).toBeUndefined();
     expect(createUserCheck!.Summary).toContain("no statement allows iam:CreateUser");
+  });
+
+  it("names the caller's permissions boundary when it, not a missing policy, is what denies", async () => {
+    const acct = await createAccount();
+    const capped = await createUser(acct.accountId, "capped", { policies: [managed("IAMFullAccess")] });
+    await db.user.update({ where: { id: capped.userId }, data: { permissionsBoundaryArn: managed("IAMReadOnlyAccess") } });
+    const [createUserCheck, listUsersCheck] = await check(capped, { Operation: CreateUser, Input: { UserName: "new-user" }, InputVaries: true }, { Operation: ListUsers, Input: {} });
+    expect(createUserCheck).toMatchObject({ Decision: "Denied", DeniedByBoundary: expect.stringContaining("IAMReadOnlyAccess") });
+    expect(createUserCheck!.Summary).toContain("permissions boundary");
+    expect(listUsersCheck).toMatchObject({ Decision: "Allowed" });
+    expect(listUsersCheck!.DeniedByBoundary).toBeUndefined();
   });
 
   it("says Depends for a path-scoped grant while the path is still to be typed, and decides the typed one exactly", async () => {

@@ -180,13 +180,28 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   ListRoles:                       [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
   GetRole:                         [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
   CreateRole:                      [OK,      OK,      DENIED,  DENIED,  DENIED,  OWN],
+  // otherAdmin: CreateRole succeeds in its own account, then AttachRolePolicy names the target
+  // account's policy, finds none there, and the whole workflow rolls back.
+  CreateRoleWithPolicies:          [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE_ARN],
   UpdateRole:                      [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   UpdateRoleDescription:           [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   UpdateAssumeRolePolicy:          [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   DeleteRole:                      [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
+  DeleteRoleWithDependents:        [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   TagRole:                         [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   UntagRole:                       [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   ListRoleTags:                    [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
+  // readOnly: the main authorization, iam:ListRoleTags, is a read; then changing "team" is a write.
+  SetRoleTags:                     [OK,      OK,      deniedAt("TagRole"), DENIED, DENIED, NSE],
+  // role sessions: Deployer trusts the target account (its root ARN), which delegates to identity
+  // policies: AdministratorAccess allows sts:AssumeRole; the root user can never assume a role; the
+  // other account is not trusted, so its administrator is denied by the trust policy.
+  AssumeRole:                      [DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED],
+  SwitchRole:                      [DENIED,  OK,      DENIED,  DENIED,  DENIED,  DENIED],
+  // Everyone may read their own recent roles (built-in grant); ForceMFA's no-MFA deny does not list it.
+  ListSwitchRoleHistory:           [OK,      OK,      OK,      OK,      DENIED,  OWN],
+  ListRoleSessions:                [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
+  RevokeRoleSessions:              [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   // policies
   ListPolicies:                    [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
   GetPolicy:                       [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
@@ -208,6 +223,7 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   ListAttachedGroupPolicies:       [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
   AttachUserPolicies:              [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   AttachGroupPolicies:             [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
+  AttachRolePolicies:              [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   // otherAdmin: its main authorization (iam:GetPolicy on the target's policy ARN) is allowed (AWS:
   // denied, cross-account), then AttachUserPolicy finds no user "leaver" in its account.
   AttachPolicyToEntities:          [OK,      OK,      deniedAt("AttachUserPolicy"), DENIED, DENIED, NSE_ARN],
@@ -318,6 +334,12 @@ const SAMPLES: Record<string, Sample> = {
     AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${who === "otherAdmin" ? f.otherAccountId : f.accountId}:root` }, Action: "sts:AssumeRole" }] }),
     Tags: tags({ team: "web" }),
   }),
+  CreateRoleWithPolicies: (f) => ({
+    RoleName: "NewServiceRole",
+    AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    MaxSessionDuration: 7200,
+    PolicyArns: [f.customPolicy],
+  }),
   UpdateRole: () => ({ RoleName: "Deployer", MaxSessionDuration: 7200 }),
   UpdateRoleDescription: () => ({ RoleName: "Deployer", Description: "Deploys the web tier" }),
   UpdateAssumeRolePolicy: (f) => ({
@@ -325,9 +347,16 @@ const SAMPLES: Record<string, Sample> = {
     PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${f.accountId}:user/staff/target` }, Action: "sts:AssumeRole" }] }),
   }),
   DeleteRole: () => ({ RoleName: "SpareRole" }),
+  DeleteRoleWithDependents: () => ({ RoleName: "Deployer" }),
   TagRole: () => ({ RoleName: "Deployer", Tags: tags({ env: "prod" }) }),
   UntagRole: () => ({ RoleName: "Deployer", TagKeys: ["team"] }),
   ListRoleTags: () => ({ RoleName: "Deployer" }),
+  SetRoleTags: () => ({ RoleName: "Deployer", Tags: tags({ team: "api" }) }),
+  AssumeRole: (f) => ({ RoleArn: `arn:aws:iam::${f.accountId}:role/service/Deployer`, RoleSessionName: "matrix" }),
+  SwitchRole: (f) => ({ Account: f.accountId, RoleName: "service/Deployer" }),
+  ListSwitchRoleHistory: () => ({}),
+  ListRoleSessions: () => ({ RoleName: "Deployer" }),
+  RevokeRoleSessions: () => ({ RoleName: "Deployer" }),
   ListGroupsForUser: () => ({ UserName: "target", IncludeConsoleColumns: true }),
   ListPolicies: () => ({}),
   GetPolicy: (f) => ({ PolicyArn: f.customPolicy }),
@@ -348,6 +377,7 @@ const SAMPLES: Record<string, Sample> = {
   ListAttachedGroupPolicies: () => ({ GroupName: "Team" }),
   AttachUserPolicies: () => ({ UserName: "target", PolicyArns: [managed("AdministratorAccess"), managed("IAMUserChangePassword")] }),
   AttachGroupPolicies: () => ({ GroupName: "Team", PolicyArns: [managed("AdministratorAccess")] }),
+  AttachRolePolicies: () => ({ RoleName: "Deployer", PolicyArns: [managed("AdministratorAccess")] }),
   AttachPolicyToEntities: (f) => ({ PolicyArn: f.customPolicy, UserNames: ["leaver"], GroupNames: ["Spare"] }),
   ListUserPolicies: () => ({ UserName: "target" }),
   GetUserPolicy: () => ({ UserName: "target", PolicyName: "Inline" }),

@@ -79,12 +79,12 @@ describe("reading policies", () => {
     const own = await createCustomerPolicy(acct.accountId, "IamHelpdesk", EMPTY);
     await createUser(acct.accountId, "alice", { policies: [own] });
     const all = await execute(ListPolicies, {}, acct.root);
-    expect(all.Policies.map((p) => p.PolicyName)).toEqual(["AdministratorAccess", "ForceMFA-ManageOwnCredentials", "IAMFullAccess", "IamHelpdesk", "IAMReadOnlyAccess", "IAMUserChangePassword"]);
-    expect(all.TotalCount).toBe(6);
+    expect(all.Policies.map((p) => p.PolicyName)).toEqual(["AdministratorAccess", "ForceMFA-ManageOwnCredentials", "IAMFullAccess", "IamHelpdesk", "IAMReadOnlyAccess", "IAMUserChangePassword", "ReadOnlyAccess"]);
+    expect(all.TotalCount).toBe(7);
     expect((await execute(ListPolicies, { Scope: "Local" }, acct.root)).Policies.map((p) => p.Arn)).toEqual([own]);
-    expect((await execute(ListPolicies, { Scope: "AWS" }, acct.root)).TotalCount).toBe(5);
+    expect((await execute(ListPolicies, { Scope: "AWS" }, acct.root)).TotalCount).toBe(6);
     expect((await execute(ListPolicies, { OnlyAttached: true }, acct.root)).Policies.map((p) => p.PolicyName)).toEqual(["IamHelpdesk"]);
-    const filtered = await execute(ListPolicies, { Filter: "readonly" }, acct.root);
+    const filtered = await execute(ListPolicies, { Filter: "iamreadonly" }, acct.root);
     expect(filtered.Policies).toHaveLength(1);
     expect(filtered.Policies[0]).toMatchObject({ PolicyName: "IAMReadOnlyAccess", IsAwsManaged: true, DefaultVersionId: "v1", IsAttachable: true, AttachmentCount: 0 });
   });

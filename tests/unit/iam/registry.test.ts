@@ -11,6 +11,9 @@ import { CreateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
+/** Reads every IAM user may make about itself (built-in grants): the test below covers each. */
+const SELF_SERVICE_READS = new Set(["GetCallerPermissions", "ListSwitchRoleHistory"]);
+
 let acct: TestAccount;
 let nobody: Caller;
 let ownPolicy: string;
@@ -64,6 +67,7 @@ const input = (): Record<string, unknown> => ({
   DeletePolicyWithDependents: { PolicyArn: ownPolicy },
   AttachUserPolicies: { UserName: "target", PolicyArns: [managed("AdministratorAccess")] },
   AttachGroupPolicies: { GroupName: "Team", PolicyArns: [managed("AdministratorAccess")] },
+  AttachRolePolicies: { RoleName: "Deployer", PolicyArns: [managed("AdministratorAccess")] },
   AttachPolicyToEntities: { PolicyArn: ownPolicy, UserNames: ["nobody"], GroupNames: ["Team"] },
   CreateLoginProfile: { UserName: "target", Password: "Valid-Password-1" },
   GetLoginProfile: { UserName: "target" },
@@ -125,13 +129,25 @@ const input = (): Record<string, unknown> => ({
   ListRoles: {},
   GetRole: { RoleName: "Deployer" },
   CreateRole: { RoleName: "NewRole", AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }) },
+  CreateRoleWithPolicies: {
+    RoleName: "NewRoleWithPolicies",
+    AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    PolicyArns: [ownPolicy],
+  },
   UpdateRole: { RoleName: "Deployer", MaxSessionDuration: 7200 },
   UpdateRoleDescription: { RoleName: "Deployer", Description: "Deploys" },
   UpdateAssumeRolePolicy: { RoleName: "Deployer", PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }) },
   DeleteRole: { RoleName: "Deployer" },
+  DeleteRoleWithDependents: { RoleName: "Deployer" },
+  AssumeRole: { RoleArn: `arn:aws:iam::${acct.accountId}:role/Deployer`, RoleSessionName: "registry" },
+  SwitchRole: { Account: acct.accountId, RoleName: "Deployer" },
+  ListSwitchRoleHistory: {},
+  ListRoleSessions: { RoleName: "Deployer" },
+  RevokeRoleSessions: { RoleName: "Deployer" },
   TagRole: { RoleName: "Deployer", Tags: [{ Key: "new", Value: "tag" }] },
   UntagRole: { RoleName: "Deployer", TagKeys: ["team"] },
   ListRoleTags: { RoleName: "Deployer" },
+  SetRoleTags: { RoleName: "Deployer", Tags: [{ Key: "team", Value: "api" }] },
   SimulatePrincipalPolicy: { PolicySourceArn: userArn(acct.accountId, "target"), ActionNames: ["iam:CreateUser"] },
   GetCallerPermissions: { Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer" }, InputVaries: true }] },
   TagUser: { UserName: "target", Tags: [{ Key: "new", Value: "tag" }] },
@@ -175,6 +191,15 @@ describe("the operation registry", () => {
 
   // The caller's question about itself is allowed to anyone by its built-in grant, and acts on nothing.
   // (In an account of its own: the account above must hold Denied events only.)
+  it("lets a user with no policies read its own recent roles (ListSwitchRoleHistory), and nothing else is written", async () => {
+    const own = await createAccount();
+    const asker = await createUser(own.accountId, "asker");
+    const counts = await rowCounts();
+    expect(await execute(operationNamed("ListSwitchRoleHistory")!, {}, asker)).toEqual({ Roles: [] });
+    expect(await rowCounts()).toEqual(counts);
+    expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "iam:ListSwitchRoleHistory", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
+  });
+
   it("lets a user with no policies ask GetCallerPermissions, answers Denied, and writes only its own read-only event", async () => {
     const own = await createAccount();
     const asker = await createUser(own.accountId, "asker");
@@ -187,7 +212,7 @@ describe("the operation registry", () => {
     expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "iam:GetCallerPermissions", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
   });
 
-  it.each(OPERATIONS.filter((op) => op.name !== "GetCallerPermissions").map((op) => [op.name, op] as const))("denies %s to a user with no policies and writes only the Denied event", async (_name, op) => {
+  it.each(OPERATIONS.filter((op) => !SELF_SERVICE_READS.has(op.name)).map((op) => [op.name, op] as const))("denies %s to a user with no policies and writes only the Denied event", async (_name, op) => {
     const counts = await rowCounts();
     const content = await snapshot(acct.accountId);
     const eventsBefore = await db.auditEvent.count({ where: { accountId: acct.accountId } });
@@ -198,7 +223,9 @@ describe("the operation registry", () => {
     );
     expect(error, `${op.name} was not denied`).toBeInstanceOf(AccessDeniedError);
     expect((error as AccessDeniedError).action).toBe(op.action);
-    expect((error as AccessDeniedError).explanation.summary).toContain(`has no policies, so nothing allows ${op.action}`);
+    // Assuming a role is decided by its trust policy first; the fixture has no role to trust anyone.
+    const why = op.action.startsWith("sts:") ? "has no trust policy here" : `has no policies, so nothing allows ${op.action}`;
+    expect((error as AccessDeniedError).explanation.summary).toContain(why);
 
     expect(await rowCounts()).toEqual(counts);
     expect(await snapshot(acct.accountId)).toBe(content);

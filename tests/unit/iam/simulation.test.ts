@@ -106,13 +106,13 @@ describe("SimulatePrincipalPolicy", () => {
     await expectIamError(simulate("alice", { ActionNames: actions(10), ResourceArns: resources(11) }), "LimitExceeded", /asks for 110/);
   });
 
-  it("simulates only IAM users of the caller's account", async () => {
+  it("simulates only IAM users and roles of the caller's account", async () => {
     await createUser(acct.accountId, "alice");
     const other = await createAccount();
     await createUser(other.accountId, "outsider");
     const run = (PolicySourceArn: string) => execute(SimulatePrincipalPolicy, { PolicySourceArn, ActionNames: ["iam:GetUser"] }, acct.root);
-    await expectIamError(run(`arn:aws:iam::${acct.accountId}:role/Deployer`), "InvalidInput", /is not an IAM user's ARN/);
-    await expectIamError(run(`arn:aws:iam::${acct.accountId}:group/Team`), "InvalidInput");
+    await expectIamError(run(`arn:aws:iam::${acct.accountId}:role/Deployer`), "NoSuchEntity", `No role in account ${acct.accountId} has the ARN arn:aws:iam::${acct.accountId}:role/Deployer. Copy the ARN from the role's page.`);
+    await expectIamError(run(`arn:aws:iam::${acct.accountId}:group/Team`), "InvalidInput", /is not the ARN of an IAM user or role/);
     await expectIamError(run(userArn(other.accountId, "outsider")), "NoSuchEntity", `No IAM user in account ${acct.accountId} has the ARN ${userArn(other.accountId, "outsider")}.`);
     await expectIamError(run(userArn(acct.accountId, "ghost")), "NoSuchEntity");
     await expectIamError(run("not-an-arn"), "ValidationError", /PolicySourceArn/);

@@ -22,6 +22,7 @@ import { SimulateAccessForm } from "@/components/users/SimulateAccessForm";
 import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { accessKeysSectionProps } from "../../_server/accessKeysSection";
+import { PermissionsBoundaryPanel } from "../../_server/PermissionsBoundaryPanel";
 import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
 import { searchPolicies } from "../../_server/pickerSearch";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "../../me/mfaActions";
@@ -100,21 +101,29 @@ function TabContent({
   switch (data.tab) {
     case "permissions":
       return (
-        <UserPermissionsTab
-          userName={name}
-          rows={data.permissions.rows}
-          readError={data.permissions.error}
-          searchPolicies={searchPolicies}
-          attach={attachUserPolicies.bind(null, name)}
-          detach={detachUserPolicy.bind(null, name)}
-          deleteInline={deleteInlinePolicy.bind(null, { kind: "user", name })}
-          permissions={{
-            attach: controls.attachPolicy,
-            detach: controls.detachPolicy,
-            createInline: controls.putInlinePolicy,
-            deleteInline: controls.deleteInlinePolicy,
-          }}
-        />
+        <div className="flex flex-col gap-5">
+          <UserPermissionsTab
+            userName={name}
+            rows={data.permissions.rows}
+            readError={data.permissions.error}
+            searchPolicies={searchPolicies}
+            attach={attachUserPolicies.bind(null, name)}
+            detach={detachUserPolicy.bind(null, name)}
+            deleteInline={deleteInlinePolicy.bind(null, { kind: "user", name })}
+            permissions={{
+              attach: controls.attachPolicy,
+              detach: controls.detachPolicy,
+              createInline: controls.putInlinePolicy,
+              deleteInline: controls.deleteInlinePolicy,
+            }}
+          />
+          <PermissionsBoundaryPanel
+            principal={{ kind: "user", name }}
+            boundaryArn={user.PermissionsBoundaryArn}
+            permissions={{ setBoundary: controls.setBoundary, removeBoundary: controls.removeBoundary }}
+            returnTo={userHref(name)}
+          />
+        </div>
       );
     case "groups":
       if (!data.memberOf.ok) return <ErrorPanel error={data.memberOf.error} />;
@@ -169,7 +178,7 @@ function TabContent({
     case "access":
       return (
         <div className="flex flex-col gap-5">
-          <EffectivePermissionsPanel userName={name} rows={data.permissions.rows} readError={data.permissions.error} />
+          <EffectivePermissionsPanel userName={name} rows={data.permissions.rows} readError={data.permissions.error} boundaryArn={user.PermissionsBoundaryArn} />
           <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
         </div>
       );

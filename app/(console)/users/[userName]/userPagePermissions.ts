@@ -13,6 +13,7 @@ import { DeleteUserPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import { DeleteUser } from "@/lib/iam/users/deletion";
 import { TagUser, UntagUser } from "@/lib/iam/users/tags";
 import { credentialPermissionChecks } from "../../_server/credentialPermissions";
+import { permissionsBoundaryChecks } from "../../_server/permissionsBoundaryChecks";
 import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_TAGS } from "../../_server/undecidedInputs";
 import type { UserTab } from "./loadUserPage";
 
@@ -26,6 +27,7 @@ export function userPageChecks(caller: Caller, UserName: string, tab: UserTab): 
         detachPolicy: { Operation: DetachUserPolicy, Input: { UserName, PolicyArn: ANY_POLICY_ARN }, InputVaries: true },
         putInlinePolicy: { Operation: PutUserPolicy, Input: { UserName, PolicyName: ANY_POLICY_NAME, PolicyDocument: ANY_POLICY_DOCUMENT }, InputVaries: true },
         deleteInlinePolicy: { Operation: DeleteUserPolicy, Input: { UserName, PolicyName: ANY_POLICY_NAME }, InputVaries: true },
+        ...permissionsBoundaryChecks({ kind: "user", name: UserName }),
       };
     case "groups":
       return {

@@ -139,7 +139,7 @@ export const EC2_TRUST_POLICY = JSON.stringify({
 export async function createRole(
   accountId: string,
   name: string,
-  options: { path?: string; boundary?: string; tags?: Record<string, string>; trustPolicy?: string } = {},
+  options: { path?: string; boundary?: string; tags?: Record<string, string>; trustPolicy?: string; maxSessionDuration?: number; inline?: Record<string, object> } = {},
 ) {
   const path = options.path ?? "/";
   return db.role.create({
@@ -152,14 +152,18 @@ export async function createRole(
       arn: roleArn(accountId, name, path),
       trustPolicy: options.trustPolicy ?? EC2_TRUST_POLICY,
       permissionsBoundaryArn: options.boundary ?? null,
+      ...(options.maxSessionDuration ? { maxSessionDuration: options.maxSessionDuration } : {}),
       tags: { create: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, keyLower: key.toLowerCase(), value })) },
+      inlinePolicies: {
+        create: Object.entries(options.inline ?? {}).map(([policyName, doc]) => ({ name: policyName, nameLower: policyName.toLowerCase(), document: JSON.stringify(doc) })),
+      },
     },
   });
 }
 
 /** Row counts of every IAM table except the audit log: "nothing was written" means these are unchanged. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory, roles, roleAttachments] =
+  const [accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory, roles, roleAttachments, roleSessions, switchRoleHistory] =
     await Promise.all([
       db.account.count(),
       db.user.count(),
@@ -178,8 +182,13 @@ export async function rowCounts(): Promise<Record<string, number>> {
       db.passwordHistory.count(),
       db.role.count(),
       db.rolePolicyAttachment.count(),
+      db.roleSession.count(),
+      db.switchRoleHistory.count(),
     ]);
-  return { accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys, passwordPolicies, passwordHistory, roles, roleAttachments };
+  return {
+    ...{ accounts, users, loginProfiles, groups, memberships, policies, versions, userAttachments, groupAttachments, inlinePolicies, tags, mfaDevices, accessKeys },
+    ...{ passwordPolicies, passwordHistory, roles, roleAttachments, roleSessions, switchRoleHistory },
+  };
 }
 
 /** A fingerprint of every IAM row's content, for "nothing changed" checks that counts would miss (renames, updates). */
