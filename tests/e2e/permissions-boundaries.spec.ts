@@ -51,7 +51,7 @@ async function chooseBoundary(opener: "Set boundary" | "Change boundary", search
   const panel = page.getByTestId("permissions-boundary");
   await panel.locator("summary", { hasText: opener }).click();
   const picker = panel.getByTestId("permissions-boundary-picker");
-  await picker.getByLabel("Search policies by name").fill(search);
+  await picker.getByLabel("Search boundary policies by name").fill(search);
   await picker.getByRole("checkbox", { name: policy, exact: true }).check();
   await expect(picker.getByTestId("permissions-boundary-picker-selected")).toContainText(policy);
   await panel.getByTestId("permissions-boundary-submit").click();
@@ -100,10 +100,10 @@ test("root sets a boundary on a user, sees it on the Permissions tab, and change
   // Change: the picker shows the current boundary, greyed, and takes one policy.
   await panel.locator("summary", { hasText: "Change boundary" }).click();
   const picker = panel.getByTestId("permissions-boundary-picker");
-  await picker.getByLabel("Search policies by name").fill("IAMReadOnly");
+  await picker.getByLabel("Search boundary policies by name").fill("IAMReadOnly");
   await expect(picker.getByRole("checkbox", { name: "IAMReadOnlyAccess", exact: true })).toBeDisabled();
   await expect(picker.getByText("current boundary")).toBeVisible();
-  await picker.getByLabel("Search policies by name").fill(READ_ONLY);
+  await picker.getByLabel("Search boundary policies by name").fill(READ_ONLY);
   await picker.getByRole("checkbox", { name: READ_ONLY, exact: true }).check();
   await expectNoAxeViolations();
   await bothWidths("boundary-change-picker");

@@ -73,7 +73,7 @@ export function PermissionsBoundaryPanel({
               unavailableReason="current boundary"
               max={1}
               maxMessage={`A ${principal.kind} has one permissions boundary: take the chosen policy out of the selection to choose another.`}
-              filterLabel="Search policies by name"
+              filterLabel="Search boundary policies by name"
               emptyText="There are no managed policies."
               testId="permissions-boundary-picker"
             />
