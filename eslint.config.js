@@ -45,6 +45,8 @@ const layers = {
           from: { type: "array", items: { type: "string" } },
           only: { type: "array", items: { type: "string" } },
           never: { type: "array", items: { type: "string" } },
+          /** Folders outside `only` that the arrow's folders may still import types from. */
+          typesFrom: { type: "array", items: { type: "string" } },
           message: { type: "string" },
         },
         required: ["from", "message"],
@@ -57,11 +59,13 @@ const layers = {
     const file = relativeFile(context);
     const arrows = context.options.filter((arrow) => arrow.from.some((folder) => within(file, folder)));
     if (arrows.length === 0) return {};
-    return eachImport((node, specifier) => {
+    return eachImport((node, specifier, typeOnly) => {
       const target = projectPath(specifier, context.filename, context.cwd);
       if (target === undefined) return;
       const broken = arrows.find((arrow) =>
-        arrow.only ? !arrow.only.some((folder) => within(target, folder)) : arrow.never.some((folder) => within(target, folder)),
+        arrow.only
+          ? !arrow.only.some((folder) => within(target, folder)) && !(typeOnly && arrow.typesFrom?.some((folder) => within(target, folder)))
+          : arrow.never.some((folder) => within(target, folder)),
       );
       if (broken) context.report({ node, messageId: "layer", data: { message: broken.message, specifier } });
     });
@@ -121,6 +125,13 @@ const LAYERS = [
     never: ["lib/iam", "lib/auth", "lib/db", "generated"],
     message: "lib/catalog is AWS's reference data: it must not import operations, sign-in or the database.",
   },
+  {
+    from: ["lib/query"],
+    only: ["lib/query"],
+    typesFrom: ["lib/policy"],
+    message: "lib/query is the Query protocol's wire format: pure, it imports only itself and lib/policy's types.",
+  },
+  { from: ["lib/iam", "lib/auth", "lib/db", "lib/catalog"], never: ["lib/query"], message: "lib/query is for the API door in app/: operations and the layers below them never speak the wire format." },
   { from: ["lib/auth"], never: ["lib/iam"], message: "lib/auth is below lib/iam: operations use sign-in and sessions, never the other way round." },
   { from: ["lib"], never: ["app", "components"], message: "lib/ is below app/ and components/: it must not import them." },
   { from: ["components"], never: ["app"], message: "components/ is below app/: pages pass data and server actions in as props." },
@@ -172,6 +183,21 @@ export default tseslint.config(
     },
   },
   {
+    // lib/query is pure too: the door in app/ hands it strings and bytes, it hands back strings.
+    files: ["lib/query/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react/*", "@prisma/*", "node:*", "fs", "path", "child_process"], message: "lib/query must stay pure TypeScript (no framework, database or node I/O imports)." },
+            TEST_ORACLES,
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/db/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -190,7 +216,7 @@ export default tseslint.config(
   },
   {
     files: ["lib/**/*.ts"],
-    ignores: ["lib/policy/**", "lib/db/**"],
+    ignores: ["lib/policy/**", "lib/db/**", "lib/query/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [TEST_ORACLES] }] },
   },
   {

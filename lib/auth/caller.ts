@@ -3,6 +3,13 @@
 
 export type PrincipalKind = "root" | "user" | "assumed-role" | "anonymous";
 
+/**
+ * What the request was authenticated with: a console sign-in, a long-term access key (AKIA…,
+ * SigV4), or temporary session credentials (ASIA… with a session token). AWS leaves
+ * aws:MultiFactorAuthPresent out of the request context for long-term keys, rather than false.
+ */
+export type CredentialKind = "console" | "long-term-key" | "session";
+
 /** What a role session's requests are decided with, beside its role's policies (lib/iam/roles/sessions). */
 export interface RoleSessionFacts {
   /** The temporary access key ID (ASIA…): the session's identifier. */
@@ -40,6 +47,8 @@ export interface Caller {
    */
   readonly mfaAuthenticated: boolean;
   readonly authTime?: Date;
+  /** Absent for callers built before the API door (console sessions, tests): treated as a session. */
+  readonly credentialKind?: CredentialKind;
   readonly sourceIp?: string;
   readonly userAgent?: string;
   /** Whether the request arrived over TLS (aws:SecureTransport). */

@@ -131,7 +131,7 @@ test("the capped user meets the boundary: a disabled control and an Access denie
   // IAMFullAccess allows CreateUser; the boundary does not, and the reason says which.
   await expect(page.getByRole("link", { name: "Create user" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create user" })).toHaveAccessibleDescription(
-    `iam:CreateUser is not allowed: a policy allows it, but ${READ_ONLY} v1 (permissions boundary) does not.`,
+    `iam:CreateUser is not allowed: a policy allows it, but the permissions boundary ${READ_ONLY} v1 does not.`,
   );
 
   // SimulatePrincipalPolicy is not a Get or List action: the boundary denies it when she asks.

@@ -18,8 +18,7 @@ export function deniedReason(permission: CallerPermission, inputVaries = false):
   if (permission.NeedsMFA) return `${permission.Action} requires signing in with MFA: sign out, then sign in again with a code from your MFA device (assign one first if you have none).`;
   if (permission.DeniedBy) return `${permission.Action} is denied by statement ${permission.DeniedBy.Statement} in ${permission.DeniedBy.PolicyName}.`;
   // A policy allows it: saying "no policy allows it" would send the person looking in the wrong place.
-  // The engine names the boundary "ReadOnly v1 (permissions boundary)", which says what it is.
-  if (permission.DeniedByBoundary) return `${permission.Action} is not allowed: a policy allows it, but ${permission.DeniedByBoundary} does not.`;
+  if (permission.DeniedByBoundary) return `${permission.Action} is not allowed: a policy allows it, but the permissions boundary ${permission.DeniedByBoundary} does not.`;
   const where = inputVaries ? "" : ` on ${permission.Resource}`;
   return `${permission.Action} is not allowed: no policy allows it${where}. Ask an administrator for it if you need it.`;
 }

@@ -52,7 +52,8 @@ export function callerContext(caller: Caller, principalTags: Record<string, stri
   const context: Record<string, ContextValue> = {
     "aws:CurrentTime": now.toISOString(),
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
-    "aws:MultiFactorAuthPresent": caller.mfaAuthenticated ? "true" : "false",
+    // Absent, not "false", for long-term access keys, as AWS documents: only sessions know about MFA.
+    ...(caller.credentialKind === "long-term-key" ? {} : { "aws:MultiFactorAuthPresent": caller.mfaAuthenticated ? "true" : "false" }),
     "aws:SecureTransport": caller.secureTransport ? "true" : "false",
     "aws:ViaAWSService": "false",
     ...principalContext(caller, principalTags),

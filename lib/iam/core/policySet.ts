@@ -114,7 +114,7 @@ async function loadBoundary(tx: Tx, arn: string | null): Promise<CompiledPolicy 
   const version = policy?.versions[0];
   // A boundary that no longer exists allows nothing, rather than silently lifting the limit.
   return version
-    ? compileCached(version.id, version.document, `${policy.name} ${version.versionId} (permissions boundary)`)
+    ? compileCached(version.id, version.document, `${policy.name} ${version.versionId}`)
     : compilePolicy({ Version: "2012-10-17", Statement: [] }, `${arn} (missing permissions boundary)`);
 }
 

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { seal } from "@/lib/auth/crypto";
+import { ACCESS_KEY_SECRET_PURPOSE } from "@/lib/auth/secretPurposes";
 import type { Tx } from "@/lib/db/client";
 import { accountRootArn } from "@/lib/policy";
 import { accountOf } from "../core/account";
@@ -18,9 +19,6 @@ import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { IncludeConsoleColumns, UserName } from "../core/validation";
 import { actsOnCredentialOwner, ownedBy, resolveCredentialOwner, type CredentialOwner } from "./owner";
-
-/** Associated data the secrets are sealed with, so no other sealed value can stand in for one. */
-export const ACCESS_KEY_SECRET_PURPOSE = "portcullis:access-key-secret";
 
 export type AccessKeyStatus = "Active" | "Inactive";
 

@@ -9,11 +9,12 @@
 // The session is a row (RoleSession): the secret is sealed like access-key secrets, and the session
 // token is kept only as a hash. SwitchRole (switchRole.ts) issues console sessions the same way.
 
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { seal } from "@/lib/auth/crypto";
 import type { Caller } from "@/lib/auth/caller";
 import { consumeCode } from "@/lib/auth/mfaCodes";
+import { ACCESS_KEY_SECRET_PURPOSE } from "@/lib/auth/secretPurposes";
+import { sessionTokenHash } from "@/lib/auth/sessionTokens";
 import type { Tx } from "@/lib/db/client";
 import { compilePolicy, readPolicy, validatePolicy, type CompiledPolicy, type ContextValue } from "@/lib/policy";
 import { IamError } from "../core/errors";
@@ -23,7 +24,6 @@ import { ASSUME_ROLE, NAME_CHARACTER_PATTERN, NAME_CHARACTER_RULE } from "../cor
 import { requestTagContext, resourceTagContext, type Tag } from "../core/tags";
 import { PolicyArn, TagKey, TagValue } from "../core/validation";
 import { refuseWhileThrottled } from "../credentials/authenticatorThrottle";
-import { ACCESS_KEY_SECRET_PURPOSE } from "../credentials/accessKeys";
 import { malformedPolicyDocument, policySize } from "../policies/document";
 
 const { sessionName, externalId } = ASSUME_ROLE;
@@ -291,11 +291,6 @@ export async function issueRoleSession(tx: Tx, caller: Caller, input: AssumeRole
     ...(packedPolicySize !== undefined ? { PackedPolicySize: packedPolicySize } : {}),
     ...(sourceIdentity ? { SourceIdentity: sourceIdentity } : {}),
   };
-}
-
-/** Session tokens are kept as SHA-256 hashes: 96 random bytes need no slow hash, only comparing. */
-export function sessionTokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
 }
 
 export const AssumeRole = operation({

@@ -3,7 +3,8 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/auth/crypto";
-import { ACCESS_KEY_SECRET_PURPOSE, CreateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed, ListAccessKeys, UpdateAccessKey } from "@/lib/iam/credentials/accessKeys";
+import { ACCESS_KEY_SECRET_PURPOSE } from "@/lib/auth/secretPurposes";
+import { CreateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed, ListAccessKeys, UpdateAccessKey } from "@/lib/iam/credentials/accessKeys";
 import { AccessDeniedError } from "@/lib/iam/core/errors";
 import { execute } from "@/lib/iam/core/operation";
 import { auditEvents, createAccount, createUser, db, managed, type TestAccount } from "./support/fixtures";

@@ -79,7 +79,7 @@ describe("user permissions boundaries", () => {
 
     await execute(PutUserPermissionsBoundary, { UserName: "alice", PermissionsBoundary: boundary }, acct.root);
     const error = await expectIamError(execute(ListUsers, {}, alice), "AccessDenied");
-    expect((error as AccessDeniedError).explanation.summary).toContain("GetOnly v1 (permissions boundary)");
+    expect((error as AccessDeniedError).explanation.summary).toContain('the permissions boundary "GetOnly v1"');
     // What the boundary allows and the identity policy grants is still allowed.
     expect((await execute(GetUser, { UserName: "alice" }, alice)).User.UserName).toBe("alice");
 

@@ -94,7 +94,7 @@ describe("SimulatePrincipalPolicy", () => {
     await db.user.update({ where: { id: alice.userId }, data: { permissionsBoundaryArn: boundary } });
     const results = await simulate("alice", { ActionNames: ["iam:GetUser", "iam:CreateUser"] });
     expect(results.map((r) => r.EvalDecision)).toEqual(["allowed", "implicitDeny"]);
-    expect(results[1]!.Explanation.summary).toContain("ReadOnlyBoundary v1 (permissions boundary)");
+    expect(results[1]!.Explanation.summary).toContain('the permissions boundary "ReadOnlyBoundary v1"');
   });
 
   it("decides at most 100 action and resource pairs per request", async () => {

@@ -1,0 +1,98 @@
+// The caller of a SigV4-signed API request: the key lookup that verification needs (the database side
+// of lib/auth/sigv4/verify.ts) and the Caller it leads to. Two kinds of key, as in AWS:
+//   - AKIA…: a long-term access key (AccessKey row), an IAM user's or the root user's. Only an Active
+//     key verifies; an inactive or deleted one is InvalidClientTokenId, and a session token sent with
+//     it is too (a long-term key has none).
+//   - ASIA…: a role session's temporary key (RoleSession row, from sts:AssumeRole). The request must
+//     carry that session's token (X-Amz-Security-Token), which is compared by hash; a session past its
+//     expiry is ExpiredToken.
+// Like console sessions, the principal is read again on every request, so a deactivated key, a
+// deleted user or a revoked session stops working at once on every instance.
+
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { RequestScope, type Caller } from "./caller";
+import { open } from "./crypto";
+import { rootArn } from "./principal";
+import type { RequestInfo } from "./request";
+import { loadRoleSessionCaller } from "./roleSession";
+import { ACCESS_KEY_SECRET_PURPOSE } from "./secretPurposes";
+import { sessionTokenHash } from "./sessionTokens";
+import { sigv4Error, type SigV4Error } from "./sigv4/authorization";
+import type { SignableRequest } from "./sigv4/canonicalRequest";
+import { verifySignedRequest, type SecretLookup, type SecretLookupResult, type VerifiedRequest, type VerifyOptions } from "./sigv4/verify";
+
+/** What a verified key stands for. */
+export type ApiCredential =
+  | {
+      readonly kind: "access-key";
+      readonly accessKeyId: string;
+      readonly accountId: string;
+      /** The key's owner: the account's root user, or an IAM user as it is now (renames included). */
+      readonly owner: { readonly kind: "root" } | { readonly kind: "user"; readonly userId: string; readonly userName: string; readonly arn: string };
+    }
+  | { readonly kind: "role-session"; readonly accessKeyId: string; readonly accountId: string };
+
+const invalid = { ok: false, code: "InvalidClientTokenId" } as const;
+
+function sameHash(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function lookupAccessKey(accessKeyId: string, sessionToken: string | undefined): Promise<SecretLookupResult<ApiCredential>> {
+  if (sessionToken !== undefined) return invalid;
+  const key = await db.accessKey.findUnique({ where: { id: accessKeyId }, include: { user: { select: { id: true, name: true, arn: true } } } });
+  if (!key || key.status !== "Active") return invalid;
+  const owner = key.user ? { kind: "user" as const, userId: key.user.id, userName: key.user.name, arn: key.user.arn } : key.rootAccountId ? { kind: "root" as const } : undefined;
+  if (!owner) return invalid;
+  return { ok: true, secretAccessKey: open(key.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind: "access-key", accessKeyId, accountId: key.accountId, owner } };
+}
+
+async function lookupRoleSession(accessKeyId: string, sessionToken: string | undefined, now: Date): Promise<SecretLookupResult<ApiCredential>> {
+  const session = await db.roleSession.findUnique({ where: { accessKeyId }, select: { accountId: true, secretCiphertext: true, sessionTokenHash: true, expiresAt: true } });
+  // The token first: only a request that holds the session's token learns that the session expired.
+  if (!session || sessionToken === undefined || !sameHash(sessionTokenHash(sessionToken), session.sessionTokenHash)) return invalid;
+  if (session.expiresAt <= now) return { ok: false, code: "ExpiredToken" };
+  return { ok: true, secretAccessKey: open(session.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind: "role-session", accessKeyId, accountId: session.accountId } };
+}
+
+/** The key lookup SigV4 verification uses: the secret of a live key, and what the key stands for. */
+export const lookupApiCredential: SecretLookup<ApiCredential> = async (accessKeyId, { sessionToken, now }) => {
+  if (accessKeyId.startsWith("AKIA")) return lookupAccessKey(accessKeyId, sessionToken);
+  if (accessKeyId.startsWith("ASIA")) return lookupRoleSession(accessKeyId, sessionToken, now);
+  return invalid;
+};
+
+/**
+ * The Caller for a verified credential, shaped as lib/auth/session.ts shapes a console caller. A
+ * long-term key proves no MFA and has no issue time: aws:MultiFactorAuthPresent and
+ * aws:TokenIssueTime are left out of its requests' context (credentialKind "long-term-key").
+ * Undefined when the role session went away between verification and now.
+ */
+export async function apiCallerFor(credential: ApiCredential, request: RequestInfo, now = new Date()): Promise<Caller | undefined> {
+  const scope = new RequestScope();
+  if (credential.kind === "role-session") {
+    const caller = await loadRoleSessionCaller(credential.accessKeyId, { ...request, scope }, now);
+    return caller && { ...caller, credentialKind: "session" };
+  }
+  const base = { accountId: credential.accountId, mfaAuthenticated: false, credentialKind: "long-term-key" as const, ...request, scope };
+  if (credential.owner.kind === "root") return { kind: "root", arn: rootArn(credential.accountId), ...base };
+  const { userId, userName, arn } = credential.owner;
+  return { kind: "user", arn, userId, userName, ...base };
+}
+
+export type ApiAuthentication =
+  | { readonly ok: true; readonly caller: Caller; readonly verified: VerifiedRequest<ApiCredential> }
+  | { readonly ok: false; readonly error: SigV4Error };
+
+/** Verifies a signed API request against Portcullis's keys and sessions, and names its caller. */
+export async function authenticateApiRequest(request: SignableRequest, info: RequestInfo, options: VerifyOptions = {}): Promise<ApiAuthentication> {
+  const now = options.now ?? new Date();
+  const verified = await verifySignedRequest(request, lookupApiCredential, { ...options, now });
+  if (!verified.ok) return verified;
+  const caller = await apiCallerFor(verified.value.credential, info, now);
+  if (!caller) return { ok: false, error: sigv4Error("InvalidClientTokenId") };
+  return { ok: true, caller, verified: verified.value };
+}
