@@ -68,6 +68,8 @@ import { DeleteRoleWithDependents } from "./roles/deletion";
 import { AssumeRole } from "./roles/assumeRole";
 import { ListRoleSessions, RevokeRoleSessions } from "./roles/sessions";
 import { ListSwitchRoleHistory, SwitchRole } from "./roles/switchRole";
+import { GetAccessKeyInfo } from "./sts/accessKeyInfo";
+import { GetCallerIdentity } from "./sts/callerIdentity";
 import { ListRoleTags, SetRoleTags, TagRole, UntagRole } from "./roles/tags";
 import { ListUserTags, SetUserTags, TagUser, UntagUser } from "./users/tags";
 import { ListConsoleUsersWithoutMFA } from "./users/mfaEnrollment";
@@ -153,6 +155,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   ListSwitchRoleHistory,
   ListRoleSessions,
   RevokeRoleSessions,
+  // STS
+  GetCallerIdentity,
+  GetAccessKeyInfo,
   // policies
   ListPolicies,
   GetPolicy,

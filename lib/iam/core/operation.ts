@@ -16,7 +16,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { db, type Tx } from "@/lib/db/client";
 import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
-import { auditExplanation } from "../audit/denialExplanation";
+import { auditExplanation, type AuditExplanation } from "../audit/denialExplanation";
 import { authorize, callerPolicySet, type Authorization } from "./authorize";
 import { AccessDeniedError, IamError, isIamError } from "./errors";
 import { validationMessage } from "./validation";
@@ -77,6 +77,15 @@ export interface OperationSpec<I, O> {
    * whichever account the role lives, for sts:AssumeRole.
    */
   readonly resourcePolicy?: (hooks: Hooks<I>) => Awaitable<{ readonly policy?: CompiledPolicy; readonly account: string }>;
+  /**
+   * The main authorization is not the engine's to decide: AWS documents that the action needs no
+   * permission and is allowed even under an explicit Deny (sts:GetCallerIdentity, which only tells
+   * callers who they are). The text is that documented reason. The decision is still audited, as
+   * Allowed, with the reason as its explanation. It covers signed-in callers only (an anonymous
+   * caller is decided by the engine, so denied), and only the main authorization: any additional
+   * or optional ones are decided as usual.
+   */
+  readonly alwaysAllowed?: string;
   /** What the operation's audit events record about the request beyond action and resource. */
   readonly auditDetail?: (hooks: Pick<Hooks<I>, "input" | "caller">) => AuditDetail;
   readonly run: (hooks: RunHooks<I>) => Promise<O>;
@@ -149,9 +158,15 @@ class Execution {
       ];
       const builtIn = op.builtInPolicies ? await op.builtInPolicies(hooks) : [];
       const loaded = await callerPolicySet(this.tx, this.caller);
-      for (const authorization of authorizations) {
+      for (const [index, authorization] of authorizations.entries()) {
         const key = JSON.stringify([authorization.action, authorization.resource, authorization.context ?? {}, builtIn.map((p) => p.name)]);
         if (this.decided.has(key)) continue;
+        if (index === 0 && op.alwaysAllowed !== undefined && this.caller.kind !== "anonymous") {
+          this.decided.add(key);
+          const allowed = { ...this.event(authorization.action, authorization.resource, "Allowed", op.readOnly, undefined, detail), detail: JSON.stringify(alwaysAllowedExplanation(op.alwaysAllowed)) };
+          this.events.push(allowed, ...alsoFor(crossAccount(authorization, this.caller), allowed));
+          continue;
+        }
         const result = await authorize(this.tx, this.caller, authorization, builtIn, loaded);
         if (result.decision !== "Allow") {
           const plain = new AccessDeniedError(this.caller.arn, authorization.action, authorization.resource, result.explanation!);
@@ -190,6 +205,14 @@ class Execution {
       }
     },
   };
+}
+
+/**
+ * What the audit log keeps of an always-allowed decision, in the shape of a denial's explanation
+ * (lib/iam/audit/denialExplanation.ts), so LookupEvents shows why: no policy was weighed.
+ */
+function alwaysAllowedExplanation(reason: string): AuditExplanation {
+  return { Summary: reason, Reason: "always-allowed", DecidedBy: [], NearMisses: [], StatementsEvaluated: 0 };
 }
 
 /** The other account an authorization reaches into, if any. */

@@ -147,8 +147,12 @@ export const GetCallerPermissions = operation({
       const parsed = op.input.safeParse(check.Input);
       if (!parsed.success) throw new IamError("ValidationError", `Checks[${index}] (${op.name}): ${validationMessage(parsed.error)}`);
       const hooks: Hooks<unknown> = { tx, input: parsed.data, caller };
+      // Asked as execute() asks: with the resource's own policy (a role's trust policy), and without
+      // the engine for a main authorization AWS documents as always allowed (GetCallerIdentity).
+      const own = op.resourcePolicy ? await op.resourcePolicy(hooks) : undefined;
+      const main: Authorization = { action: op.action, resource: await op.resource(hooks), context: op.context ? await op.context(hooks) : undefined, resourcePolicy: own?.policy, resourceAccount: own?.account };
       const authorizations: Authorization[] = [
-        { action: op.action, resource: await op.resource(hooks), context: op.context ? await op.context(hooks) : undefined },
+        ...(op.alwaysAllowed !== undefined && caller.kind !== "anonymous" ? [] : [main]),
         ...(op.additionalAuthorizations ? await op.additionalAuthorizations(hooks) : []),
       ];
       const builtIn = op.builtInPolicies ? await op.builtInPolicies(hooks) : [];
@@ -166,7 +170,11 @@ export const GetCallerPermissions = operation({
           reported = { authorization, result, verdict };
         }
       }
-      const { authorization, result, verdict } = reported!;
+      if (!reported) {
+        Permissions.push({ Operation: op.name, Decision: "Allowed", Action: main.action, Resource: main.resource, Summary: op.alwaysAllowed! });
+        continue;
+      }
+      const { authorization, result, verdict } = reported;
       Permissions.push({
         Operation: op.name,
         Decision: verdict.decision,

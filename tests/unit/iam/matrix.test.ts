@@ -201,6 +201,13 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   // Everyone may read their own recent roles (built-in grant); ForceMFA's no-MFA deny does not list it.
   ListSwitchRoleHistory:           [OK,      OK,      OK,      OK,      DENIED,  OWN],
   ListRoleSessions:                [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
+  // STS. GetCallerIdentity needs no permission and works even under an explicit Deny (AWS's API
+  // reference): ForceMFA's DenyAllExceptListedIfNoMFA does not list it, and it is still allowed.
+  GetCallerIdentity:               [OK,      OK,      OK,      OK,      OK,      OWN],
+  // GetAccessKeyInfo is decided normally: IAMReadOnlyAccess grants only iam: actions. AWS answers
+  // the account of a key of any account (otherAdmin asks about the target user's key): by design,
+  // so it is allowed, not isolated, for the other account's administrator.
+  GetAccessKeyInfo:                [OK,      OK,      DENIED,  DENIED,  DENIED,  OK],
   RevokeRoleSessions:              [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   // policies
   ListPolicies:                    [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
@@ -356,6 +363,8 @@ const SAMPLES: Record<string, Sample> = {
   SwitchRole: (f) => ({ Account: f.accountId, RoleName: "service/Deployer" }),
   ListSwitchRoleHistory: () => ({}),
   ListRoleSessions: () => ({ RoleName: "Deployer" }),
+  GetCallerIdentity: () => ({}),
+  GetAccessKeyInfo: (f) => ({ AccessKeyId: f.targetKey }),
   RevokeRoleSessions: () => ({ RoleName: "Deployer" }),
   ListGroupsForUser: () => ({ UserName: "target", IncludeConsoleColumns: true }),
   ListPolicies: () => ({}),

@@ -12,7 +12,7 @@ import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
 /** Reads every IAM user may make about itself (built-in grants): the test below covers each. */
-const SELF_SERVICE_READS = new Set(["GetCallerPermissions", "ListSwitchRoleHistory"]);
+const SELF_SERVICE_READS = new Set(["GetCallerPermissions", "ListSwitchRoleHistory", "GetCallerIdentity"]);
 
 let acct: TestAccount;
 let nobody: Caller;
@@ -142,6 +142,8 @@ const input = (): Record<string, unknown> => ({
   AssumeRole: { RoleArn: `arn:aws:iam::${acct.accountId}:role/Deployer`, RoleSessionName: "registry" },
   SwitchRole: { Account: acct.accountId, RoleName: "Deployer" },
   ListSwitchRoleHistory: {},
+  GetCallerIdentity: {},
+  GetAccessKeyInfo: { AccessKeyId: accessKeyId },
   ListRoleSessions: { RoleName: "Deployer" },
   RevokeRoleSessions: { RoleName: "Deployer" },
   TagRole: { RoleName: "Deployer", Tags: [{ Key: "new", Value: "tag" }] },
@@ -200,6 +202,16 @@ describe("the operation registry", () => {
     expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "iam:ListSwitchRoleHistory", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
   });
 
+  // AWS documents that sts:GetCallerIdentity needs no permission at all (alwaysAllowed).
+  it("lets a user with no policies ask who it is (GetCallerIdentity), and writes only its Allowed event", async () => {
+    const own = await createAccount();
+    const asker = await createUser(own.accountId, "asker");
+    const counts = await rowCounts();
+    expect(await execute(operationNamed("GetCallerIdentity")!, {}, asker)).toEqual({ UserId: asker.userId, Account: own.accountId, Arn: asker.arn });
+    expect(await rowCounts()).toEqual(counts);
+    expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "sts:GetCallerIdentity", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
+  });
+
   it("lets a user with no policies ask GetCallerPermissions, answers Denied, and writes only its own read-only event", async () => {
     const own = await createAccount();
     const asker = await createUser(own.accountId, "asker");
@@ -224,7 +236,7 @@ describe("the operation registry", () => {
     expect(error, `${op.name} was not denied`).toBeInstanceOf(AccessDeniedError);
     expect((error as AccessDeniedError).action).toBe(op.action);
     // Assuming a role is decided by its trust policy first; the fixture has no role to trust anyone.
-    const why = op.action.startsWith("sts:") ? "has no trust policy here" : `has no policies, so nothing allows ${op.action}`;
+    const why = op.resourcePolicy ? "has no trust policy here" : `has no policies, so nothing allows ${op.action}`;
     expect((error as AccessDeniedError).explanation.summary).toContain(why);
 
     expect(await rowCounts()).toEqual(counts);
