@@ -13,9 +13,9 @@ import { AddUsersToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membershi
 import { DetachGroupPolicy } from "@/lib/iam/policies/attachments";
 import { AttachGroupPolicies } from "@/lib/iam/policies/batchAttachments";
 import type { ActionState } from "@/components/forms/actionState";
+import { attachPolicies, detachPolicy } from "../../_server/attachmentActions";
 import { groupHref } from "@/components/groups/groupHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
-import { nameInArn } from "../../_server/notices";
 import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(groupName: string) {
@@ -67,34 +67,11 @@ export async function removeUserFromGroup(groupName: string, _previous: ActionSt
 }
 
 export async function attachGroupPolicies(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(AttachGroupPolicies, "GroupName", groupName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArns = fields(form, "policyArn");
-  const result = await runMutation(() => execute(AttachGroupPolicies, { GroupName: groupName, PolicyArns }, caller), {
-    kind: "policies-attached",
-    entity: "group",
-    subject: groupName,
-    object: PolicyArns[0] && nameInArn(PolicyArns[0]),
-    count: PolicyArns.length,
-  });
-  refresh(groupName);
-  return result;
+  return attachPolicies(AttachGroupPolicies, "group", groupName, form, refresh);
 }
 
 export async function detachGroupPolicy(groupName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(DetachGroupPolicy, "GroupName", groupName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArn = field(form, "policyArn");
-  const result = await runMutation(() => execute(DetachGroupPolicy, { GroupName: groupName, PolicyArn }, caller), {
-    kind: "policy-detached",
-    entity: "group",
-    subject: groupName,
-    object: nameInArn(PolicyArn),
-  });
-  refresh(groupName);
-  return result;
+  return detachPolicy(DetachGroupPolicy, "group", groupName, form, refresh);
 }
 
 /**

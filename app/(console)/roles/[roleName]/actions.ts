@@ -14,11 +14,11 @@ import { UpdateAssumeRolePolicy, UpdateRole } from "@/lib/iam/roles/roles";
 import { RevokeRoleSessions } from "@/lib/iam/roles/sessions";
 import { SetRoleTags } from "@/lib/iam/roles/tags";
 import type { ActionState } from "@/components/forms/actionState";
+import { attachPolicies, detachPolicy, saveTags } from "../../_server/attachmentActions";
 import type { TrustPolicyDraft } from "@/components/roles/trustPolicyDraft";
 import { roleHref } from "@/components/roles/roleHref";
 import { boundArgument, draftArgument, formArgument } from "../../_server/actionArguments";
-import { nameInArn } from "../../_server/notices";
-import { field, fields, runMutation } from "../../_server/runMutation";
+import { field, runMutation } from "../../_server/runMutation";
 
 function refresh(roleName: string) {
   revalidatePath(roleHref(roleName));
@@ -26,48 +26,16 @@ function refresh(roleName: string) {
 }
 
 export async function attachRolePolicies(roleName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(AttachRolePolicies, "RoleName", roleName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArns = fields(form, "policyArn");
-  const result = await runMutation(() => execute(AttachRolePolicies, { RoleName: roleName, PolicyArns }, caller), {
-    kind: "policies-attached",
-    entity: "role",
-    subject: roleName,
-    object: PolicyArns[0] && nameInArn(PolicyArns[0]),
-    count: PolicyArns.length,
-  });
-  refresh(roleName);
-  return result;
+  return attachPolicies(AttachRolePolicies, "role", roleName, form, refresh);
 }
 
 export async function detachRolePolicy(roleName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(DetachRolePolicy, "RoleName", roleName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArn = field(form, "policyArn");
-  const result = await runMutation(() => execute(DetachRolePolicy, { RoleName: roleName, PolicyArn }, caller), {
-    kind: "policy-detached",
-    entity: "role",
-    subject: roleName,
-    object: nameInArn(PolicyArn),
-  });
-  refresh(roleName);
-  return result;
+  return detachPolicy(DetachRolePolicy, "role", roleName, form, refresh);
 }
 
 /** "Manage tags" saves the whole set (SetRoleTags works out what to remove and what to write). */
 export async function saveRoleTags(roleName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(SetRoleTags, "RoleName", roleName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const values = fields(form, "tagValue");
-  const Tags = fields(form, "tagKey")
-    .map((Key, i) => ({ Key: Key.trim(), Value: values[i] ?? "" }))
-    .filter((tag) => tag.Key !== "");
-  const result = await runMutation(() => execute(SetRoleTags, { RoleName: roleName, Tags }, caller), { kind: "tags-saved", entity: "role", subject: roleName });
-  refresh(roleName);
-  return result;
+  return saveTags(SetRoleTags, "role", roleName, form, refresh);
 }
 
 /** The summary's Edit: the description and the maximum session duration, in one UpdateRole. */

@@ -13,9 +13,9 @@ import { AttachUserPolicies } from "@/lib/iam/policies/batchAttachments";
 import { DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { SetUserTags } from "@/lib/iam/users/tags";
 import type { ActionState } from "@/components/forms/actionState";
+import { attachPolicies, detachPolicy, saveTags } from "../../_server/attachmentActions";
 import { userHref } from "@/components/users/userHref";
 import { field, fields, runMutation } from "../../_server/runMutation";
-import { nameInArn } from "../../_server/notices";
 import { boundArgument, formArgument } from "../../_server/actionArguments";
 
 function refresh(userName: string) {
@@ -24,34 +24,11 @@ function refresh(userName: string) {
 }
 
 export async function attachUserPolicies(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(AttachUserPolicies, "UserName", userName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArns = fields(form, "policyArn");
-  const result = await runMutation(() => execute(AttachUserPolicies, { UserName: userName, PolicyArns }, caller), {
-    kind: "policies-attached",
-    entity: "user",
-    subject: userName,
-    object: PolicyArns[0] && nameInArn(PolicyArns[0]),
-    count: PolicyArns.length,
-  });
-  refresh(userName);
-  return result;
+  return attachPolicies(AttachUserPolicies, "user", userName, form, refresh);
 }
 
 export async function detachUserPolicy(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(DetachUserPolicy, "UserName", userName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const PolicyArn = field(form, "policyArn");
-  const result = await runMutation(() => execute(DetachUserPolicy, { UserName: userName, PolicyArn }, caller), {
-    kind: "policy-detached",
-    entity: "user",
-    subject: userName,
-    object: nameInArn(PolicyArn),
-  });
-  refresh(userName);
-  return result;
+  return detachPolicy(DetachUserPolicy, "user", userName, form, refresh);
 }
 
 export async function addUserToGroups(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
@@ -85,16 +62,7 @@ export async function removeUserFromGroup(userName: string, _previous: ActionSta
 
 /** "Manage tags" saves the whole set (SetUserTags works out what to remove and what to write). */
 export async function saveUserTags(userName: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  const invalid = boundArgument(SetUserTags, "UserName", userName) ?? formArgument(form);
-  if (invalid) return invalid;
-  const caller = await requireCaller();
-  const values = fields(form, "tagValue");
-  const Tags = fields(form, "tagKey")
-    .map((Key, i) => ({ Key: Key.trim(), Value: values[i] ?? "" }))
-    .filter((tag) => tag.Key !== "");
-  const result = await runMutation(() => execute(SetUserTags, { UserName: userName, Tags }, caller), { kind: "tags-saved", subject: userName });
-  refresh(userName);
-  return result;
+  return saveTags(SetUserTags, "user", userName, form, refresh);
 }
 
 /** The console's delete: the person typed the user name to confirm; dependents go with the user. */
