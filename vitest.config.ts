@@ -25,6 +25,19 @@ export default defineConfig({
       // The HTTP server around Next (scripts/server): pure functions and a real socket, no database.
       { extends: true, test: { name: "server", include: ["tests/unit/server/**/*.test.ts"] } },
       { extends: true, test: { name: "console", include: ["tests/unit/console/**/*.test.ts", "tests/unit/lint/**/*.test.ts"], setupFiles: [DATABASE] } },
+      // The IAM/STS API through the real AWS SDK and CLI, against the production build's server
+      // (tests/api/support/apiServer.ts). Its workers share the server's data directory.
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["tests/api/**/*.test.ts"],
+          globalSetup: ["./tests/api/support/apiServer.ts"],
+          env: { PORTCULLIS_DATA_DIR: process.env.API_DATA_DIR ?? ".api-data" },
+          // Every file starts accounts of its own; one server, so files run one after another.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -83,6 +83,23 @@ export async function apiCallerFor(credential: ApiCredential, request: RequestIn
   return { kind: "user", arn, userId, userName, ...base };
 }
 
+/** AWS records a key's last use to the minute or so; one write a minute keeps hot keys off the writer. */
+export const KEY_USE_RECORD_INTERVAL_MS = 60_000;
+
+/**
+ * Records a long-term key's use (GetAccessKeyLastUsed: date, service, region), at most once a
+ * minute per key. The condition is in the update itself, so instances racing on one key write once.
+ * Temporary credentials have no last-used record, as in AWS.
+ */
+export async function recordAccessKeyUse(verified: Pick<VerifiedRequest<ApiCredential>, "credential" | "region">, service: string, now = new Date()): Promise<void> {
+  if (verified.credential.kind !== "access-key") return;
+  const before = new Date(now.getTime() - KEY_USE_RECORD_INTERVAL_MS);
+  await db.accessKey.updateMany({
+    where: { id: verified.credential.accessKeyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: before } }] },
+    data: { lastUsedAt: now, lastUsedService: service, lastUsedRegion: verified.region },
+  });
+}
+
 export type ApiAuthentication =
   | { readonly ok: true; readonly caller: Caller; readonly verified: VerifiedRequest<ApiCredential> }
   | { readonly ok: false; readonly error: SigV4Error };

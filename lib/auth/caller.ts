@@ -10,6 +10,17 @@ export type PrincipalKind = "root" | "user" | "assumed-role" | "anonymous";
  */
 export type CredentialKind = "console" | "long-term-key" | "session";
 
+/** The way a request came in: the browser console, or the IAM/STS Query API (SigV4). */
+export type Door = "console" | "api";
+
+/**
+ * The door of a caller's requests. Only the API door authenticates with keys (long-term or
+ * temporary); a console session, a role switched to in the console included, has no credentialKind.
+ */
+export function doorOf(caller: Pick<Caller, "credentialKind">): Door {
+  return caller.credentialKind === "long-term-key" || caller.credentialKind === "session" ? "api" : "console";
+}
+
 /** What a role session's requests are decided with, beside its role's policies (lib/iam/roles/sessions). */
 export interface RoleSessionFacts {
   /** The temporary access key ID (ASIA…): the session's identifier. */

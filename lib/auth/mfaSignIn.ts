@@ -5,7 +5,7 @@
 // principal's enabled devices, once. Every outcome is audited as signin:ConsoleLogin, never with the code.
 
 import { decode } from "next-auth/jwt";
-import { db } from "@/lib/db/client";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { consumeCode } from "./mfaCodes";
 import { currentSessionGeneration } from "./sessionGeneration";
@@ -112,7 +112,7 @@ export async function verifyMfaSignIn(principal: SessionPrincipal, code: string 
       else await tx.user.update({ where: { id: principal.userId }, data: { passwordLastUsed: now } });
       await appendAuditEvent(tx, { ...event(principal, request, device.serialNumber), result: "Allowed" });
       return true;
-    });
+    }, TRANSACTION_OPTIONS);
     if (accepted) return { ok: true, principal };
   }
   await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: FAILED_MFA, errorMessage: "Failed MFA authentication" });

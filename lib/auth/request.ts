@@ -30,6 +30,8 @@ export const VOUCHED_HEADERS = {
   token: "x-portcullis-request-token",
   sourceIp: "x-portcullis-source-ip",
   secureTransport: "x-portcullis-secure-transport",
+  /** The path as the client sent it, when the server normalised it for routing (the API's `/sts/`). */
+  originalPath: "x-portcullis-original-path",
 } as const;
 
 /** Every header under this prefix is the server's: it drops whatever a client sent under it. */
@@ -67,6 +69,14 @@ export function requestInfoFrom(source: HeaderSource): RequestInfo {
   if (!vouched(source)) return { sourceIp: undefined, userAgent, secureTransport: false };
   const sourceIp = header(source, VOUCHED_HEADERS.sourceIp) || undefined;
   return { sourceIp, userAgent, secureTransport: header(source, VOUCHED_HEADERS.secureTransport) === "true" };
+}
+
+/**
+ * The path the client sent, which a SigV4 signature covers: the server hands Next `/sts` for a
+ * client's `/sts/` (Next would redirect it) and vouches for the original here.
+ */
+export function requestPathFrom(source: HeaderSource, routed: string): string {
+  return (vouched(source) && header(source, VOUCHED_HEADERS.originalPath)) || routed;
 }
 
 /** The current request's info, inside a server component, route handler or server action. */

@@ -6,7 +6,7 @@
 // attempts", and never after a single mistake), still without saying which part was wrong. A
 // throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
 
-import { db } from "@/lib/db/client";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { ANONYMOUS_ARN } from "./caller";
 import { requiresMfa } from "./mfaSignIn";
@@ -119,7 +119,7 @@ export async function signInRoot(credentials: Partial<RootCredentials>, request:
   await db.$transaction(async (tx) => {
     await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
     await appendAuditEvent(tx, successEvent(principal, request));
-  });
+  }, TRANSACTION_OPTIONS);
   return { ok: true, principal };
 }
 
@@ -159,6 +159,6 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
     await appendAuditEvent(tx, successEvent(principal, request));
-  });
+  }, TRANSACTION_OPTIONS);
   return { ok: true, principal };
 }

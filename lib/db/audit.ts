@@ -25,6 +25,8 @@ export interface AuditEventInput {
   readonly assumedBy?: string;
   readonly roleSessionName?: string;
   readonly sourceIdentity?: string;
+  /** "console" or "api": the door the request came through. */
+  readonly door?: string;
 }
 
 // Bounded so that a hostile user agent or message cannot bloat the log.
@@ -46,6 +48,7 @@ function row(event: AuditEventInput) {
     assumedBy: event.assumedBy,
     roleSessionName: clip(event.roleSessionName, 64),
     sourceIdentity: clip(event.sourceIdentity, 64),
+    door: event.door,
   };
 }
 

@@ -12,6 +12,14 @@ export type Db = PrismaClient;
 /** A transaction client: what operations receive, so their writes and audit event commit together. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * Limits for every interactive transaction. SQLite has one writer and the adapter runs one transaction
+ * at a time per process, so a write queues behind the others; Prisma's defaults (2 s to start, 5 s to
+ * finish) turned a queue on a busy two-core machine into a failed request. A transaction that waits
+ * its turn is not an error; one still waiting after these is.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 const globalForPrisma = globalThis as unknown as { portcullisDb?: PrismaClient };
 
 // Write-ahead logging lets readers proceed during a write, and with synchronous=NORMAL a commit no

@@ -34,5 +34,23 @@ export const CONSOLE_ONLY_REASONS: Readonly<Record<string, string>> = {
   LookupEvents: "the audit log, CloudTrail's action rather than IAM's, and not served on the IAM endpoint",
 };
 
+/**
+ * Input members the registry's schemas accept that AWS's API does not have: the console's own
+ * options. The door drops them from a request, so a wire client gets AWS's behaviour only.
+ */
+export const CONSOLE_ONLY_MEMBERS: ReadonlySet<string> = new Set(["IncludeConsoleColumns", "Filter", "SortBy", "SortOrder", "ConsoleFilter", "IncludeRoleLastUsed", "CreateOnly", "MultiFactorAuthPresent"]);
+
+/** Members that only some operations have beyond AWS's: the same name is AWS's in other operations. */
+export const CONSOLE_ONLY_MEMBERS_OF: Readonly<Record<string, readonly string[]>> = {
+  // AWS creates the device unassigned (EnableMFADevice assigns it); Portcullis records the intended owner.
+  CreateVirtualMFADevice: ["UserName"],
+  // Optimistic concurrency and "replace the oldest version" for the policy editor.
+  CreatePolicyVersion: ["ExpectedDefaultVersionId", "DeleteVersionId"],
+};
+
+export function isConsoleOnlyMember(operation: string, member: string): boolean {
+  return CONSOLE_ONLY_MEMBERS.has(member) || (CONSOLE_ONLY_MEMBERS_OF[operation] ?? []).includes(member);
+}
+
 /** The registry's operations that the Query door does not serve. */
 export const CONSOLE_ONLY_OPERATIONS: ReadonlySet<string> = new Set(Object.keys(CONSOLE_ONLY_REASONS));

@@ -10,6 +10,9 @@ const NAMESPACES: Record<QueryService, string> = {
   sts: "https://sts.amazonaws.com/doc/2011-06-15/",
 };
 
+/** The API version each endpoint serves: a request's `Version` must name it. */
+export const API_VERSIONS: Readonly<Record<QueryService, string>> = { iam: "2010-05-08", sts: "2011-06-15" };
+
 export function namespaceFor(service: QueryService): string {
   return NAMESPACES[service];
 }

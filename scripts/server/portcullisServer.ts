@@ -54,6 +54,22 @@ function vouchFor(request: IncomingMessage, options: PortcullisServerOptions, cs
   headers["content-security-policy"] = csp;
 }
 
+/** The API endpoints, which clients address with a trailing slash (the SDKs send `/sts/`). */
+const API_PATH = /^\/(iam|sts)\/(\?|$)/;
+
+/**
+ * Next answers `/sts/` with a redirect to `/sts`, which no AWS client follows. The route gets the
+ * path without the slash; the door gets the path as sent, which the request's signature covers.
+ */
+function routeApiPath(request: IncomingMessage): void {
+  const url = request.url ?? "/";
+  const match = API_PATH.exec(url);
+  if (!match) return;
+  const query = url.indexOf("?");
+  request.headers[VOUCHED_HEADERS.originalPath] = query < 0 ? url : url.slice(0, query);
+  request.url = `/${match[1]}${query < 0 ? "" : url.slice(query)}`;
+}
+
 function refuse(response: ServerResponse, refusal: Refusal): void {
   response.statusCode = refusal.status;
   response.setHeader("Content-Type", "text/plain; charset=utf-8");
@@ -94,6 +110,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, handle
   const headers = securityHeaders({ nonce, https: options.https });
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   vouchFor(request, options, headers["Content-Security-Policy"]!);
+  routeApiPath(request);
 
   const action = actionRequest(request.method, request.url, request.headers);
   if (!action) return handler(request, response);

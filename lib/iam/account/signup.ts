@@ -10,7 +10,7 @@ import { ANONYMOUS_ARN } from "@/lib/auth/caller";
 import { hashPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { rootArn } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request";
-import { db } from "@/lib/db/client";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { IamError, isIamError } from "../core/errors";
 import { validationMessage } from "../core/validation";
@@ -158,7 +158,7 @@ export async function createAccount(rawInput: unknown, request: RequestInfo = {}
         userAgent: request.userAgent,
       });
       return { AccountId: accountId, AccountName, Email };
-    });
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     const refused = isEmailConflict(error) ? new IamError("InvalidInput", SIGN_UP_REFUSED) : error;
     if (isIamError(refused)) {

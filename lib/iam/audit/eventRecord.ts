@@ -48,6 +48,7 @@ export function eventRecord(event: AuditEventView) {
     additionalEventData: {
       action: event.Action,
       result: event.Result,
+      ...(event.Door ? { door: event.Door } : {}),
       ...(event.AssumedBy ? { assumedBy: event.AssumedBy } : {}),
       ...(event.SourceIdentity && !event.RoleSessionName ? { sourceIdentity: event.SourceIdentity } : {}),
       ...(event.Explanation ? { explanation: event.Explanation } : {}),

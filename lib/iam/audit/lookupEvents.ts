@@ -26,6 +26,8 @@ export interface AuditEventView {
   UserAgent?: string;
   /** Events of a role session: the identity that assumed the role. */
   AssumedBy?: string;
+  /** "console" or "api": the door the request came through. */
+  Door?: string;
   /** sts:AssumeRole (and switching role): the session name asked for. */
   RoleSessionName?: string;
   /** The source identity the request or its session carried. */
@@ -82,6 +84,7 @@ function toEventView(row: {
   assumedBy: string | null;
   roleSessionName: string | null;
   sourceIdentity: string | null;
+  door: string | null;
 }): AuditEventView {
   const view: AuditEventView = {
     EventId: row.id,
@@ -97,6 +100,7 @@ function toEventView(row: {
   if (row.sourceIp) view.SourceIpAddress = row.sourceIp;
   if (row.userAgent) view.UserAgent = row.userAgent;
   if (row.assumedBy) view.AssumedBy = row.assumedBy;
+  if (row.door) view.Door = row.door;
   if (row.roleSessionName) view.RoleSessionName = row.roleSessionName;
   if (row.sourceIdentity) view.SourceIdentity = row.sourceIdentity;
   const explanation = readAuditExplanation(row.detail);

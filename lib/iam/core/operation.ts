@@ -12,8 +12,8 @@
 
 import "server-only";
 import type { z } from "zod";
-import type { Caller } from "@/lib/auth/caller";
-import { db, type Tx } from "@/lib/db/client";
+import { doorOf, type Caller } from "@/lib/auth/caller";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db/client";
 import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
 import { auditExplanation, type AuditExplanation } from "../audit/denialExplanation";
@@ -250,6 +250,7 @@ function auditEvent(
     assumedBy: caller.roleSession?.assumedBy,
     roleSessionName: detail?.roleSessionName,
     sourceIdentity: caller.roleSession?.sourceIdentity ?? detail?.sourceIdentity,
+    door: doorOf(caller),
   };
 }
 
@@ -277,7 +278,7 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
         const result = await execution.invoke(op, input, "top");
         await appendAuditEvents(tx, execution.events);
         return result;
-      });
+      }, TRANSACTION_OPTIONS);
       // This request's memory of the caller's policies may be out of date now.
       caller.scope?.forget();
     }

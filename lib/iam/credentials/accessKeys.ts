@@ -156,9 +156,9 @@ export const GetAccessKeyLastUsed = operation({
     if (!key) throw noSuchKey(input.AccessKeyId);
     return {
       UserName: key.user?.name,
-      // AWS answers "N/A" for a key that was never used; Portcullis has no regions at all.
+      // AWS answers "N/A" for a key that was never used; the region is the one the client signed for.
       AccessKeyLastUsed: key.lastUsedAt
-        ? { LastUsedDate: key.lastUsedAt, ServiceName: key.lastUsedService ?? "iam", Region: "N/A" }
+        ? { LastUsedDate: key.lastUsedAt, ServiceName: key.lastUsedService ?? "iam", Region: key.lastUsedRegion ?? "N/A" }
         : { ServiceName: "N/A", Region: "N/A" },
     };
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as IAM from "@aws-sdk/client-iam";
 import * as STS from "@aws-sdk/client-sts";
 import { OPERATIONS } from "@/lib/iam/registry";
-import { CONSOLE_ONLY_OPERATIONS, CONSOLE_ONLY_REASONS } from "@/lib/query/consoleOnly";
+import { CONSOLE_ONLY_MEMBERS, CONSOLE_ONLY_OPERATIONS, CONSOLE_ONLY_REASONS, isConsoleOnlyMember } from "@/lib/query/consoleOnly";
 import { QueryError } from "@/lib/query/errors";
 import { decodeFormBody } from "@/lib/query/formBody";
 import { queryInput, type InputSchema } from "@/lib/query/inputShape";
@@ -123,21 +123,7 @@ function unwrapped(schema: InputSchema): InputSchema {
   return def.innerType && ["optional", "default", "nullable", "readonly"].includes(def.type) ? unwrapped(def.innerType) : schema;
 }
 
-/**
- * Members the registry's schemas accept that AWS's API does not have: the console's own options.
- * The SDK drops them when it writes a request; the test checks that it drops exactly these.
- */
-const PORTCULLIS_MEMBERS = new Set(["IncludeConsoleColumns", "Filter", "SortBy", "SortOrder", "ConsoleFilter", "IncludeRoleLastUsed", "CreateOnly", "MultiFactorAuthPresent"]);
-
-/** Members that only some operations have beyond AWS's: the same name is AWS's in other operations. */
-const PORTCULLIS_MEMBERS_OF: Record<string, readonly string[]> = {
-  // AWS creates the device unassigned (EnableMFADevice assigns it); Portcullis records the intended owner.
-  CreateVirtualMFADevice: ["UserName"],
-  // Optimistic concurrency and "replace the oldest version" for the policy editor.
-  CreatePolicyVersion: ["ExpectedDefaultVersionId", "DeleteVersionId"],
-};
-
-const portcullisOnly = (operation: string, member: string) => PORTCULLIS_MEMBERS.has(member) || (PORTCULLIS_MEMBERS_OF[operation] ?? []).includes(member);
+const portcullisOnly = isConsoleOnlyMember;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CommandClass = new (input: any) => any;
@@ -205,7 +191,7 @@ describe("the registry against the SDK", () => {
       const root = unwrapped(op.input as unknown as InputSchema)._zod.def;
       for (const key of Object.keys(root.shape ?? {})) seen.add(key);
     }
-    expect([...PORTCULLIS_MEMBERS].filter((m) => !seen.has(m))).toEqual([]);
+    expect([...CONSOLE_ONLY_MEMBERS].filter((m) => !seen.has(m))).toEqual([]);
   });
 });
 
