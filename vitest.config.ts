@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import LastFilesSequencer from "./tests/support/lastFilesSequencer";
 
 /** Gives every test file its own migrated SQLite database; only projects whose code reaches the database need it. */
 const DATABASE = "./tests/support/database.ts";
@@ -14,6 +15,8 @@ export default defineConfig({
   },
   test: {
     reporters: ["default", "./tests/support/summaryReporter.ts"],
+    // The API suite's coverage check runs after the files whose calls it counts.
+    sequence: { sequencer: LastFilesSequencer },
     // The property and fuzz tests run thousands of cases; give them room on a shared 2-core machine.
     testTimeout: 120_000,
     // One project per layer, so a change can be checked against its own tests (`npm run test:engine`).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: lint and type-check, then the unit suite and the end-to-end suite side by side. The
-# browser suite waits on pages more than it computes (one worker, one server), so the unit suite
-# runs beside it instead of waiting its turn; its output is held back and printed after the browser's.
+# `npm test`: lint and type-check; then the unit suite beside one production build; then, on that
+# build, the browser suite and the API suite (the real AWS SDK and CLI) side by side. Both suites wait
+# on a server more than they compute, so they share the two cores with the unit suite instead of
+# queueing. Each suite's output is held back and printed after the browser's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # Lint and type-check side by side (one core each); both must pass before anything runs.
@@ -12,19 +13,44 @@ typecheck_status=$?
 wait "$lint_pid" || exit 1
 [ "$typecheck_status" -eq 0 ] || exit 1
 
-# The build for the browser suite skips its own type check: tsc has just done it (next.config.ts).
+# The build skips its own type check: tsc has just done it (next.config.ts).
 export PORTCULLIS_TYPECHECKED=1
+DIST_DIR=${E2E_DIST_DIR:-.next-e2e}
 
 unit_log=$(mktemp)
-npx vitest run >"$unit_log" 2>&1 &
+api_log=$(mktemp)
+npx vitest run --project '!api' >"$unit_log" 2>&1 &
 unit_pid=$!
-npx playwright test
+
+# One build for both servers. `next build` rewrites tsconfig.json and next-env.d.ts for its dist
+# dir; they are put back afterwards.
+kept=$(mktemp -d)
+cp tsconfig.json next-env.d.ts "$kept"/
+NEXT_DIST_DIR="$DIST_DIR" npm run --silent build >"$kept/build.log" 2>&1
+build_status=$?
+cp "$kept"/tsconfig.json "$kept"/next-env.d.ts .
+if [ "$build_status" -ne 0 ]; then
+  cat "$kept/build.log"
+  wait "$unit_pid"
+  exit 1
+fi
+
+API_DIST_DIR="$DIST_DIR" API_REQUIRE_COVERAGE=1 npx vitest run --project api >"$api_log" 2>&1 &
+api_pid=$!
+E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" npx playwright test
 e2e_status=$?
+wait "$api_pid"
+api_status=$?
 wait "$unit_pid"
 unit_status=$?
 
-echo
-echo "== unit tests (vitest) =="
-if [ "$unit_status" -eq 0 ]; then tail -n 8 "$unit_log"; else cat "$unit_log"; fi
-rm -f "$unit_log"
-[ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
+show() {
+  local title=$1 status=$2 log=$3
+  echo
+  echo "== $title =="
+  if [ "$status" -eq 0 ]; then tail -n 8 "$log"; else cat "$log"; fi
+}
+show "API tests (vitest, the real AWS SDK and CLI against the production build)" "$api_status" "$api_log"
+show "unit tests (vitest)" "$unit_status" "$unit_log"
+rm -rf "$unit_log" "$api_log" "$kept"
+[ "$unit_status" -eq 0 ] && [ "$api_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]

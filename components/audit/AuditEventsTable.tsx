@@ -107,6 +107,11 @@ export function AuditEventsTable({ events }: { events: readonly AuditEventView[]
               <td className="px-3 py-2">
                 {/* An address reads as one token: never wrapped mid-address (203.0.113.54 would otherwise split). */}
                 {event.SourceIpAddress ? <code className="font-mono text-xs whitespace-nowrap" data-testid="audit-source-ip">{event.SourceIpAddress}</code> : none}
+                {event.Door === "api" && (
+                  <span className="mt-0.5 block text-xs whitespace-nowrap text-slate-600" data-testid="audit-door">
+                    via the API
+                  </span>
+                )}
               </td>
               <td className="px-3 py-2">{event.ErrorCode ? <span className="font-mono text-xs">{event.ErrorCode}</span> : none}</td>
             </tr>

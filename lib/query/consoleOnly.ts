@@ -48,6 +48,13 @@ export const CONSOLE_ONLY_MEMBERS_OF: Readonly<Record<string, readonly string[]>
   CreatePolicyVersion: ["ExpectedDefaultVersionId", "DeleteVersionId"],
 };
 
+/**
+ * Output members the console's operations add to AWS's shapes: what a page shows beside AWS's answer
+ * (a list's total, a row's extra columns, the engine's explanation of a simulated decision). AWS's
+ * clients would ignore them; the door leaves them out so the wire is AWS's.
+ */
+export const CONSOLE_ONLY_OUTPUT_MEMBERS: ReadonlySet<string> = new Set(["TotalCount", "ConsoleColumns", "Explanation"]);
+
 export function isConsoleOnlyMember(operation: string, member: string): boolean {
   return CONSOLE_ONLY_MEMBERS.has(member) || (CONSOLE_ONLY_MEMBERS_OF[operation] ?? []).includes(member);
 }

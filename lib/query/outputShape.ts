@@ -10,6 +10,8 @@ import { XmlMap, type XmlStruct, type XmlValue } from "./xml";
 export interface OutputHints {
   /** Members whose object is a map shape, written as entries. */
   readonly maps: ReadonlySet<string>;
+  /** Members left out wherever they appear: the console's own additions to AWS's shapes. */
+  readonly omit?: ReadonlySet<string>;
 }
 
 /** AWS's map shapes among IAM's and STS's outputs: GetAccountSummary's SummaryMap. */
@@ -30,7 +32,7 @@ export function queryOutput(output: unknown, hints: OutputHints = DEFAULT_HINTS)
 function toStruct(object: Record<string, unknown>, hints: OutputHints): XmlStruct {
   const out: Record<string, XmlValue> = {};
   for (const [name, value] of Object.entries(object)) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || hints.omit?.has(name)) continue;
     out[name] = hints.maps.has(name) ? toMap(value, hints, name) : toValue(value, hints, name);
   }
   return out;

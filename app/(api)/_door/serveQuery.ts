@@ -18,13 +18,15 @@ import { execute } from "@/lib/iam/core/operation";
 import { AccessDeniedError, isIamError } from "@/lib/iam/core/errors";
 import { operationNamed } from "@/lib/iam/registry";
 import { accessDeniedMessage } from "@/lib/query/accessDeniedMessage";
-import { CONSOLE_ONLY_OPERATIONS, isConsoleOnlyMember } from "@/lib/query/consoleOnly";
+import { CONSOLE_ONLY_OPERATIONS, CONSOLE_ONLY_OUTPUT_MEMBERS, isConsoleOnlyMember } from "@/lib/query/consoleOnly";
 import { errorResponse, QueryError } from "@/lib/query/errors";
 import { decodeFormBody, isFormContentType, type FormPair } from "@/lib/query/formBody";
 import { queryInput, type InputSchema } from "@/lib/query/inputShape";
 import { parseMembers } from "@/lib/query/members";
-import { queryOutput } from "@/lib/query/outputShape";
+import { MAP_MEMBERS, queryOutput, type OutputHints } from "@/lib/query/outputShape";
 import { API_VERSIONS, queryResponse, type QueryService } from "@/lib/query/xml";
+
+const OUTPUT_HINTS: OutputHints = { maps: MAP_MEMBERS, omit: CONSOLE_ONLY_OUTPUT_MEMBERS };
 
 /** AWS's Query requests are small: the largest member is a 10,240-character inline policy. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -105,7 +107,7 @@ async function answerQuery(service: QueryService, request: Request, requestId: s
   const input = Object.fromEntries(Object.entries(decoded).filter(([member]) => !isConsoleOnlyMember(op.name, member)));
   try {
     const output = await execute(op, input, caller);
-    return { status: 200, body: queryResponse(service, op.name, queryOutput(output), requestId) };
+    return { status: 200, body: queryResponse(service, op.name, queryOutput(output, OUTPUT_HINTS), requestId) };
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       const message = accessDeniedMessage({ principalArn: error.principalArn, action: error.action, resource: error.resource, explanation: error.explanation });

@@ -50,11 +50,15 @@ export async function setup(): Promise<void> {
   await waitForServer(`${API_BASE_URL}/signin`, Date.now() + 120_000);
 }
 
-export async function teardown(): Promise<void> {
+function stopServer(): void {
   if (!server?.pid) return;
   try {
     process.kill(-server.pid, "SIGTERM");
   } catch {
     // Already gone.
   }
+}
+
+export async function teardown(): Promise<void> {
+  stopServer();
 }

@@ -41,6 +41,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
           { label: "Action", value: code(event.Action) },
           { label: "Resource", value: code(event.Resource) },
           { label: "Source IP address", value: code(event.SourceIpAddress) },
+          ...(event.Door ? [{ label: "Came through", value: event.Door === "api" ? "The IAM/STS API (SigV4-signed request)" : "The console" }] : []),
           { label: "User agent", value: event.UserAgent ?? <span className="text-slate-500">—</span> },
           { label: "Event ID", value: code(event.EventId), copy: { value: event.EventId, label: "Copy event ID" } },
           ...(event.ErrorCode ? [{ label: "Error code", value: code(event.ErrorCode) }] : []),
