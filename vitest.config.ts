@@ -1,6 +1,19 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
-import LastFilesSequencer from "./tests/support/lastFilesSequencer";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Vitest's own order (slowest and failed files first), except that a file named `*.last.test.ts`
+ * runs after every other file: the API suite's coverage check reads what all the other files did
+ * (tests/api/coverage.last.test.ts).
+ */
+class LastFilesSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (file: TestSpecification) => file.moduleId.endsWith(".last.test.ts");
+    return [...sorted.filter((file) => !last(file)), ...sorted.filter(last)];
+  }
+}
 
 /** Gives every test file its own migrated SQLite database; only projects whose code reaches the database need it. */
 const DATABASE = "./tests/support/database.ts";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import { accessKeyCsv, accessKeyCsvFileName } from "./accessKeyCsv";
 import type { NewAccessKey } from "./accessKeyState";
@@ -57,6 +57,7 @@ export function NewAccessKeyPanel({ accessKey, onDone }: { accessKey: NewAccessK
           </dd>
         </div>
       </dl>
+      <KeyUsage accessKeyId={accessKey.AccessKeyId} />
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={buttonStyles.secondary} onClick={copy} data-testid="copy-secret">
           Copy secret access key
@@ -72,5 +73,38 @@ export function NewAccessKeyPanel({ accessKey, onDone }: { accessKey: NewAccessK
         </span>
       </div>
     </section>
+  );
+}
+
+/**
+ * How to use the key: the AWS CLI and SDKs reach Portcullis at this server's /iam and /sts. The
+ * console's own origin is the API's (one server answers both), as the browser sees it behind any
+ * proxy. The secret is never put in the commands: they ask for it.
+ */
+function KeyUsage({ accessKeyId }: { accessKeyId: string }) {
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  if (!origin) return null;
+  const commands = [
+    `aws configure set aws_access_key_id ${accessKeyId} --profile portcullis`,
+    `aws configure set aws_secret_access_key "<the secret access key>" --profile portcullis`,
+    `aws configure set region us-east-1 --profile portcullis`,
+    `aws --profile portcullis --endpoint-url ${origin}/sts sts get-caller-identity`,
+    `aws --profile portcullis --endpoint-url ${origin}/iam iam list-access-keys`,
+  ].join("\n");
+  return (
+    <details className="rounded-md border border-emerald-200 bg-white p-3 text-sm" data-testid="new-access-key-usage">
+      <summary className="cursor-pointer font-medium text-slate-900">Use this key with the AWS CLI or an SDK</summary>
+      <p className="mt-2 text-slate-700">
+        Portcullis answers the IAM API at <code className="font-mono">{origin}/iam</code> and STS at <code className="font-mono">{origin}/sts</code>, in any region. Every
+        request is decided by the same policies as the console, and recorded in the audit log.
+      </p>
+      <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="new-access-key-commands">
+        {commands}
+      </pre>
+      <p className="mt-2 text-slate-700">
+        In JavaScript: <code className="font-mono">{`new IAMClient({ endpoint: "${origin}/iam", region: "us-east-1" })`}</code>.
+      </p>
+    </details>
   );
 }

@@ -1,4 +1,4 @@
-// Runs after every other file of the API suite (tests/support/lastFilesSequencer.ts): the suite must
+// Runs after every other file of the API suite (vitest.config.ts): the suite must
 // have called every operation the door serves at least once through the real SDK, successfully.
 // The server's own audit log says which it did, so a new operation without an API test fails here,
 // named. Only a whole-suite run checks this (npm test sets API_REQUIRE_COVERAGE=1): one file run

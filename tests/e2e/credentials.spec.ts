@@ -11,6 +11,7 @@
 // Codes are computed from the seed the page shows (see Authenticator in support.ts), never waited for.
 
 import { readFile } from "node:fs/promises";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { BrowserContext, Page, Response, Route } from "@playwright/test";
 import {
   Authenticator,
@@ -273,6 +274,17 @@ test("an access key's secret is shown once, downloadable as .csv, then gone; the
   expect(csv).toContain(`${accessKeyId},${accessKeySecret}`);
   expect(csv.split(/\r?\n/)[0]).toBe("Access key ID,Secret access key");
 
+  // The key works at once through the API, with the endpoint the panel names (the real AWS SDK).
+  const origin = new URL(page.url()).origin;
+  await created.getByTestId("new-access-key-usage").locator("summary").click();
+  const commands = created.getByTestId("new-access-key-commands");
+  await expect(commands).toContainText(`aws configure set aws_access_key_id ${accessKeyId} --profile portcullis`);
+  await expect(commands).toContainText(`aws --profile portcullis --endpoint-url ${origin}/sts sts get-caller-identity`);
+  expect(await commands.innerText()).not.toContain(accessKeySecret);
+  const sts = new STSClient({ endpoint: `${origin}/sts`, region: "eu-central-1", credentials: { accessKeyId, secretAccessKey: accessKeySecret }, maxAttempts: 1 });
+  const identity = await sts.send(new GetCallerIdentityCommand({}));
+  expect(identity.Arn).toMatch(new RegExp(`:user/${NINA}$`));
+
   await created.getByTestId("show-secret").click();
   await screenshot(page, "credentials-access-key-created");
   await created.getByTestId("new-access-key-done").click();
@@ -286,6 +298,9 @@ test("an access key's secret is shown once, downloadable as .csv, then gone; the
   await row.getByTestId("toggle-access-key").click();
   await expect(row).toContainText("Inactive");
   await expect(row.getByTestId("toggle-access-key")).toHaveText("Activate");
+  // An inactive key signs nothing any more.
+  await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+  sts.destroy();
   await screenshot(page, "credentials-access-key-inactive");
   await row.getByTestId("delete-access-key").click();
   const confirm = page.getByTestId("delete-access-key-dialog");
