@@ -3,9 +3,11 @@
 //   - AKIA…: a long-term access key (AccessKey row), an IAM user's or the root user's. Only an Active
 //     key verifies; an inactive or deleted one is InvalidClientTokenId, and a session token sent with
 //     it is too (a long-term key has none).
-//   - ASIA…: a role session's temporary key (RoleSession row, from sts:AssumeRole). The request must
-//     carry that session's token (X-Amz-Security-Token), which is compared by hash; a session past its
-//     expiry is ExpiredToken.
+//   - ASIA…: temporary credentials: a role session's (RoleSession row, from sts:AssumeRole) or an IAM
+//     user's or the root user's own (SessionCredential row, from sts:GetSessionToken). The request
+//     must carry that session's token (X-Amz-Security-Token), which is compared by hash; a session
+//     past its expiry is ExpiredToken. A GetSessionToken session is its user itself (deleting the
+//     user deletes its sessions), with the MFA state and issue time of the session.
 // Like console sessions, the principal is read again on every request, so a deactivated key, a
 // deleted user or a revoked session stops working at once on every instance.
 
@@ -31,8 +33,11 @@ export type ApiCredential =
       readonly accountId: string;
       /** The key's owner: the account's root user, or an IAM user as it is now (renames included). */
       readonly owner: { readonly kind: "root" } | { readonly kind: "user"; readonly userId: string; readonly userName: string; readonly arn: string };
+      /** When the key's use was last recorded: recordAccessKeyUse writes only once a minute. */
+      readonly lastUsedAt: Date | null;
     }
-  | { readonly kind: "role-session"; readonly accessKeyId: string; readonly accountId: string };
+  | { readonly kind: "role-session"; readonly accessKeyId: string; readonly accountId: string }
+  | { readonly kind: "session-credential"; readonly accessKeyId: string; readonly accountId: string };
 
 const invalid = { ok: false, code: "InvalidClientTokenId" } as const;
 
@@ -47,21 +52,40 @@ async function lookupAccessKey(accessKeyId: string, sessionToken: string | undef
   if (!key || key.status !== "Active") return invalid;
   const owner = key.user ? { kind: "user" as const, userId: key.user.id, userName: key.user.name, arn: key.user.arn } : key.rootAccountId ? { kind: "root" as const } : undefined;
   if (!owner) return invalid;
-  return { ok: true, secretAccessKey: open(key.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind: "access-key", accessKeyId, accountId: key.accountId, owner } };
+  return { ok: true, secretAccessKey: open(key.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind: "access-key", accessKeyId, accountId: key.accountId, owner, lastUsedAt: key.lastUsedAt } };
 }
 
-async function lookupRoleSession(accessKeyId: string, sessionToken: string | undefined, now: Date): Promise<SecretLookupResult<ApiCredential>> {
-  const session = await db.roleSession.findUnique({ where: { accessKeyId }, select: { accountId: true, secretCiphertext: true, sessionTokenHash: true, expiresAt: true } });
+const TEMPORARY_COLUMNS = { accountId: true, secretCiphertext: true, sessionTokenHash: true, expiresAt: true } as const;
+
+/** An ASIA key is a role session's or a GetSessionToken session's; both are verified alike. */
+async function lookupTemporaryCredential(accessKeyId: string, sessionToken: string | undefined, now: Date): Promise<SecretLookupResult<ApiCredential>> {
+  const roleSession = await db.roleSession.findUnique({ where: { accessKeyId }, select: TEMPORARY_COLUMNS });
+  const session = roleSession ?? (await db.sessionCredential.findUnique({ where: { accessKeyId }, select: TEMPORARY_COLUMNS }));
   // The token first: only a request that holds the session's token learns that the session expired.
   if (!session || sessionToken === undefined || !sameHash(sessionTokenHash(sessionToken), session.sessionTokenHash)) return invalid;
   if (session.expiresAt <= now) return { ok: false, code: "ExpiredToken" };
-  return { ok: true, secretAccessKey: open(session.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind: "role-session", accessKeyId, accountId: session.accountId } };
+  const kind = roleSession ? ("role-session" as const) : ("session-credential" as const);
+  return { ok: true, secretAccessKey: open(session.secretCiphertext, ACCESS_KEY_SECRET_PURPOSE), credential: { kind, accessKeyId, accountId: session.accountId } };
+}
+
+/**
+ * A GetSessionToken session as its caller: the user (as it is now) or the root user, on session
+ * credentials. aws:MultiFactorAuthPresent is the session's, aws:TokenIssueTime its issue time.
+ * Undefined when the session expired or went away (its user deleted) since verification.
+ */
+async function sessionCredentialCaller(accessKeyId: string, request: RequestInfo, scope: RequestScope, now: Date): Promise<Caller | undefined> {
+  const session = await db.sessionCredential.findUnique({ where: { accessKeyId }, include: { user: { select: { id: true, name: true, arn: true } } } });
+  if (!session || session.expiresAt <= now) return undefined;
+  const base = { accountId: session.accountId, mfaAuthenticated: session.mfaAuthenticated, authTime: session.issuedAt, credentialKind: "session" as const, accessKeyId, ...request, scope };
+  if (session.user) return { kind: "user", arn: session.user.arn, userId: session.user.id, userName: session.user.name, ...base };
+  if (session.rootAccountId) return { kind: "root", arn: rootArn(session.rootAccountId), ...base };
+  return undefined;
 }
 
 /** The key lookup SigV4 verification uses: the secret of a live key, and what the key stands for. */
 export const lookupApiCredential: SecretLookup<ApiCredential> = async (accessKeyId, { sessionToken, now }) => {
   if (accessKeyId.startsWith("AKIA")) return lookupAccessKey(accessKeyId, sessionToken);
-  if (accessKeyId.startsWith("ASIA")) return lookupRoleSession(accessKeyId, sessionToken, now);
+  if (accessKeyId.startsWith("ASIA")) return lookupTemporaryCredential(accessKeyId, sessionToken, now);
   return invalid;
 };
 
@@ -75,9 +99,10 @@ export async function apiCallerFor(credential: ApiCredential, request: RequestIn
   const scope = new RequestScope();
   if (credential.kind === "role-session") {
     const caller = await loadRoleSessionCaller(credential.accessKeyId, { ...request, scope }, now);
-    return caller && { ...caller, credentialKind: "session" };
+    return caller && { ...caller, credentialKind: "session", accessKeyId: credential.accessKeyId };
   }
-  const base = { accountId: credential.accountId, mfaAuthenticated: false, credentialKind: "long-term-key" as const, ...request, scope };
+  if (credential.kind === "session-credential") return sessionCredentialCaller(credential.accessKeyId, request, scope, now);
+  const base = { accountId: credential.accountId, mfaAuthenticated: false, credentialKind: "long-term-key" as const, accessKeyId: credential.accessKeyId, ...request, scope };
   if (credential.owner.kind === "root") return { kind: "root", arn: rootArn(credential.accountId), ...base };
   const { userId, userName, arn } = credential.owner;
   return { kind: "user", arn, userId, userName, ...base };
@@ -94,6 +119,10 @@ export const KEY_USE_RECORD_INTERVAL_MS = 60_000;
 export async function recordAccessKeyUse(verified: Pick<VerifiedRequest<ApiCredential>, "credential" | "region">, service: string, now = new Date()): Promise<void> {
   if (verified.credential.kind !== "access-key") return;
   const before = new Date(now.getTime() - KEY_USE_RECORD_INTERVAL_MS);
+  // The lookup has just read the key: inside the minute there is nothing to write, so an API read
+  // takes no write lock. The update's own condition settles instances racing at the minute's turn.
+  const last = verified.credential.lastUsedAt;
+  if (last && last >= before) return;
   await db.accessKey.updateMany({
     where: { id: verified.credential.accessKeyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: before } }] },
     data: { lastUsedAt: now, lastUsedService: service, lastUsedRegion: verified.region },
@@ -109,7 +138,9 @@ export async function authenticateApiRequest(request: SignableRequest, info: Req
   const now = options.now ?? new Date();
   const verified = await verifySignedRequest(request, lookupApiCredential, { ...options, now });
   if (!verified.ok) return verified;
-  const caller = await apiCallerFor(verified.value.credential, info, now);
-  if (!caller) return { ok: false, error: sigv4Error("InvalidClientTokenId") };
+  const found = await apiCallerFor(verified.value.credential, info, now);
+  if (!found) return { ok: false, error: sigv4Error("InvalidClientTokenId") };
+  // The region the client signed for: where AWS would have served the request (RoleLastUsed's Region).
+  const caller: Caller = { ...found, region: verified.value.region };
   return { ok: true, caller, verified: verified.value };
 }

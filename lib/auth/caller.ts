@@ -60,10 +60,14 @@ export interface Caller {
   readonly authTime?: Date;
   /** Absent for callers built before the API door (console sessions, tests): treated as a session. */
   readonly credentialKind?: CredentialKind;
+  /** The access key ID an API request was signed with (AKIA… or ASIA…), as CloudTrail records it; absent in the console. */
+  readonly accessKeyId?: string;
   readonly sourceIp?: string;
   readonly userAgent?: string;
   /** Whether the request arrived over TLS (aws:SecureTransport). */
   readonly secureTransport?: boolean;
+  /** The region an API request was signed for (its credential scope), as AWS records where a request was made; absent in the console. */
+  readonly region?: string;
   /**
    * What this one request computes once and shares between its operations (the caller's policy
    * set). Absent for callers that are not tied to one request: each operation then loads afresh.

@@ -27,6 +27,7 @@ const AUTHENTICATOR_FAILURES: Prisma.AuditEventWhereInput[] = [
   { action: "iam:EnableMFADevice", errorCode: "InvalidAuthenticationCode" },
   { action: "iam:ResyncMFADevice", errorCode: "InvalidAuthenticationCode" },
   { action: "sts:AssumeRole", errorCode: "InvalidAuthenticationCode" },
+  { action: "sts:GetSessionToken", errorCode: "InvalidAuthenticationCode" },
 ];
 
 const MINUTE = 60_000;

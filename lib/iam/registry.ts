@@ -5,6 +5,7 @@
 import { CreateAccountAlias, DeleteAccountAlias, ListAccountAliases } from "./account/aliases";
 import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "./account/passwordPolicy";
 import { GetAccountSummary } from "./account/summary";
+import { GetAccountAuthorizationDetails } from "./account/authorizationDetails";
 import { LookupEvents } from "./audit/lookupEvents";
 import type { Operation } from "./core/operation";
 import { CreateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed, ListAccessKeys, UpdateAccessKey } from "./credentials/accessKeys";
@@ -57,7 +58,10 @@ import {
   PutUserPermissionsBoundary,
 } from "./policies/permissionsBoundaries";
 import { CreatePolicy, DeletePolicy, DeletePolicyWithDependents, GetPolicy, ListEntitiesForPolicy, ListPolicies } from "./policies/managed";
-import { SimulatePrincipalPolicy } from "./policies/simulation";
+import { ListPolicyTags, TagPolicy, UntagPolicy } from "./policies/tags";
+import { SimulateCustomPolicy, SimulatePrincipalPolicy } from "./policies/simulation";
+import { GetContextKeysForCustomPolicy, GetContextKeysForPrincipalPolicy } from "./policies/contextKeys";
+import { ListVirtualMFADevices } from "./credentials/virtualMfaDevices";
 import { GetCallerPermissions } from "./policies/callerPermissions";
 import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "./policies/versions";
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
@@ -70,6 +74,7 @@ import { ListRoleSessions, RevokeRoleSessions } from "./roles/sessions";
 import { ListSwitchRoleHistory, SwitchRole } from "./roles/switchRole";
 import { GetAccessKeyInfo } from "./sts/accessKeyInfo";
 import { GetCallerIdentity } from "./sts/callerIdentity";
+import { GetSessionToken } from "./sts/sessionToken";
 import { ListRoleTags, SetRoleTags, TagRole, UntagRole } from "./roles/tags";
 import { ListUserTags, SetUserTags, TagUser, UntagUser } from "./users/tags";
 import { ListConsoleUsersWithoutMFA } from "./users/mfaEnrollment";
@@ -82,6 +87,7 @@ type AnyOperation = Operation<any, any>;
 export const OPERATIONS: readonly AnyOperation[] = [
   // account
   GetAccountSummary,
+  GetAccountAuthorizationDetails,
   ListAccountAliases,
   CreateAccountAlias,
   DeleteAccountAlias,
@@ -122,6 +128,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   DeleteVirtualMFADevice,
   RemoveMFADevice,
   ListMFADevices,
+  ListVirtualMFADevices,
   // groups
   ListGroups,
   GetGroup,
@@ -158,6 +165,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   // STS
   GetCallerIdentity,
   GetAccessKeyInfo,
+  GetSessionToken,
   // policies
   ListPolicies,
   GetPolicy,
@@ -165,6 +173,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   CreatePolicy,
   DeletePolicy,
   DeletePolicyWithDependents,
+  TagPolicy,
+  UntagPolicy,
+  ListPolicyTags,
   GetPolicyVersion,
   ListPolicyVersions,
   CreatePolicyVersion,
@@ -200,6 +211,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   PutRolePermissionsBoundary,
   DeleteRolePermissionsBoundary,
   SimulatePrincipalPolicy,
+  SimulateCustomPolicy,
+  GetContextKeysForPrincipalPolicy,
+  GetContextKeysForCustomPolicy,
   GetCallerPermissions,
   // audit
   LookupEvents,

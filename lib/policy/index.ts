@@ -16,3 +16,6 @@ export { evaluateCase, evaluateCases, type CaseResult, type CaseOptions, CasePol
 export { isTrustRequest, TRUST_ACTIONS } from "./trust";
 export { rcpsGovern, RCP_SERVICES } from "./resourceControl";
 export { parseOperator, CONDITION_OPERATOR_NAMES, type ParsedOperator } from "./conditionOperator";
+export { conditionKeysOf, conditionKeysOfStatements } from "./conditionKeys";
+export { statementSpans, type StatementSpan } from "./statementSpans";
+export { POLICY_SIZE_QUOTAS } from "./validation/size";

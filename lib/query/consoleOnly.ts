@@ -50,12 +50,30 @@ export const CONSOLE_ONLY_MEMBERS_OF: Readonly<Record<string, readonly string[]>
 
 /**
  * Output members the console's operations add to AWS's shapes: what a page shows beside AWS's answer
- * (a list's total, a row's extra columns, the engine's explanation of a simulated decision). AWS's
- * clients would ignore them; the door leaves them out so the wire is AWS's.
+ * (a list's total, a row's extra columns, the engine's explanation of a simulated decision, the
+ * dashboard checklist's counts in GetAccountSummary's SummaryMap). AWS's clients would ignore them;
+ * the door leaves them out so the wire is AWS's.
  */
-export const CONSOLE_ONLY_OUTPUT_MEMBERS: ReadonlySet<string> = new Set(["TotalCount", "ConsoleColumns", "Explanation"]);
+export const CONSOLE_ONLY_OUTPUT_MEMBERS: ReadonlySet<string> = new Set([
+  "TotalCount",
+  "ConsoleColumns",
+  "Explanation",
+  "UsersWithConsoleAccess",
+  "UsersWithDirectPolicies",
+  "UsersWithOnlyChangePasswordPolicy",
+  "GroupsWithPolicies",
+  "AdministratorUsers",
+  "ConsoleUsersWithoutMFA",
+  "AccessKeysOlderThan90Days",
+]);
+
+/** Members named above that are AWS's own in some operation: GetAccountAuthorizationDetails filters by entity type. */
+const AWS_MEMBERS_OF: Readonly<Record<string, readonly string[]>> = {
+  GetAccountAuthorizationDetails: ["Filter"],
+};
 
 export function isConsoleOnlyMember(operation: string, member: string): boolean {
+  if ((AWS_MEMBERS_OF[operation] ?? []).includes(member)) return false;
   return CONSOLE_ONLY_MEMBERS.has(member) || (CONSOLE_ONLY_MEMBERS_OF[operation] ?? []).includes(member);
 }
 

@@ -32,6 +32,7 @@ const ERROR_CLASSES: Readonly<Record<string, ErrorClass>> = {
   ValidationError: sender(400),
   PasswordPolicyViolation: sender(400),
   UnmodifiableEntity: sender(400),
+  InvalidUserType: sender(400),
   // STS.
   PackedPolicyTooLarge: sender(400),
   RegionDisabled: sender(403),

@@ -10,7 +10,7 @@ import { XmlMap, type XmlStruct, type XmlValue } from "./xml";
 export interface OutputHints {
   /** Members whose object is a map shape, written as entries. */
   readonly maps: ReadonlySet<string>;
-  /** Members left out wherever they appear: the console's own additions to AWS's shapes. */
+  /** Members (and map keys) left out wherever they appear: the console's own additions to AWS's shapes. */
   readonly omit?: ReadonlySet<string>;
 }
 
@@ -42,7 +42,7 @@ function toMap(value: unknown, hints: OutputHints, where: string): XmlMap {
   if (!isPlainObject(value)) throw new TypeError(`queryOutput: ${where} is a map and needs an object, not ${describe(value)}`);
   const entries: (readonly [string, XmlValue])[] = [];
   for (const [key, entry] of Object.entries(value)) {
-    if (entry !== undefined && entry !== null) entries.push([key, toValue(entry, hints, `${where}.${key}`)]);
+    if (entry !== undefined && entry !== null && !hints.omit?.has(key)) entries.push([key, toValue(entry, hints, `${where}.${key}`)]);
   }
   return new XmlMap(entries);
 }

@@ -24,6 +24,13 @@ export function namespaceFor(service: QueryService): string {
  */
 export const URL_ENCODED_FIELDS: ReadonlySet<string> = new Set(["Document", "PolicyDocument", "AssumeRolePolicyDocument"]);
 
+/**
+ * Blob fields whose value an operation gives as text: written base64-encoded, as AWS encodes every
+ * blob (CreateVirtualMFADevice's Base32StringSeed is the base32 text's bytes; the SDKs hand users
+ * those bytes and the CLI writes them to --outfile). QRCodePNG is already the PNG's base64.
+ */
+export const BASE64_TEXT_FIELDS: ReadonlySet<string> = new Set(["Base32StringSeed"]);
+
 /** A map shape (GetAccountSummary's SummaryMap): written as `<entry><key>…</key><value>…</value></entry>`. */
 export class XmlMap {
   constructor(readonly entries: ReadonlyArray<readonly [string, XmlValue]>) {}
@@ -73,6 +80,8 @@ function scalarText(value: string | number | boolean | Date, name: string): stri
     if (!Number.isFinite(value)) throw new TypeError(`${name}: not a finite number`);
     return String(value);
   }
+  // Base32 text is ASCII, which btoa encodes byte for byte.
+  if (BASE64_TEXT_FIELDS.has(name)) return btoa(value);
   return escapeXml(URL_ENCODED_FIELDS.has(name) ? encodeURIComponent(value) : value);
 }
 

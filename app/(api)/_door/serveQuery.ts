@@ -15,6 +15,7 @@ import { authenticateApiRequest, recordAccessKeyUse } from "@/lib/auth/apiCaller
 import { requestInfoFrom, requestPathFrom } from "@/lib/auth/request";
 import type { SigningService } from "@/lib/auth/sigv4/authorization";
 import { execute } from "@/lib/iam/core/operation";
+import { CREDENTIAL_RESTRICTIONS, RESTRICTION_ANSWERS } from "@/lib/iam/core/credentialRestrictions";
 import { AccessDeniedError, isIamError } from "@/lib/iam/core/errors";
 import { operationNamed } from "@/lib/iam/registry";
 import { accessDeniedMessage } from "@/lib/query/accessDeniedMessage";
@@ -83,6 +84,15 @@ async function readRequest(request: Request): Promise<{ body: Uint8Array; pairs:
   return { body, pairs: decodeFormBody(body), query };
 }
 
+/**
+ * The code a refusal goes out with. STS reports a wrong MFA code (AssumeRole, GetSessionToken) as
+ * AccessDenied, where IAM's EnableMFADevice says InvalidAuthenticationCode; inside Portcullis both
+ * are the one code the sign-in throttle counts.
+ */
+function wireCode(service: QueryService, code: string): string {
+  return service === "sts" && code === "InvalidAuthenticationCode" ? "AccessDenied" : code;
+}
+
 async function answerQuery(service: QueryService, request: Request, requestId: string): Promise<Answer> {
   const { body, pairs, query } = await readRequest(request);
   const members = parseMembers(pairs);
@@ -110,10 +120,14 @@ async function answerQuery(service: QueryService, request: Request, requestId: s
     return { status: 200, body: queryResponse(service, op.name, queryOutput(output, OUTPUT_HINTS), requestId) };
   } catch (error) {
     if (error instanceof AccessDeniedError) {
+      const headers = { [EXPLANATION_HEADER]: encodeURIComponent(error.message) };
+      const by = error.explanation.decidedBy[0];
+      const restricted = by?.policy === CREDENTIAL_RESTRICTIONS ? RESTRICTION_ANSWERS[by.statement] : undefined;
+      if (restricted) return { ...errorResponse(service, restricted.code, restricted.message, requestId), headers };
       const message = accessDeniedMessage({ principalArn: error.principalArn, action: error.action, resource: error.resource, explanation: error.explanation });
-      return { ...errorResponse(service, "AccessDenied", message, requestId), headers: { [EXPLANATION_HEADER]: encodeURIComponent(error.message) } };
+      return { ...errorResponse(service, "AccessDenied", message, requestId), headers };
     }
-    if (isIamError(error)) return errorResponse(service, error.code, error.message, requestId);
+    if (isIamError(error)) return errorResponse(service, wireCode(service, error.code), error.message, requestId);
     throw error;
   }
 }

@@ -17,7 +17,7 @@ import { AttachGroupPolicy } from "@/lib/iam/policies/attachments";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { CreatePolicy } from "@/lib/iam/policies/managed";
 import { ListConsoleUsersWithoutMFA } from "@/lib/iam/users/mfaEnrollment";
-import { CreateUser, GetUser, ListUsers } from "@/lib/iam/users/users";
+import { CreateUser, GetUser, ListUsers, namedUser } from "@/lib/iam/users/users";
 import type { KeyAction } from "@/components/dashboard/KeyActions";
 import type { OwnCredentialsView } from "@/components/dashboard/OwnCredentials";
 import { suggestedDeviceName } from "@/components/me/mfaSectionProps";
@@ -92,7 +92,7 @@ async function ownCredentials(caller: Caller, p: Partial<Record<CheckName, Contr
     mayRead(p.ownUser) ? readOperation(GetUser, { UserName: caller.userName!, IncludeConsoleColumns: true }, caller) : undefined,
     mayRead(p.passwordPolicy) ? readOperation(GetAccountPasswordPolicy, {}, caller) : undefined,
   ]);
-  const columns = user?.ok ? user.value.User.ConsoleColumns : undefined;
+  const columns = user?.ok ? namedUser(user.value).ConsoleColumns : undefined;
   // No password policy at all means AWS's defaults, under which passwords do not expire.
   const maxPasswordAge = policy === undefined ? undefined : policy.ok ? (policy.value.PasswordPolicy.MaxPasswordAge ?? null) : policy.error.code === "NoSuchEntity" ? null : undefined;
   return {

@@ -7,19 +7,23 @@ import { z } from "zod";
 import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
 import { IncludeConsoleColumns } from "../core/validation";
 
 export const ListAccountAliases = operation({
   name: "ListAccountAliases",
   action: "iam:ListAccountAliases",
   readOnly: true,
-  input: z.object({ IncludeConsoleColumns: IncludeConsoleColumns.optional() }).optional(),
+  input: z.object({ IncludeConsoleColumns: IncludeConsoleColumns.optional(), ...PageInput }).optional(),
   resource: () => "*",
-  run: async ({ tx, input, caller }): Promise<{ AccountAliases: string[]; IsTruncated: false; ConsoleColumns?: { AccountName: string } }> => {
+  run: async ({ tx, input, caller }): Promise<{ AccountAliases: string[]; ConsoleColumns?: { AccountName: string } } & Page> => {
     const account = await tx.account.findUnique({ where: { id: accountOf(caller) }, select: { alias: true, name: true } });
+    // The alias is a column of the account (at most one), so the page is cut from that one-item list.
+    const { skip, take } = pageWindow(input ?? {});
+    const page = toPage((account?.alias ? [account.alias] : []).slice(skip, skip + take), input ?? {});
     return {
-      AccountAliases: account?.alias ? [account.alias] : [],
-      IsTruncated: false,
+      AccountAliases: page.items,
+      ...pageFields(page),
       ...(input?.IncludeConsoleColumns && account ? { ConsoleColumns: { AccountName: account.name } } : {}),
     };
   },

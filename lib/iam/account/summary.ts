@@ -1,6 +1,7 @@
 // GetAccountSummary: the dashboard's counts and quotas, and the aggregate answers its best-practice
 // checklist needs. Creating an account is sign-up (signup.ts): there is no caller to gate yet.
 
+import { POLICY_SIZE_QUOTAS } from "@/lib/policy";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
 import { KEY_ROTATION_DAYS, QUOTAS } from "../core/rules";
@@ -29,6 +30,25 @@ export interface AccountSummary {
   AccountMFAEnabled: 0 | 1;
   /** 1 when the root user has access keys (AWS advises against it). */
   AccountAccessKeysPresent: 0 | 1;
+  /** 1 when the root user has a password: always, since the root user signs in with one. */
+  AccountPasswordPresent: 1;
+  AttachedPoliciesPerRoleQuota: number;
+  PolicySizeQuota: number;
+  UserPolicySizeQuota: number;
+  GroupPolicySizeQuota: number;
+  RolePolicySizeQuota: number;
+  AssumeRolePolicySizeQuota: number;
+  PolicyVersionsInUseQuota: number;
+  // What AWS counts that Portcullis does not have (instance profiles, identity providers, server and
+  // signing certificates): AWS's quotas, and counts that are truly zero.
+  InstanceProfiles: 0;
+  InstanceProfilesQuota: number;
+  Providers: 0;
+  ServerCertificates: 0;
+  ServerCertificatesQuota: number;
+  SigningCertificatesPerUserQuota: number;
+  /** STS's global endpoint issues version 1 tokens unless the account asks for version 2. */
+  GlobalEndpointTokenVersion: 1;
   // Portcullis extensions for the best-practice checklist (not in AWS's SummaryMap): whole-account
   // answers from one aggregate query each, so the dashboard never walks users one by one.
   /** IAM users with a console password. */
@@ -109,6 +129,22 @@ export const GetAccountSummary = operation({
         MFADevicesInUse,
         AccountMFAEnabled: rootMfa > 0 ? 1 : 0,
         AccountAccessKeysPresent: rootKeys > 0 ? 1 : 0,
+        AccountPasswordPresent: 1,
+        AttachedPoliciesPerRoleQuota: QUOTAS.AttachedPoliciesPerRole,
+        PolicySizeQuota: POLICY_SIZE_QUOTAS.managed,
+        UserPolicySizeQuota: QUOTAS.InlinePolicySizePerUser,
+        GroupPolicySizeQuota: QUOTAS.InlinePolicySizePerGroup,
+        RolePolicySizeQuota: QUOTAS.InlinePolicySizePerRole,
+        AssumeRolePolicySizeQuota: POLICY_SIZE_QUOTAS.trust,
+        // AWS's default; Portcullis's other quotas bind first (1,500 policies × 5 versions).
+        PolicyVersionsInUseQuota: 10_000,
+        InstanceProfiles: 0,
+        InstanceProfilesQuota: 1000,
+        Providers: 0,
+        ServerCertificates: 0,
+        ServerCertificatesQuota: 20,
+        SigningCertificatesPerUserQuota: 2,
+        GlobalEndpointTokenVersion: 1,
         UsersWithConsoleAccess,
         UsersWithDirectPolicies,
         UsersWithOnlyChangePasswordPolicy,

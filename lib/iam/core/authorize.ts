@@ -8,6 +8,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
 import { evaluate, type CompiledPolicy, type ContextValue, type EvaluationResult, type PolicySet } from "@/lib/policy";
+import { credentialRestrictions } from "./credentialRestrictions";
 import { loadRoleSessionPolicySet, loadUserPolicySet, type UserPolicySet } from "./policySet";
 
 /** One decision an operation needs: an action on a resource, with the action's own condition keys. */
@@ -75,13 +76,17 @@ const NO_POLICIES: UserPolicySet = { set: { identity: [] }, tags: {} };
  * scope. A user deleted since signing in has no policies left: everything is implicitly denied.
  */
 export function callerPolicySet(tx: Tx, caller: Caller): Promise<UserPolicySet> {
+  // What the caller's credentials may never call (temporary credentials) joins its own policies.
+  const restrictions = credentialRestrictions(caller);
+  const restricted = (loaded: UserPolicySet): UserPolicySet => (restrictions.length > 0 ? { ...loaded, set: { ...loaded.set, identity: [...loaded.set.identity, ...restrictions] } } : loaded);
   const key = caller.kind === "user" ? caller.userId : caller.kind === "assumed-role" ? caller.roleSession?.accessKeyId : undefined;
-  if (!key) return Promise.resolve(NO_POLICIES);
+  if (!key) return Promise.resolve(restricted(NO_POLICIES));
   const load = async () => {
     if (caller.scope) caller.scope.counts.policySetLoads++;
     const loaded = caller.kind === "user" ? await loadUserPolicySet(tx, key) : await loadRoleSessionPolicySet(tx, key);
-    return loaded ?? NO_POLICIES;
+    return restricted(loaded ?? NO_POLICIES);
   };
+  // The scope is one request's, so one caller's credentials: the key need not name them.
   return caller.scope ? caller.scope.remember(`policySet:${key}`, load) : load();
 }
 

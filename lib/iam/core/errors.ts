@@ -13,6 +13,8 @@ export type IamErrorCode =
   | "DeleteConflict"
   | "ValidationError"
   | "InvalidInput"
+  /** The operation is for IAM users only (ChangePassword by the root user). */
+  | "InvalidUserType"
   | "PasswordPolicyViolation"
   | "EntityTemporarilyUnmodifiable"
   /** STS: the session policies are over their size limit (AssumeRole). */

@@ -18,6 +18,8 @@ import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
 import { auditExplanation, type AuditExplanation } from "../audit/denialExplanation";
 import { authorize, callerPolicySet, type Authorization } from "./authorize";
+import { credentialRestrictions } from "./credentialRestrictions";
+import type { UserPolicySet } from "./policySet";
 import { AccessDeniedError, IamError, isIamError } from "./errors";
 import { validationMessage } from "./validation";
 
@@ -83,7 +85,8 @@ export interface OperationSpec<I, O> {
    * callers who they are). The text is that documented reason. The decision is still audited, as
    * Allowed, with the reason as its explanation. It covers signed-in callers only (an anonymous
    * caller is decided by the engine, so denied), and only the main authorization: any additional
-   * or optional ones are decided as usual.
+   * or optional ones are decided as usual. AWS's restrictions on temporary credentials still hold
+   * (credentialRestrictions.ts: no GetSessionToken with session credentials).
    */
   readonly alwaysAllowed?: string;
   /** What the operation's audit events record about the request beyond action and resource. */
@@ -161,7 +164,7 @@ class Execution {
       for (const [index, authorization] of authorizations.entries()) {
         const key = JSON.stringify([authorization.action, authorization.resource, authorization.context ?? {}, builtIn.map((p) => p.name)]);
         if (this.decided.has(key)) continue;
-        if (index === 0 && op.alwaysAllowed !== undefined && this.caller.kind !== "anonymous") {
+        if (index === 0 && op.alwaysAllowed !== undefined && this.caller.kind !== "anonymous" && !(await restrictedByCredentials(this.tx, this.caller, authorization, loaded))) {
           this.decided.add(key);
           const allowed = { ...this.event(authorization.action, authorization.resource, "Allowed", op.readOnly, undefined, detail), detail: JSON.stringify(alwaysAllowedExplanation(op.alwaysAllowed)) };
           this.events.push(allowed, ...alsoFor(crossAccount(authorization, this.caller), allowed));
@@ -205,6 +208,18 @@ class Execution {
       }
     },
   };
+}
+
+/**
+ * Whether AWS's restrictions on the caller's temporary credentials (credentialRestrictions.ts) deny
+ * an action AWS documents as needing no permission: GetSessionToken with session credentials. Then
+ * the engine decides it after all, with the caller's policies, and it is denied like any other.
+ */
+async function restrictedByCredentials(tx: Tx, caller: Caller, authorization: Authorization, loaded: UserPolicySet): Promise<boolean> {
+  const restrictions = credentialRestrictions(caller);
+  if (restrictions.length === 0) return false;
+  const result = await authorize(tx, caller, authorization, [], { ...loaded, set: { identity: [...restrictions] } });
+  return result.reason.code === "explicit-deny";
 }
 
 /**

@@ -105,6 +105,7 @@ export const QUOTAS = {
   VersionsPerPolicy: 5,
   RolesPerAccount: 1000,
   TagsPerRole: 50,
+  TagsPerPolicy: 50,
   /** Inline policies: the total size of one entity's inline policies, in characters without white space. */
   InlinePolicySizePerUser: 2048,
   InlinePolicySizePerGroup: 5120,

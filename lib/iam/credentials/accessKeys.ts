@@ -15,6 +15,7 @@ import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import { accessKeyId, newSecretAccessKey } from "../core/ids";
 import { operation } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { IncludeConsoleColumns, UserName } from "../core/validation";
@@ -86,27 +87,33 @@ export const ListAccessKeys = operation({
   name: "ListAccessKeys",
   action: "iam:ListAccessKeys",
   readOnly: true,
-  input: z.object({ UserName: UserName.optional(), IncludeConsoleColumns: IncludeConsoleColumns.optional() }),
+  input: z.object({ UserName: UserName.optional(), IncludeConsoleColumns: IncludeConsoleColumns.optional(), ...PageInput }),
   ...actsOnCredentialOwner,
   optionalAuthorizations: async (hooks) =>
     hooks.input.IncludeConsoleColumns ? [{ action: "iam:GetAccessKeyLastUsed", resource: await actsOnCredentialOwner.resource(hooks) }] : [],
-  run: async ({ tx, input, caller, granted }): Promise<{ AccessKeyMetadata: ListedAccessKey[]; IsTruncated: false }> => {
+  run: async ({ tx, input, caller, granted }): Promise<{ AccessKeyMetadata: ListedAccessKey[] } & Page> => {
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
-    const keys = await tx.accessKey.findMany({
-      where: ownedBy(owner),
-      orderBy: { createdAt: "asc" },
-      select: { id: true, status: true, createdAt: true, lastUsedAt: true, lastUsedService: true },
-    });
+    const { skip, take } = pageWindow(input);
+    const page = toPage(
+      await tx.accessKey.findMany({
+        where: ownedBy(owner),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, status: true, createdAt: true, lastUsedAt: true, lastUsedService: true },
+        skip,
+        take,
+      }),
+      input,
+    );
     const lastUsed = input.IncludeConsoleColumns && granted("iam:GetAccessKeyLastUsed");
     return {
-      AccessKeyMetadata: keys.map((key) => ({
+      AccessKeyMetadata: page.items.map((key) => ({
         UserName: ownerName(owner),
         AccessKeyId: key.id,
         Status: key.status as AccessKeyStatus,
         CreateDate: key.createdAt,
         ...(lastUsed ? { ConsoleColumns: key.lastUsedAt ? { LastUsedDate: key.lastUsedAt, LastUsedService: key.lastUsedService ?? "iam" } : {} } : {}),
       })),
-      IsTruncated: false,
+      ...pageFields(page),
     };
   },
 });

@@ -17,6 +17,7 @@ import { compilePolicy, type CompiledPolicy } from "@/lib/policy";
 import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import { operation, type Hooks } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { UserName } from "../core/validation";
@@ -123,7 +124,14 @@ export const EnableMFADevice = operation({
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
     const device = await requireDevice(tx, caller, input.SerialNumber);
     if (device.enabledAt) throw new IamError("EntityAlreadyExists", `The MFA device ${input.SerialNumber} is already enabled. Deactivate it first to assign it again.`);
-    if ((device.userId || device.rootAccountId) && !isOwnedBy(device, owner)) {
+    // AWS's devices are unassigned until enabled: an administrator creates one, then enables it for a
+    // user. A device being enrolled may be enabled for the principal it was created for, or by the
+    // principal who created it for whomever they may enable it for (the engine decided that above).
+    const createdByCaller = await resolveCredentialOwner(tx, caller, undefined).then(
+      (own) => isOwnedBy(device, own),
+      () => false,
+    );
+    if ((device.userId || device.rootAccountId) && !isOwnedBy(device, owner) && !createdByCaller) {
       throw new IamError("InvalidInput", `The MFA device ${input.SerialNumber} was created for another principal; create a new device for this one.`);
     }
     await requireUnderQuota(tx, owner);
@@ -229,20 +237,24 @@ export const ListMFADevices = operation({
   name: "ListMFADevices",
   action: "iam:ListMFADevices",
   readOnly: true,
-  input: z.object({ UserName: UserName.optional() }),
+  input: z.object({ UserName: UserName.optional(), ...PageInput }),
   ...actsOnCredentialOwner,
-  run: async ({ tx, input, caller }): Promise<{ MFADevices: MFADeviceView[]; IsTruncated: false }> => {
+  run: async ({ tx, input, caller }): Promise<{ MFADevices: MFADeviceView[] } & Page> => {
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
+    const { skip, take } = pageWindow(input);
     // Never the seed: only what identifies the device and when it was enabled.
     const rows = await tx.mfaDevice.findMany({
       where: { ...ownedBy(owner), enabledAt: { not: null } },
-      orderBy: { enabledAt: "asc" },
+      orderBy: [{ enabledAt: "asc" }, { id: "asc" }],
       select: { serialNumber: true, enabledAt: true },
+      skip,
+      take,
     });
+    const page = toPage(rows, input);
     const userName = owner.kind === "user" ? owner.userName : undefined;
     return {
-      MFADevices: rows.map((row) => ({ ...(userName ? { UserName: userName } : {}), SerialNumber: row.serialNumber, EnableDate: row.enabledAt! })),
-      IsTruncated: false,
+      MFADevices: page.items.map((row) => ({ ...(userName ? { UserName: userName } : {}), SerialNumber: row.serialNumber, EnableDate: row.enabledAt! })),
+      ...pageFields(page),
     };
   },
 });

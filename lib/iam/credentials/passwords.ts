@@ -35,7 +35,7 @@ export const HARD_EXPIRY_MESSAGE =
 function requireIamUser(caller: Caller): { accountId: string; userId: string } {
   if (caller.kind !== "user" || !caller.userId || !caller.accountId) {
     // As AWS's InvalidUserType: ChangePassword is for IAM users; the root user's password is an account setting.
-    throw new IamError("InvalidInput", "ChangePassword changes an IAM user's own password; it cannot be called by the root user.");
+    throw new IamError("InvalidUserType", "ChangePassword changes an IAM user's own password; it cannot be called by the root user.");
   }
   return { accountId: caller.accountId, userId: caller.userId };
 }

@@ -15,7 +15,7 @@ import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { Filter, GroupName, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder } from "../core/validation";
 import { AttachGroupPolicy } from "../policies/attachments";
-import { toUserView, type UserView } from "../users/entity";
+import { toListedUserView, type UserView } from "../users/entity";
 import { actsOnGroup, everyGroup, findGroup, groupAlreadyExists, requireGroup, toGroupView, type GroupView } from "./entity";
 
 /** What AWS's console shows for each group; a count is absent when its read was denied. */
@@ -97,7 +97,7 @@ export const GetGroup = operation({
       take,
     });
     const page = toPage(rows, input);
-    return { Group: toGroupView(group), Users: page.items.map(toUserView), ...pageFields(page) };
+    return { Group: toGroupView(group), Users: page.items.map(toListedUserView), ...pageFields(page) };
   },
 });
 

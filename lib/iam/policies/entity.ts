@@ -9,19 +9,24 @@ import type { ContextValue } from "@/lib/policy";
 import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import type { Hooks } from "../core/operation";
-import { resourceTagContext } from "../core/tags";
+import { resourceTagContext, toTags, type Tag } from "../core/tags";
 
 export interface PolicyView {
   PolicyName: string;
   PolicyId: string;
   Arn: string;
   Path: string;
-  Description: string;
+  /** Left out when the policy has none, as AWS does. */
+  Description?: string;
   DefaultVersionId: string;
   AttachmentCount: number;
+  /** How many of the account's users and roles have this policy as their permissions boundary. */
+  PermissionsBoundaryUsageCount: number;
   IsAttachable: true;
   CreateDate: Date;
   UpdateDate: Date;
+  /** CreatePolicy's and GetPolicy's; ListPolicies leaves tags out, as AWS's does. */
+  Tags?: Tag[];
   IsAwsManaged: boolean;
 }
 
@@ -42,18 +47,25 @@ interface PolicyRow {
   updatedAt: Date;
 }
 
-export function toPolicyView(row: PolicyRow, attachmentCount: number): PolicyView {
+export interface PolicyCounts {
+  readonly attachments: number;
+  readonly boundaryUses: number;
+}
+
+export function toPolicyView(row: PolicyRow, counts: PolicyCounts, tags?: readonly { key: string; value: string }[]): PolicyView {
   return {
     PolicyName: row.name,
     PolicyId: row.id,
     Arn: row.arn,
     Path: row.path,
-    Description: row.description,
+    ...(row.description ? { Description: row.description } : {}),
     DefaultVersionId: row.defaultVersionId,
-    AttachmentCount: attachmentCount,
+    AttachmentCount: counts.attachments,
+    PermissionsBoundaryUsageCount: counts.boundaryUses,
     IsAttachable: true,
     CreateDate: row.createdAt,
     UpdateDate: row.updatedAt,
+    ...(tags && tags.length > 0 ? { Tags: toTags(tags) } : {}),
     IsAwsManaged: row.isAwsManaged,
   };
 }
@@ -78,9 +90,30 @@ export function attachmentCounts(accountId: string) {
 type Counted = { _count: { userAttachments: number; groupAttachments: number; roleAttachments: number } };
 export const attachmentTotal = ({ _count: c }: Counted) => c.userAttachments + c.groupAttachments + c.roleAttachments;
 
+/**
+ * How many of the account's users and roles use each policy as their permissions boundary. A boundary
+ * is stored as the policy's ARN on the entity (not a relation), so it is counted by grouping on it:
+ * two queries however many policies a page lists.
+ */
+export async function boundaryUseCounts(tx: Tx, accountId: string, arns: readonly string[]): Promise<Map<string, number>> {
+  const where = { accountId, permissionsBoundaryArn: { in: [...arns] } };
+  const [users, roles] = await Promise.all([
+    tx.user.groupBy({ by: ["permissionsBoundaryArn"], where, _count: { _all: true } }),
+    tx.role.groupBy({ by: ["permissionsBoundaryArn"], where, _count: { _all: true } }),
+  ]);
+  const counts = new Map<string, number>();
+  for (const group of [...users, ...roles]) {
+    if (group.permissionsBoundaryArn) counts.set(group.permissionsBoundaryArn, (counts.get(group.permissionsBoundaryArn) ?? 0) + group._count._all);
+  }
+  return counts;
+}
+
+/** GetPolicy's answer: the policy with its counts in the caller's account and its tags. */
 export async function policyView(tx: Tx, accountId: string, arn: string): Promise<PolicyView | undefined> {
-  const row = await tx.managedPolicy.findUnique({ where: { arn }, include: attachmentCounts(accountId) });
-  return row ? toPolicyView(row, attachmentTotal(row)) : undefined;
+  const row = await tx.managedPolicy.findUnique({ where: { arn }, include: { ...attachmentCounts(accountId), tags: { orderBy: { keyLower: "asc" } } } });
+  if (!row) return undefined;
+  const boundaryUses = (await boundaryUseCounts(tx, accountId, [arn])).get(arn) ?? 0;
+  return toPolicyView(row, { attachments: attachmentTotal(row), boundaryUses }, row.tags);
 }
 
 export function noSuchPolicy(arn: string): IamError {

@@ -12,6 +12,7 @@ import { actsOnGroup, requireGroup } from "../groups/entity";
 import { actsOnRole, requireRole } from "../roles/entity";
 import { actsOnUser, requireUser } from "../users/entity";
 import { operation } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page, type PageRequest } from "../core/pagination";
 import { policySize, requireValidPolicyDocument } from "./document";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS, type QuotaName } from "../core/rules";
@@ -24,7 +25,7 @@ import { actsOnRoleWithBoundary, actsOnUserWithBoundary } from "./permissionsBou
  */
 const CreateOnly = z.boolean({ error: "must be true or false" }).optional();
 
-type PolicyNames = { PolicyNames: string[]; IsTruncated: false };
+type PolicyNames = { PolicyNames: string[] } & Page;
 type Empty = Record<string, never>;
 
 interface Owner {
@@ -65,6 +66,14 @@ async function putInlinePolicy(tx: Tx, owner: Owner, policyName: string, documen
   await tx.inlinePolicy.update({ where: { id: existing.id }, data: { name: policyName, document, updatedAt } });
 }
 
+/** One page of an entity's inline policy names, by name without regard to case (names are unique per entity in that case). */
+async function listInlinePolicyNames(tx: Tx, owner: Owner, request: PageRequest): Promise<PolicyNames> {
+  const { skip, take } = pageWindow(request);
+  const rows = await tx.inlinePolicy.findMany({ where: ownedBy(owner), orderBy: { nameLower: "asc" }, select: { name: true }, skip, take });
+  const page = toPage(rows.map((r) => r.name), request);
+  return { PolicyNames: page.items, ...pageFields(page) };
+}
+
 async function deleteInlinePolicy(tx: Tx, owner: Owner, policyName: string): Promise<void> {
   const { count } = await tx.inlinePolicy.deleteMany({ where: { ...ownedBy(owner), nameLower: policyName.toLowerCase() } });
   if (count === 0) throw new IamError("NoSuchEntity", `The ${owner.kind} policy with name ${policyName} cannot be found.`);
@@ -74,12 +83,11 @@ export const ListUserPolicies = operation({
   name: "ListUserPolicies",
   action: "iam:ListUserPolicies",
   readOnly: true,
-  input: z.object({ UserName }),
+  input: z.object({ UserName, ...PageInput }),
   ...actsOnUser,
   run: async ({ tx, input, caller }): Promise<PolicyNames> => {
     const user = await requireUser(tx, caller, input.UserName);
-    const rows = await tx.inlinePolicy.findMany({ where: { userId: user.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
-    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+    return listInlinePolicyNames(tx, { kind: "user", id: user.id, name: user.name }, input);
   },
 });
 
@@ -101,12 +109,11 @@ export const ListGroupPolicies = operation({
   name: "ListGroupPolicies",
   action: "iam:ListGroupPolicies",
   readOnly: true,
-  input: z.object({ GroupName }),
+  input: z.object({ GroupName, ...PageInput }),
   ...actsOnGroup,
   run: async ({ tx, input, caller }): Promise<PolicyNames> => {
     const group = await requireGroup(tx, caller, input.GroupName);
-    const rows = await tx.inlinePolicy.findMany({ where: { groupId: group.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
-    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+    return listInlinePolicyNames(tx, { kind: "group", id: group.id, name: group.name }, input);
   },
 });
 
@@ -176,12 +183,11 @@ export const ListRolePolicies = operation({
   name: "ListRolePolicies",
   action: "iam:ListRolePolicies",
   readOnly: true,
-  input: z.object({ RoleName }),
+  input: z.object({ RoleName, ...PageInput }),
   ...actsOnRole,
   run: async ({ tx, input, caller }): Promise<PolicyNames> => {
     const role = await requireRole(tx, caller, input.RoleName);
-    const rows = await tx.inlinePolicy.findMany({ where: { roleId: role.id }, orderBy: { nameLower: "asc" }, select: { name: true } });
-    return { PolicyNames: rows.map((r) => r.name), IsTruncated: false };
+    return listInlinePolicyNames(tx, { kind: "role", id: role.id, name: role.name }, input);
   },
 });
 

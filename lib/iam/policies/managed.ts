@@ -19,7 +19,7 @@ import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, Path, PathPrefix, PolicyArn, PolicyDescription, PolicyDocument, PolicyName, SortOrder, TagList } from "../core/validation";
 import { DetachGroupPolicy, DetachRolePolicy, DetachUserPolicy } from "./attachments";
 import { requireValidPolicyDocument } from "./document";
-import { actsOnPolicy, attachmentCounts, attachmentTotal, policyView, requireCustomerPolicy, requirePolicy, toPolicyView, type PolicyView } from "./entity";
+import { actsOnPolicy, attachmentCounts, attachmentTotal, boundaryUseCounts, policyView, requireCustomerPolicy, requirePolicy, toPolicyView, type PolicyView } from "./entity";
 
 const ListPoliciesInput = z.object({
   Scope: z.enum(["All", "AWS", "Local"], { error: "must be All, AWS or Local" }).optional(),
@@ -68,7 +68,12 @@ export const ListPolicies = operation({
       tx.managedPolicy.count({ where }),
     ]);
     const page = toPage(rows, input);
-    return { Policies: page.items.map((row) => toPolicyView(row, attachmentTotal(row))), ...pageFields(page), TotalCount };
+    const boundaryUses = await boundaryUseCounts(tx, accountId, page.items.map((row) => row.arn));
+    return {
+      Policies: page.items.map((row) => toPolicyView(row, { attachments: attachmentTotal(row), boundaryUses: boundaryUses.get(row.arn) ?? 0 })),
+      ...pageFields(page),
+      TotalCount,
+    };
   },
 });
 
@@ -84,34 +89,56 @@ export const GetPolicy = operation({
   },
 });
 
-export interface PolicyEntities {
+export interface PolicyEntities extends Page {
   PolicyUsers: { UserName: string; UserId: string }[];
   PolicyGroups: { GroupName: string; GroupId: string }[];
   PolicyRoles: { RoleName: string; RoleId: string }[];
-  IsTruncated: false;
 }
+
+type EntityKind = "User" | "Group" | "Role";
+type EntityRow = { kind: EntityKind; name: string; id: string };
+
+// One page runs across the three lists in a fixed order (users, groups, then roles, each by name):
+// the window is cut from each table in turn by its count, so the database skips and takes, and a
+// Marker from one page continues in whichever list the last one stopped.
+const ENTITY_KINDS: readonly EntityKind[] = ["User", "Group", "Role"];
 
 export const ListEntitiesForPolicy = operation({
   name: "ListEntitiesForPolicy",
   action: "iam:ListEntitiesForPolicy",
   readOnly: true,
-  input: z.object({ PolicyArn, EntityFilter: z.enum(["User", "Group", "Role"], { error: "must be User, Group or Role" }).optional() }),
+  input: z.object({ PolicyArn, EntityFilter: z.enum(["User", "Group", "Role"], { error: "must be User, Group or Role" }).optional(), ...PageInput }),
   resource: ({ input }) => input.PolicyArn,
   run: async ({ tx, input, caller }): Promise<PolicyEntities> => {
     const accountId = accountOf(caller);
     const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const wants = (kind: "User" | "Group" | "Role") => !input.EntityFilter || input.EntityFilter === kind;
-    const attachedHere = { some: { policyId: policy.id } };
-    const [users, groups, roles] = await Promise.all([
-      wants("User") ? tx.user.findMany({ where: { accountId, attachedPolicies: attachedHere }, orderBy: { nameLower: "asc" } }) : [],
-      wants("Group") ? tx.group.findMany({ where: { accountId, attachedPolicies: attachedHere }, orderBy: { nameLower: "asc" } }) : [],
-      wants("Role") ? tx.role.findMany({ where: { accountId, attachedPolicies: attachedHere }, orderBy: { nameLower: "asc" } }) : [],
-    ]);
+    const where = { accountId, attachedPolicies: { some: { policyId: policy.id } } };
+    const orderBy = [{ nameLower: "asc" as const }, { id: "asc" as const }];
+    const select = { name: true, id: true };
+    const table = {
+      User: { count: () => tx.user.count({ where }), rows: (skip: number, take: number) => tx.user.findMany({ where, orderBy, select, skip, take }) },
+      Group: { count: () => tx.group.count({ where }), rows: (skip: number, take: number) => tx.group.findMany({ where, orderBy, select, skip, take }) },
+      Role: { count: () => tx.role.count({ where }), rows: (skip: number, take: number) => tx.role.findMany({ where, orderBy, select, skip, take }) },
+    };
+    const { skip, take } = pageWindow(input);
+    const rows: EntityRow[] = [];
+    let before = 0;
+    for (const kind of ENTITY_KINDS.filter((k) => !input.EntityFilter || input.EntityFilter === k)) {
+      const wanted = take - rows.length;
+      if (wanted <= 0) break;
+      const count = await table[kind].count();
+      const from = Math.max(0, skip - before);
+      before += count;
+      if (from >= count) continue;
+      for (const row of await table[kind].rows(from, wanted)) rows.push({ kind, ...row });
+    }
+    const page = toPage(rows, input);
+    const of = (kind: EntityKind) => page.items.filter((row) => row.kind === kind);
     return {
-      PolicyUsers: users.map((u) => ({ UserName: u.name, UserId: u.id })),
-      PolicyGroups: groups.map((g) => ({ GroupName: g.name, GroupId: g.id })),
-      PolicyRoles: roles.map((r) => ({ RoleName: r.name, RoleId: r.id })),
-      IsTruncated: false,
+      PolicyUsers: of("User").map((u) => ({ UserName: u.name, UserId: u.id })),
+      PolicyGroups: of("Group").map((g) => ({ GroupName: g.name, GroupId: g.id })),
+      PolicyRoles: of("Role").map((r) => ({ RoleName: r.name, RoleId: r.id })),
+      ...pageFields(page),
     };
   },
 });
@@ -156,7 +183,7 @@ export const CreatePolicy = operation({
         tags: { create: tagRows(input.Tags ?? []) },
       },
     });
-    return { Policy: toPolicyView(policy, 0) };
+    return { Policy: toPolicyView(policy, { attachments: 0, boundaryUses: 0 }, tagRows(input.Tags ?? [])) };
   },
 });
 

@@ -1,22 +1,45 @@
-// SimulatePrincipalPolicy: what would the engine decide if this IAM user, or a session of this role,
-// asked to perform these actions on these resources? It decides exactly as a real request by that
-// principal would be decided — the user's own policies and groups' policies, or the role's policies,
-// the permissions boundary, the tags as aws:PrincipalTag/* — with the conditions the person
-// simulating supplies (MFA, source IP, time, …) in place of the facts of a live request. Each answer
-// carries the engine's explanation. As in AWS, a role is simulated without session policies.
+// The policy simulator, with IAM's two entry points and one evaluation:
+// - SimulatePrincipalPolicy: what would the engine decide if this IAM user, or a session of this
+//   role, asked to perform these actions on these resources? It decides exactly as a real request
+//   by that principal would be decided — the user's own policies and groups' policies, or the role's
+//   policies, the permissions boundary, the tags as aws:PrincipalTag/* — with the conditions the
+//   person simulating supplies (MFA, source IP, time, …) in place of the facts of a live request.
+//   As in AWS, a role is simulated without session policies; extra policies (PolicyInputList) and a
+//   replacement boundary (PermissionsBoundaryPolicyInputList) may be added to the principal's own.
+// - SimulateCustomPolicy: the same question about policies given as text, for no stored principal.
+// Both answer in AWS's EvaluationResult shape: the decision, the statements that decided it (with
+// where they sit in their policy's text), the context keys the relevant statements test that the
+// simulation was not given (MissingContextValues: never silently decided as absent), and whether the
+// permissions boundary allows the action. Results page with MaxItems and Marker, one result per
+// action and resource pair; only the requested page is evaluated. Each result also carries the
+// engine's Explanation, which the console shows (a Portcullis member, not AWS's).
 
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
-import { arnAccount, evaluate, isAccountId, parseIamArn, preparePolicySet, type ContextValue, type Explanation } from "@/lib/policy";
+import {
+  arnAccount,
+  compilePolicy,
+  evaluate,
+  isAccountId,
+  parseIamArn,
+  parsePolicy,
+  preparePolicySet,
+  statementSpans,
+  type CompiledPolicy,
+  type ContextValue,
+  type Explanation,
+  type PolicySet,
+  type StatementRef,
+  type StatementSpan,
+} from "@/lib/policy";
 import { principalContext } from "../core/authorize";
 import { IamError } from "../core/errors";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
+import { encodeMarker, pageWindow, PageInput, type Page } from "../core/pagination";
 import { loadRolePolicySet, loadUserPolicySet, type UserPolicySet } from "../core/policySet";
-
-/** Each pair is one full evaluation with an explanation; the console shows them in one table. */
-export const MAX_SIMULATED_PAIRS = 100;
+import { malformedPolicyDocument } from "./document";
 
 const ActionName = z
   .string()
@@ -43,32 +66,113 @@ const ContextEntry = z.object({
   ContextKeyType: ContextKeyType.optional(),
 });
 
+/** AWS's policyDocumentType: 1 to 131,072 characters of policy JSON. */
+export const PolicyInputText = z.string().min(1, "a policy document must not be empty").max(131072, "a policy document must be at most 131072 characters");
+export const PolicyInputList = z.array(PolicyInputText).max(100, "at most 100 policies");
+
+const CallerArn = z.string().max(2048, "must be at most 2048 characters").regex(/^arn:\S+$/, "must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice");
+const ResourceOwner = z.string().max(2048, "must be at most 2048 characters").regex(/^arn:\S+$/, "must be an account ARN, such as arn:aws:iam::123456789012:root");
+
+/**
+ * AWS's EC2 scenarios. They say which resources an EC2 operation needs; Portcullis has no EC2, so
+ * an accepted scenario changes nothing: each resource is decided on its own.
+ */
+const ResourceHandlingOption = z.enum(["EC2-Classic-InstanceStore", "EC2-Classic-EBS", "EC2-VPC-InstanceStore", "EC2-VPC-InstanceStore-Subnet", "EC2-VPC-EBS", "EC2-VPC-EBS-Subnet"], {
+  error: "must be one of AWS's EC2 scenarios, such as EC2-VPC-EBS",
+});
+
+/** The members SimulatePrincipalPolicy and SimulateCustomPolicy share, with AWS's names. */
+const SimulationMembers = {
+  // Generous bounds on the lists themselves; only the requested page of pairs is evaluated.
+  ActionNames: z.array(ActionName).min(1, "name at least one action").max(1000, "at most 1000 actions"),
+  ResourceArns: z.array(ResourceArn).min(1, "name at least one resource, or leave ResourceArns out for *").max(1000, "at most 1000 resources").optional(),
+  // The engine weighs one boundary: AWS's list holds the boundary policy to simulate.
+  PermissionsBoundaryPolicyInputList: z.array(PolicyInputText).max(1, "name at most one permissions boundary policy").optional(),
+  ResourcePolicy: PolicyInputText.optional(),
+  ResourceOwner: ResourceOwner.optional(),
+  CallerArn: CallerArn.optional(),
+  ContextEntries: z.array(ContextEntry).max(100, "at most 100 context entries").optional(),
+  ResourceHandlingOption: ResourceHandlingOption.optional(),
+  ...PageInput,
+};
+
 const SimulatePrincipalPolicyInput = z.object({
   PolicySourceArn: z
     .string({ error: "PolicySourceArn is required" })
     .max(2048, "must be at most 2048 characters")
     .regex(/^arn:\S+$/, "must be the ARN of an IAM user or role, such as arn:aws:iam::123456789012:user/alice"),
-  // Generous bounds on the lists themselves; the pairs they make are limited in run (LimitExceeded).
-  ActionNames: z.array(ActionName).min(1, "name at least one action").max(1000, "at most 1000 actions"),
-  ResourceArns: z.array(ResourceArn).min(1, "name at least one resource, or leave ResourceArns out for *").max(1000, "at most 1000 resources").optional(),
-  ContextEntries: z.array(ContextEntry).max(100, "at most 100 context entries").optional(),
-  /** aws:MultiFactorAuthPresent for the simulated request: a boolean, or "true"/"false" as AWS sends it. */
-  MultiFactorAuthPresent: z.union([z.boolean(), z.enum(["true", "false"])], { error: 'must be true or false' }).optional(),
+  PolicyInputList: PolicyInputList.optional(),
+  ...SimulationMembers,
+  /** aws:MultiFactorAuthPresent for the simulated request: a boolean, or "true"/"false" as AWS sends it (a Portcullis member, for the console). */
+  MultiFactorAuthPresent: z.union([z.boolean(), z.enum(["true", "false"])], { error: "must be true or false" }).optional(),
+});
+
+const SimulateCustomPolicyInput = z.object({
+  PolicyInputList: PolicyInputList.min(1, "give at least one policy to simulate"),
+  ...SimulationMembers,
 });
 
 export type EvalDecision = "allowed" | "explicitDeny" | "implicitDeny";
+
+/** AWS's PolicySourceType; policies given in the request have none (AWS leaves the member out). */
+export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource";
+
+export interface Position {
+  Line: number;
+  Column: number;
+}
+
+/** AWS's Statement: which policy a deciding statement belongs to, and where it sits in the policy's text. */
+export interface MatchedStatement {
+  SourcePolicyId: string;
+  SourcePolicyType?: PolicySourceType;
+  StartPosition?: Position;
+  EndPosition?: Position;
+}
 
 export interface SimulationResult {
   EvalActionName: string;
   EvalResourceName: string;
   EvalDecision: EvalDecision;
-  /** The engine's explanation: summary, the statements that decided, and a trace of every statement. */
+  MatchedStatements: MatchedStatement[];
+  /** Condition keys of the statements that apply to the action and resource, absent from the simulated context. */
+  MissingContextValues: string[];
+  /** Only when a permissions boundary is part of the simulation. */
+  PermissionsBoundaryDecisionDetail?: { AllowedByPermissionsBoundary: boolean };
+  /** The engine's explanation: summary, the statements that decided, and a trace of every statement (Portcullis's, for the console). */
   Explanation: Explanation;
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+export interface SimulationOutput extends Page {
+  EvaluationResults: SimulationResult[];
+}
 
 const DECISIONS = { Allow: "allowed", ExplicitDeny: "explicitDeny", ImplicitDeny: "implicitDeny" } as const;
+
+/** Where a compiled policy of the simulation came from, by the name the engine knows it by. */
+interface PolicySource {
+  readonly id: string;
+  readonly type?: PolicySourceType;
+  /** The policy's text, for the statements' positions. */
+  readonly text: string;
+}
+
+type Sources = Map<string, PolicySource>;
+
+/** A policy given as text in the request, parsed (MalformedPolicyDocument names which one) and named as AWS names it. */
+function inputPolicy(text: string, id: string, sources: Sources, type?: PolicySourceType): CompiledPolicy {
+  const parsed = parsePolicy(text);
+  if (!parsed.ok) {
+    const error = malformedPolicyDocument(parsed.findings.filter((f) => f.severity === "error"));
+    throw new IamError("MalformedPolicyDocument", `${id}: ${error.message}`);
+  }
+  sources.set(id, { id, type, text });
+  return compilePolicy(parsed.document, id);
+}
+
+function inputPolicies(texts: readonly string[] | undefined, member: string, sources: Sources): CompiledPolicy[] {
+  return (texts ?? []).map((text, i) => inputPolicy(text, `${member}.${i + 1}`, sources));
+}
 
 async function findUserByArn(tx: Tx, caller: Caller, arn: string) {
   const user = await tx.user.findUnique({ where: { arn } });
@@ -80,23 +184,26 @@ async function findRoleByArn(tx: Tx, caller: Caller, arn: string) {
   return role ?? undefined;
 }
 
-interface SimulatedPrincipal {
+export interface SimulatedPrincipal {
   readonly arn: string;
   readonly accountId: string;
+  readonly kind: "user" | "role";
+  readonly id: string;
+  readonly name: string;
   readonly policies: UserPolicySet;
   /** aws:PrincipalType, aws:userid and (users only) aws:username, as a live request by it carries them. */
   readonly identity: Record<string, ContextValue>;
 }
 
 /** The principal a PolicySourceArn names in the caller's account, with its policies, or the error AWS gives. */
-async function simulatedPrincipal(tx: Tx, caller: Caller, arn: string): Promise<SimulatedPrincipal> {
+export async function simulatedPrincipal(tx: Tx, caller: Caller, arn: string): Promise<SimulatedPrincipal> {
   const type = parseIamArn(arn)?.type;
   if (type === "user") {
     const user = await findUserByArn(tx, caller, arn);
     if (!user) throw new IamError("NoSuchEntity", `No IAM user in account ${accountOf(caller)} has the ARN ${arn}. Copy the ARN from the user's page.`);
     const principal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name } as const;
     const policies = (await loadUserPolicySet(tx, user.id))!;
-    return { arn: user.arn, accountId: user.accountId, policies, identity: principalContext(principal, policies.tags) };
+    return { arn: user.arn, accountId: user.accountId, kind: "user", id: user.id, name: user.name, policies, identity: principalContext(principal, policies.tags) };
   }
   if (type === "role") {
     const role = await findRoleByArn(tx, caller, arn);
@@ -106,13 +213,66 @@ async function simulatedPrincipal(tx: Tx, caller: Caller, arn: string): Promise<
     // ID (a live session adds ":session-name"), and there is no aws:username.
     const identity: Record<string, ContextValue> = { "aws:PrincipalArn": role.arn, "aws:PrincipalAccount": role.accountId, "aws:PrincipalType": "AssumedRole", "aws:userid": role.id };
     for (const [key, value] of Object.entries(policies.tags)) identity[`aws:PrincipalTag/${key}`] = value;
-    return { arn: role.arn, accountId: role.accountId, policies, identity };
+    return { arn: role.arn, accountId: role.accountId, kind: "role", id: role.id, name: role.name, policies, identity };
   }
   throw new IamError("InvalidInput", `${arn} is not the ARN of an IAM user or role. Use an ARN such as arn:aws:iam::${accountOf(caller)}:user/alice or arn:aws:iam::${accountOf(caller)}:role/Deployer.`);
 }
 
+const DEFAULT_VERSION = { where: { isDefault: true }, select: { versionId: true, document: true } } as const;
+const MANAGED = { select: { name: true, isAwsManaged: true, versions: DEFAULT_VERSION } } as const;
+
+/**
+ * The stored policies of a principal by the names core/policySet.ts gives them in explanations
+ * ("P v2", "P v2 (via group G)", "P (inline, user U)"), with AWS's source type and their text. One
+ * query; a name it does not know leaves its statements without a source type or position.
+ */
+async function principalSources(tx: Tx, principal: SimulatedPrincipal, sources: Sources): Promise<void> {
+  const managed = (policy: { name: string; isAwsManaged: boolean; versions: { versionId: string; document: string }[] }, via = "") => {
+    const version = policy.versions[0];
+    if (version) sources.set(`${policy.name} ${version.versionId}${via}`, { id: policy.name, type: policy.isAwsManaged ? "aws-managed" : "user-managed", text: version.document });
+  };
+  const inline = (policy: { name: string; document: string }, type: "user" | "group" | "role", owner: string) =>
+    sources.set(`${policy.name} (inline, ${type} ${owner})`, { id: policy.name, type, text: policy.document });
+  const boundaryArn = principal.kind === "user" ? await userSources() : await roleSources();
+  if (boundaryArn) {
+    const boundary = await tx.managedPolicy.findUnique({ where: { arn: boundaryArn }, ...MANAGED });
+    if (boundary) managed(boundary);
+  }
+
+  async function userSources() {
+    const user = await tx.user.findUnique({
+      where: { id: principal.id },
+      select: {
+        permissionsBoundaryArn: true,
+        inlinePolicies: { select: { name: true, document: true } },
+        attachedPolicies: { select: { policy: MANAGED } },
+        memberships: { select: { group: { select: { name: true, inlinePolicies: { select: { name: true, document: true } }, attachedPolicies: { select: { policy: MANAGED } } } } } },
+      },
+    });
+    if (!user) return null;
+    for (const p of user.inlinePolicies) inline(p, "user", principal.name);
+    for (const { policy } of user.attachedPolicies) managed(policy);
+    for (const { group } of user.memberships) {
+      for (const p of group.inlinePolicies) inline(p, "group", group.name);
+      for (const { policy } of group.attachedPolicies) managed(policy, ` (via group ${group.name})`);
+    }
+    return user.permissionsBoundaryArn;
+  }
+
+  async function roleSources() {
+    const role = await tx.role.findUnique({
+      where: { id: principal.id },
+      select: { permissionsBoundaryArn: true, inlinePolicies: { select: { name: true, document: true } }, attachedPolicies: { select: { policy: MANAGED } } },
+    });
+    if (!role) return null;
+    for (const p of role.inlinePolicies) inline(p, "role", principal.name);
+    for (const { policy } of role.attachedPolicies) managed(policy);
+    return role.permissionsBoundaryArn;
+  }
+}
+
 /** The supplied context entries, overriding computed keys of the same name in any case (names are case-insensitive). */
-function withContextEntries(base: Record<string, ContextValue>, entries: z.infer<typeof ContextEntry>[]): Record<string, ContextValue> {
+function withContextEntries(base: Record<string, ContextValue>, entries: readonly z.infer<typeof ContextEntry>[]): Record<string, ContextValue> {
   const given = new Set(entries.map((e) => e.ContextKeyName.toLowerCase()));
   const context = Object.fromEntries(Object.entries(base).filter(([key]) => !given.has(key.toLowerCase())));
   for (const entry of entries) {
@@ -123,50 +283,194 @@ function withContextEntries(base: Record<string, ContextValue>, entries: z.infer
   return context;
 }
 
+/** What one simulation decides: a prepared set, its policies' sources, the principal and the context. */
+interface Simulation {
+  readonly set: PolicySet;
+  readonly sources: Sources;
+  readonly principal: string;
+  /** The account a resource without one in its ARN belongs to (ResourceOwner, else the principal's). */
+  readonly defaultResourceAccount: string;
+  readonly context: Record<string, ContextValue>;
+}
+
+function toPosition(position: { line: number; column: number }): Position {
+  return { Line: position.line, Column: position.column };
+}
+
+/** AWS's MatchedStatements, from the engine's deciding statements. */
+function matchedStatements(decidedBy: readonly StatementRef[], sources: Sources, spans: Map<string, StatementSpan[]>): MatchedStatement[] {
+  return decidedBy.map((ref) => {
+    const source = sources.get(ref.policy);
+    if (!source) return { SourcePolicyId: ref.policy };
+    let policySpans = spans.get(ref.policy);
+    if (!policySpans) spans.set(ref.policy, (policySpans = statementSpans(source.text)));
+    const span = policySpans[ref.index];
+    return {
+      SourcePolicyId: source.id,
+      ...(source.type ? { SourcePolicyType: source.type } : {}),
+      ...(span ? { StartPosition: toPosition(span.start), EndPosition: toPosition(span.end) } : {}),
+    };
+  });
+}
+
+/**
+ * The condition keys of every statement that applies to the action and resource (it matched, or
+ * only a condition stopped it) that the context lacks: the answer would change with them.
+ */
+function missingContextValues(explanation: Explanation, byName: Map<string, CompiledPolicy>, context: Record<string, ContextValue>): string[] {
+  const present = new Set(Object.keys(context).map((key) => key.toLowerCase()));
+  const missing = new Map<string, string>();
+  for (const trace of explanation.statements) {
+    if (trace.failed !== undefined && trace.failed !== "Condition") continue;
+    const statement = byName.get(trace.policy)?.document.Statement[trace.index];
+    for (const { key } of statement?.Condition ?? []) {
+      const lower = key.toLowerCase();
+      if (!present.has(lower) && !missing.has(lower)) missing.set(lower, key);
+    }
+  }
+  return [...missing.values()];
+}
+
+function allowedByBoundary(explanation: Explanation): boolean {
+  const boundary = explanation.statements.filter((t) => t.policyType === "boundary" && t.matched);
+  return boundary.some((t) => t.effect === "Allow") && !boundary.some((t) => t.effect === "Deny");
+}
+
+/** One page of results, one per action and resource pair (actions outer, as AWS orders them). */
+function runSimulation(simulation: Simulation, actions: readonly string[], resources: readonly string[], page: { Marker?: string; MaxItems?: number }): SimulationOutput {
+  const total = actions.length * resources.length;
+  const { skip, max } = pageWindow(page);
+  const end = Math.min(total, skip + max);
+  // One prepared set decides every pair, remembering per action which statements can apply.
+  const set = preparePolicySet(simulation.set);
+  const byName = new Map<string, CompiledPolicy>();
+  for (const policy of [...simulation.set.identity, simulation.set.boundary, simulation.set.resource]) if (policy) byName.set(policy.name, policy);
+  const spans = new Map<string, StatementSpan[]>();
+  const EvaluationResults: SimulationResult[] = [];
+  for (let i = skip; i < end; i++) {
+    const action = actions[Math.floor(i / resources.length)]!;
+    const resource = resources[i % resources.length]!;
+    // Resources of another account are cross-account requests; "*", account-less ARNs (S3) and
+    // AWS managed policies (account "aws") are decided as the owner's account's, as authorize() does.
+    const account = arnAccount(resource);
+    const result = evaluate(
+      { principal: simulation.principal, action, resource, resourceAccount: account && isAccountId(account) ? account : simulation.defaultResourceAccount, context: simulation.context },
+      set,
+    );
+    const explanation = result.explanation!;
+    EvaluationResults.push({
+      EvalActionName: action,
+      EvalResourceName: resource,
+      EvalDecision: DECISIONS[result.decision],
+      MatchedStatements: matchedStatements(explanation.decidedBy, simulation.sources, spans),
+      MissingContextValues: missingContextValues(explanation, byName, simulation.context),
+      ...(simulation.set.boundary ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: allowedByBoundary(explanation) } } : {}),
+      Explanation: explanation,
+    });
+  }
+  return end < total ? { EvaluationResults, IsTruncated: true, Marker: encodeMarker(end) } : { EvaluationResults, IsTruncated: false };
+}
+
+/** The keys every simulated request carries: the moment of the simulation. */
+function timeContext(): Record<string, ContextValue> {
+  const now = new Date();
+  return { "aws:CurrentTime": now.toISOString(), "aws:EpochTime": String(Math.floor(now.getTime() / 1000)) };
+}
+
+/** ResourceOwner's account, or the fallback. */
+function ownerAccount(resourceOwner: string | undefined, fallback: string): string {
+  if (resourceOwner === undefined) return fallback;
+  const account = arnAccount(resourceOwner);
+  if (!account || !isAccountId(account)) throw new IamError("InvalidInput", `ResourceOwner ${resourceOwner} does not name an account. Use an account ARN such as arn:aws:iam::${fallback}:root.`);
+  return account;
+}
+
+/** The resource policy and the simulated caller it needs (AWS: CallerArn is required with a ResourcePolicy unless the principal is a user). */
+function resourcePolicyOf(input: { ResourcePolicy?: string; CallerArn?: string }, sources: Sources, defaultCaller: string | undefined): { resource?: CompiledPolicy; principal?: string } {
+  const principal = input.CallerArn ?? defaultCaller;
+  if (input.ResourcePolicy === undefined) return { principal };
+  if (!principal) throw new IamError("InvalidInput", "CallerArn is required with a ResourcePolicy: the policy's Principal element needs a caller to match. Give the ARN of an IAM user.");
+  return { resource: inputPolicy(input.ResourcePolicy, "ResourcePolicy", sources, "resource"), principal };
+}
+
+/** The resource's aws:ResourceTag/* for an ARN that names a user or role of the caller's account. */
+async function principalResourceTags(tx: Tx, caller: Caller, arn: string): Promise<Record<string, ContextValue>> {
+  const user = await findUserByArn(tx, caller, arn);
+  const role = user ? undefined : await findRoleByArn(tx, caller, arn);
+  const owner = user ? { userId: user.id } : role ? { roleId: role.id } : undefined;
+  const tags = owner ? await tx.tag.findMany({ where: owner, select: { key: true, value: true } }) : [];
+  return Object.fromEntries(tags.map((tag) => [`aws:ResourceTag/${tag.key}`, tag.value]));
+}
+
+/** The tags of the user, group or role a PolicySourceArn names, as aws:ResourceTag/* for the main authorization. */
+export const actsOnPolicySource = {
+  resource: ({ input }: { input: { PolicySourceArn: string } }) => input.PolicySourceArn,
+  context: ({ tx, input, caller }: { tx: Tx; input: { PolicySourceArn: string }; caller: Caller }) => principalResourceTags(tx, caller, input.PolicySourceArn),
+};
+
 export const SimulatePrincipalPolicy = operation({
   name: "SimulatePrincipalPolicy",
   action: "iam:SimulatePrincipalPolicy",
   readOnly: true,
   input: SimulatePrincipalPolicyInput,
-  resource: ({ input }) => input.PolicySourceArn,
-  context: async ({ tx, input, caller }) => {
-    const user = await findUserByArn(tx, caller, input.PolicySourceArn);
-    const role = user ? undefined : await findRoleByArn(tx, caller, input.PolicySourceArn);
-    const owner = user ? { userId: user.id } : role ? { roleId: role.id } : undefined;
-    const tags = owner ? await tx.tag.findMany({ where: owner, select: { key: true, value: true } }) : [];
-    return Object.fromEntries(tags.map((tag) => [`aws:ResourceTag/${tag.key}`, tag.value]));
-  },
-  run: async ({ tx, input, caller }): Promise<{ EvaluationResults: SimulationResult[] }> => {
+  ...actsOnPolicySource,
+  run: async ({ tx, input, caller }): Promise<SimulationOutput> => {
     const principal = await simulatedPrincipal(tx, caller, input.PolicySourceArn);
-    const resources = input.ResourceArns ?? ["*"];
-    const pairs = input.ActionNames.length * resources.length;
-    if (pairs > MAX_SIMULATED_PAIRS) {
-      throw new IamError(
-        "LimitExceeded",
-        `A simulation decides at most ${MAX_SIMULATED_PAIRS} action and resource pairs; this one asks for ${pairs} (${count(input.ActionNames.length, "action")} × ${count(resources.length, "resource")}). Simulate fewer at a time.`,
-      );
-    }
-    // One prepared set decides every pair, remembering per action which statements can apply.
-    const set = preparePolicySet(principal.policies.set);
-    const now = new Date();
+    const sources: Sources = new Map();
+    await principalSources(tx, principal, sources);
+    const extra = inputPolicies(input.PolicyInputList, "PolicyInputList", sources);
+    const [boundaryText] = input.PermissionsBoundaryPolicyInputList ?? [];
+    const boundary = boundaryText === undefined ? principal.policies.set.boundary : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources);
+    // A user simulates as itself by default; a role's simulation needs a CallerArn for a resource policy.
+    const { resource, principal: caller_ } = resourcePolicyOf(input, sources, principal.kind === "user" ? principal.arn : undefined);
     const context = withContextEntries(
-      {
-        "aws:CurrentTime": now.toISOString(),
-        "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
-        "aws:MultiFactorAuthPresent": String(input.MultiFactorAuthPresent ?? false),
-        ...principal.identity,
-      },
+      { ...timeContext(), "aws:MultiFactorAuthPresent": String(input.MultiFactorAuthPresent ?? false), ...principal.identity },
       input.ContextEntries ?? [],
     );
-    const EvaluationResults = input.ActionNames.flatMap((action) =>
-      resources.map((resource): SimulationResult => {
-        // Resources of another account are cross-account requests; "*", account-less ARNs (S3) and
-        // AWS managed policies (account "aws") are decided as the principal's own account's, as authorize() does.
-        const account = arnAccount(resource);
-        const result = evaluate({ principal: principal.arn, action, resource, resourceAccount: account && isAccountId(account) ? account : principal.accountId, context }, set);
-        return { EvalActionName: action, EvalResourceName: resource, EvalDecision: DECISIONS[result.decision], Explanation: result.explanation! };
-      }),
+    return runSimulation(
+      {
+        set: { identity: [...principal.policies.set.identity, ...extra], boundary, resource },
+        sources,
+        principal: caller_ ?? principal.arn,
+        defaultResourceAccount: ownerAccount(input.ResourceOwner, principal.accountId),
+        context,
+      },
+      input.ActionNames,
+      input.ResourceArns ?? ["*"],
+      input,
     );
-    return { EvaluationResults };
+  },
+});
+
+/**
+ * SimulateCustomPolicy: the policies given, for no principal of the account. The simulated caller
+ * is CallerArn when given (its keys are not invented: only the ContextEntries and the time are in
+ * the context), else an IAM user of the caller's account that no policy names.
+ */
+export const SimulateCustomPolicy = operation({
+  name: "SimulateCustomPolicy",
+  action: "iam:SimulateCustomPolicy",
+  readOnly: true,
+  input: SimulateCustomPolicyInput,
+  resource: () => "*",
+  run: async ({ input, caller }): Promise<SimulationOutput> => {
+    const sources: Sources = new Map();
+    const identity = inputPolicies(input.PolicyInputList, "PolicyInputList", sources);
+    const [boundaryText] = input.PermissionsBoundaryPolicyInputList ?? [];
+    const boundary = boundaryText === undefined ? undefined : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources);
+    const { resource, principal } = resourcePolicyOf(input, sources, undefined);
+    const account = accountOf(caller);
+    return runSimulation(
+      {
+        set: { identity, boundary, resource },
+        sources,
+        principal: principal ?? `arn:aws:iam::${account}:user/SimulatedCaller`,
+        defaultResourceAccount: ownerAccount(input.ResourceOwner, account),
+        context: withContextEntries(timeContext(), input.ContextEntries ?? []),
+      },
+      input.ActionNames,
+      input.ResourceArns ?? ["*"],
+      input,
+    );
   },
 });

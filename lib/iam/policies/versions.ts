@@ -9,6 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
+import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
 import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { PolicyArn, PolicyDocument, VersionId } from "../core/validation";
@@ -74,14 +75,22 @@ export const ListPolicyVersions = operation({
   name: "ListPolicyVersions",
   action: "iam:ListPolicyVersions",
   readOnly: true,
-  input: z.object({ PolicyArn }),
+  input: z.object({ PolicyArn, ...PageInput }),
   ...actsOnPolicy,
-  run: async ({ tx, input, caller }): Promise<{ Versions: Omit<PolicyVersionView, "Document">[] }> => {
+  run: async ({ tx, input, caller }): Promise<{ Versions: Omit<PolicyVersionView, "Document">[] } & Page> => {
     const policy = await requirePolicy(tx, caller, input.PolicyArn);
-    const rows = await tx.policyVersion.findMany({ where: { policyId: policy.id } });
-    return {
-      Versions: rows.sort(newestFirst).map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })),
-    };
+    const { skip, take } = pageWindow(input);
+    // Newest first. Versions written in the same millisecond fall back to the version ID, which
+    // orders them too unless they straddle a change of digits (v9, v10): the order stays stable, so pages never repeat or skip one.
+    const rows = await tx.policyVersion.findMany({
+      where: { policyId: policy.id },
+      orderBy: [{ createdAt: "desc" }, { versionId: "desc" }],
+      select: { versionId: true, isDefault: true, createdAt: true },
+      skip,
+      take,
+    });
+    const page = toPage(rows, input);
+    return { Versions: page.items.map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })), ...pageFields(page) };
   },
 });
 

@@ -12,7 +12,6 @@
 import { z } from "zod";
 import { seal } from "@/lib/auth/crypto";
 import type { Caller } from "@/lib/auth/caller";
-import { consumeCode } from "@/lib/auth/mfaCodes";
 import { ACCESS_KEY_SECRET_PURPOSE } from "@/lib/auth/secretPurposes";
 import { sessionTokenHash } from "@/lib/auth/sessionTokens";
 import type { Tx } from "@/lib/db/client";
@@ -23,7 +22,7 @@ import { operation, type Authorization, type Hooks } from "../core/operation";
 import { ASSUME_ROLE, NAME_CHARACTER_PATTERN, NAME_CHARACTER_RULE } from "../core/rules";
 import { requestTagContext, resourceTagContext, type Tag } from "../core/tags";
 import { PolicyArn, TagKey, TagValue } from "../core/validation";
-import { refuseWhileThrottled } from "../credentials/authenticatorThrottle";
+import { checkMfaCode } from "../credentials/mfaCodeCheck";
 import { malformedPolicyDocument, policySize } from "../policies/document";
 
 const { sessionName, externalId } = ASSUME_ROLE;
@@ -127,19 +126,15 @@ function inheritedTags(parent: { sessionTags: string; transitiveTagKeys: string 
 }
 
 /**
- * Checks the MFA code of the request (SerialNumber and TokenCode) against the caller's own device;
- * the code counts once, and failures count towards the caller's throttle like a sign-in's.
+ * Checks the MFA code of the request (SerialNumber and TokenCode) against the caller's own device
+ * (credentials/mfaCodeCheck.ts: counted once, throttled like a sign-in's code).
  */
 async function verifiedMfa(tx: Tx, caller: Caller, input: AssumeRoleRequest): Promise<boolean> {
   if (input.SerialNumber === undefined || input.TokenCode === undefined) return false;
   if (caller.kind !== "user" || !caller.userId) {
     throw new IamError("InvalidInput", "Only an IAM user can pass an MFA code to AssumeRole; a role session carries the MFA state it was created with.");
   }
-  const device = await tx.mfaDevice.findUnique({ where: { serialNumber: input.SerialNumber } });
-  await refuseWhileThrottled(tx, caller);
-  if (!device || device.userId !== caller.userId || !device.enabledAt || !(await consumeCode(tx, device, input.TokenCode))) {
-    throw new IamError("InvalidAuthenticationCode", "MultiFactorAuthentication failed with an invalid MFA one-time code: check the device's serial number and enter its current code.");
-  }
+  await checkMfaCode(tx, caller, { SerialNumber: input.SerialNumber, TokenCode: input.TokenCode });
   return true;
 }
 
@@ -284,7 +279,7 @@ export async function issueRoleSession(tx: Tx, caller: Caller, input: AssumeRole
       transitiveTagKeys: JSON.stringify(transitive),
     },
   });
-  await tx.role.update({ where: { id: role.id }, data: { lastUsedAt: issuedAt } });
+  await tx.role.update({ where: { id: role.id }, data: { lastUsedAt: issuedAt, lastUsedRegion: caller.region ?? null } });
   return {
     Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: secret, SessionToken: sessionToken, Expiration: session.expiresAt },
     AssumedRoleUser: { AssumedRoleId: `${role.id}:${session.name}`, Arn: arn },

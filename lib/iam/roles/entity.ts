@@ -11,16 +11,19 @@ import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import type { Hooks } from "../core/operation";
 import { resourceTagContext, toTags, type Tag } from "../core/tags";
+import { permissionsBoundaryOf, type PermissionsBoundaryView } from "../policies/boundaryView";
 
-export interface PermissionsBoundaryView {
-  PermissionsBoundaryType: "Policy";
-  PermissionsBoundaryArn: string;
-}
+export type { PermissionsBoundaryView } from "../policies/boundaryView";
 
 /** AWS's RoleLastUsed: empty when the role has no recorded use (AWS returns {} then too). */
 export interface RoleLastUsedView {
   LastUsedDate?: Date;
   Region?: string;
+}
+
+/** A role's RoleLastUsed from its row: when and in which region it was last assumed. */
+export function roleLastUsedOf(row: { lastUsedAt?: Date | null; lastUsedRegion?: string | null }): RoleLastUsedView {
+  return row.lastUsedAt ? { LastUsedDate: row.lastUsedAt, ...(row.lastUsedRegion ? { Region: row.lastUsedRegion } : {}) } : {};
 }
 
 export interface RoleView {
@@ -48,6 +51,7 @@ export interface RoleRow {
   maxSessionDuration: number;
   permissionsBoundaryArn: string | null;
   lastUsedAt?: Date | null;
+  lastUsedRegion?: string | null;
   tags?: { key: string; value: string }[];
 }
 
@@ -69,11 +73,9 @@ export function toRoleView(row: RoleRow, options: { listed?: boolean; lastUsed?:
     MaxSessionDuration: row.maxSessionDuration,
   };
   if (row.description) view.Description = row.description;
-  const lastUsed: RoleLastUsedView = row.lastUsedAt ? { LastUsedDate: row.lastUsedAt } : {};
+  const lastUsed = roleLastUsedOf(row);
   if (options.listed) return options.lastUsed ? { ...view, RoleLastUsed: lastUsed } : view;
-  if (row.permissionsBoundaryArn) {
-    view.PermissionsBoundary = { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: row.permissionsBoundaryArn };
-  }
+  Object.assign(view, permissionsBoundaryOf(row.permissionsBoundaryArn));
   if (row.tags && row.tags.length > 0) view.Tags = toTags(row.tags);
   if (options.lastUsed) view.RoleLastUsed = lastUsed;
   return view;

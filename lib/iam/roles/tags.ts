@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { operation } from "../core/operation";
 import { requestTagContext, type Tag } from "../core/tags";
+import { PageInput, pageFields, type Page } from "../core/pagination";
 import { addTags, listTags, removeTags } from "../core/tagTable";
 import { RoleName, TagKeyList, TagList } from "../core/validation";
 import { actsOnRole, requireRole, roleTagContext } from "./entity";
@@ -43,11 +44,12 @@ export const ListRoleTags = operation({
   name: "ListRoleTags",
   action: "iam:ListRoleTags",
   readOnly: true,
-  input: z.object({ RoleName }),
+  input: z.object({ RoleName, ...PageInput }),
   ...actsOnRole,
-  run: async ({ tx, input, caller }): Promise<{ Tags: Tag[]; IsTruncated: false }> => {
+  run: async ({ tx, input, caller }): Promise<{ Tags: Tag[] } & Page> => {
     const role = await requireRole(tx, caller, input.RoleName);
-    return { Tags: await listTags(tx, { roleId: role.id }), IsTruncated: false };
+    const page = await listTags(tx, { roleId: role.id }, input);
+    return { Tags: page.items, ...pageFields(page) };
   },
 });
 

@@ -21,7 +21,9 @@ const AccessKeyId = z
 /** The account that owns the key, whichever account that is; undefined for a key Portcullis never issued (or deleted). */
 export async function accountOfAccessKey(tx: Tx, accessKeyId: string): Promise<string | undefined> {
   if (accessKeyId.startsWith("ASIA")) {
-    return (await tx.roleSession.findUnique({ where: { accessKeyId }, select: { accountId: true } }))?.accountId;
+    // Temporary keys come from AssumeRole (a role session) or GetSessionToken (a session credential).
+    const session = await tx.roleSession.findUnique({ where: { accessKeyId }, select: { accountId: true } });
+    return session?.accountId ?? (await tx.sessionCredential.findUnique({ where: { accessKeyId }, select: { accountId: true } }))?.accountId;
   }
   return (await tx.accessKey.findUnique({ where: { id: accessKeyId }, select: { accountId: true } }))?.accountId;
 }

@@ -9,6 +9,7 @@ import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import type { Hooks } from "../core/operation";
 import { resourceTagContext, toTags, type Tag } from "../core/tags";
+import { permissionsBoundaryOf, type PermissionsBoundaryView } from "../policies/boundaryView";
 
 export interface UserView {
   UserName: string;
@@ -17,7 +18,7 @@ export interface UserView {
   Path: string;
   CreateDate: Date;
   PasswordLastUsed?: Date;
-  PermissionsBoundaryArn?: string;
+  PermissionsBoundary?: PermissionsBoundaryView;
   Tags?: Tag[];
 }
 
@@ -32,11 +33,20 @@ interface UserRow {
   tags?: { key: string; value: string }[];
 }
 
+/** AWS's User shape (GetUser, CreateUser): the boundary as its structure; Tags only when there are some (AWS sends no empty Tags). */
 export function toUserView(row: UserRow): UserView {
+  const view: UserView = { ...toListedUserView(row), ...permissionsBoundaryOf(row.permissionsBoundaryArn) };
+  if (row.tags && row.tags.length > 0) view.Tags = toTags(row.tags);
+  return view;
+}
+
+/**
+ * A user as listings show it (ListUsers, GetGroup's Users): AWS documents that they leave out
+ * PermissionsBoundary and Tags ("To view all of the information for a user, see GetUser").
+ */
+export function toListedUserView(row: UserRow): UserView {
   const view: UserView = { UserName: row.name, UserId: row.id, Arn: row.arn, Path: row.path, CreateDate: row.createdAt };
   if (row.passwordLastUsed) view.PasswordLastUsed = row.passwordLastUsed;
-  if (row.permissionsBoundaryArn) view.PermissionsBoundaryArn = row.permissionsBoundaryArn;
-  if (row.tags) view.Tags = toTags(row.tags);
   return view;
 }
 

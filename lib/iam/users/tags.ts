@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { operation } from "../core/operation";
 import { requestTagContext, type Tag } from "../core/tags";
+import { PageInput, pageFields, type Page } from "../core/pagination";
 import { addTags, listTags, removeTags } from "../core/tagTable";
 import { TagKeyList, TagList, UserName } from "../core/validation";
 import { actsOnUser, requireUser, userTagContext } from "./entity";
@@ -42,11 +43,12 @@ export const ListUserTags = operation({
   name: "ListUserTags",
   action: "iam:ListUserTags",
   readOnly: true,
-  input: z.object({ UserName }),
+  input: z.object({ UserName, ...PageInput }),
   ...actsOnUser,
-  run: async ({ tx, input, caller }): Promise<{ Tags: Tag[]; IsTruncated: false }> => {
+  run: async ({ tx, input, caller }): Promise<{ Tags: Tag[] } & Page> => {
     const user = await requireUser(tx, caller, input.UserName);
-    return { Tags: await listTags(tx, { userId: user.id }), IsTruncated: false };
+    const page = await listTags(tx, { userId: user.id }, input);
+    return { Tags: page.items, ...pageFields(page) };
   },
 });
 

@@ -10,6 +10,8 @@ import { userArn } from "@/lib/policy";
 import { accountOf } from "../core/account";
 import { uniqueId } from "../core/ids";
 import { nameContains } from "../core/nameFilter";
+import type { Caller } from "@/lib/auth/caller";
+import { IamError } from "../core/errors";
 import { operation, type Hooks } from "../core/operation";
 import { PageInput, pageFields, pageWindow, toPage, type Page } from "../core/pagination";
 import { limitExceeded } from "../core/quotas";
@@ -17,7 +19,7 @@ import { QUOTAS } from "../core/rules";
 import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder, TagList, UserName } from "../core/validation";
 import { requirePolicy } from "../policies/entity";
-import { actsOnUser, everyUser, findUser, noSuchUser, requireUser, toUserView, userAlreadyExists, type UserView } from "./entity";
+import { actsOnUser, everyUser, findUser, noSuchUser, requireUser, toListedUserView, toUserView, userAlreadyExists, type UserView } from "./entity";
 import { permissionsBoundaryKey } from "../policies/permissionsBoundaries";
 
 /** What AWS's console shows for each user beside the API's fields; a part is absent when its read was denied. */
@@ -155,32 +157,78 @@ export const ListUsers = operation({
     ]);
     const page = toPage(rows, input);
     const Users = page.items.map((row): ListedUser => ({
-      ...toUserView(row),
+      ...toListedUserView(row),
       ...(columns ? { ConsoleColumns: toConsoleColumns(row as ColumnRow, mayRead) } : {}),
     }));
     return { Users, ...pageFields(page), TotalCount };
   },
 });
 
+/**
+ * GetUser without a UserName is about the caller, as AWS answers it: an IAM user is named by its own
+ * credentials, and the root user gets its own ARN and account ID (no name or path). A role session
+ * is not a user, and must name one.
+ */
+const GetUserInput = z.object({ UserName: UserName.optional(), IncludeConsoleColumns: IncludeConsoleColumns.optional() });
+type GetUserInput = z.infer<typeof GetUserInput>;
+
+/** The user GetUser is about: the one named, or the calling IAM user itself; undefined for the root user. */
+function askedUserName(input: GetUserInput, caller: Caller): string | undefined {
+  if (input.UserName !== undefined) return input.UserName;
+  if (caller.kind === "user" && caller.userName) return caller.userName;
+  if (caller.kind === "root") return undefined;
+  throw new IamError("ValidationError", "Must specify userName when calling with non-User credentials");
+}
+
+const actsOnAskedUser = {
+  resource: (hooks: Hooks<GetUserInput>) => {
+    const UserName = askedUserName(hooks.input, hooks.caller);
+    return UserName === undefined ? hooks.caller.arn : actsOnUser.resource({ ...hooks, input: { UserName } });
+  },
+  context: (hooks: Hooks<GetUserInput>) => {
+    const UserName = askedUserName(hooks.input, hooks.caller);
+    return UserName === undefined ? {} : actsOnUser.context({ ...hooks, input: { UserName } });
+  },
+};
+
+/** AWS's GetUser answer for the root user: its ARN, the account ID as its ID, and when it signed in. */
+export interface RootUserView {
+  UserId: string;
+  Arn: string;
+  CreateDate: Date;
+  PasswordLastUsed?: Date;
+}
+
+/** GetUser's answer about a named user: what every caller that passes a UserName gets. */
+export function namedUser(output: { User: ListedUser | RootUserView }): ListedUser {
+  if (!("UserName" in output.User)) throw new TypeError("GetUser answered about the root user, where a user was named");
+  return output.User;
+}
+
 export const GetUser = operation({
   name: "GetUser",
   action: "iam:GetUser",
   readOnly: true,
-  input: z.object({ UserName, IncludeConsoleColumns: IncludeConsoleColumns.optional() }),
-  ...actsOnUser,
+  input: GetUserInput,
+  ...actsOnAskedUser,
   // The console's extension, as ListUsers' but about this one user (the dashboard shows a user their own).
   optionalAuthorizations: async (hooks) => {
     if (!hooks.input.IncludeConsoleColumns) return [];
-    const resource = await actsOnUser.resource(hooks);
+    const resource = await actsOnAskedUser.resource(hooks);
     return CONSOLE_COLUMN_ACTIONS.map((action) => ({ action, resource }));
   },
-  run: async ({ tx, input, caller, granted }): Promise<{ User: ListedUser }> => {
+  run: async ({ tx, input, caller, granted }): Promise<{ User: ListedUser } | { User: RootUserView }> => {
+    const userName = askedUserName(input, caller);
+    if (userName === undefined) {
+      const root = await tx.rootUser.findUniqueOrThrow({ where: { accountId: accountOf(caller) }, select: { createdAt: true, passwordLastUsed: true } });
+      return { User: { UserId: accountOf(caller), Arn: caller.arn, CreateDate: root.createdAt, ...(root.passwordLastUsed ? { PasswordLastUsed: root.passwordLastUsed } : {}) } };
+    }
     const columns = input.IncludeConsoleColumns === true;
     const user = await tx.user.findUnique({
-      where: { accountId_nameLower: { accountId: accountOf(caller), nameLower: input.UserName.toLowerCase() } },
+      where: { accountId_nameLower: { accountId: accountOf(caller), nameLower: userName.toLowerCase() } },
       include: columns ? consoleColumnsInclude(granted) : undefined,
     });
-    if (!user) throw noSuchUser(input.UserName);
+    if (!user) throw noSuchUser(userName);
     const tags = await tx.tag.findMany({ where: { userId: user.id }, orderBy: { keyLower: "asc" } });
     const view = toUserView({ ...user, tags });
     return { User: columns ? { ...view, ConsoleColumns: toConsoleColumns(user as ColumnRow, granted) } : view };

@@ -32,3 +32,6 @@ CREATE INDEX "SessionCredential_rootAccountId_idx" ON "SessionCredential"("rootA
 
 -- CreateIndex
 CREATE INDEX "SessionCredential_expiresAt_idx" ON "SessionCredential"("expiresAt");
+
+-- AlterTable: the region of the AssumeRole request that last used the role (GetRole's RoleLastUsed.Region)
+ALTER TABLE "Role" ADD COLUMN "lastUsedRegion" TEXT;

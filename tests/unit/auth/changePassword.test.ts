@@ -95,7 +95,7 @@ describe("ChangePassword", () => {
   it("is for IAM users only", async () => {
     const root: Caller = { kind: "root", accountId, arn: `arn:aws:iam::${accountId}:root`, mfaAuthenticated: false };
     const error = await refusal(execute(ChangePassword, { OldPassword: "Root-pass-1", NewPassword: "Brand-new-pass-2" }, root));
-    expect(error.code).toBe("InvalidInput");
+    expect(error.code).toBe("InvalidUserType");
   });
 
   it("audits every attempt without either password", async () => {

@@ -60,6 +60,11 @@ const STRINGS: Record<string, string> = {
   TokenCode: "123456",
   SourceIdentity: "alice",
   ContextKeyName: "aws:SourceIp",
+  PolicyInputList: POLICY,
+  PermissionsBoundaryPolicyInputList: POLICY,
+  ResourcePolicy: POLICY,
+  ResourceOwner: `arn:aws:iam::${ACCOUNT}:root`,
+  CallerArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
   Key: "team",
   Value: "web platform",
 };
@@ -224,7 +229,7 @@ describe("queryInput", () => {
   });
 
   it("refuses a missing required member with IAM's ValidationError, every one in one message", () => {
-    expect(refusal(() => decode(op("GetUser"), "Action=GetUser&Version=2010-05-08"))).toEqual({
+    expect(refusal(() => decode(op("DeleteUser"), "Action=DeleteUser&Version=2010-05-08"))).toEqual({
       code: "ValidationError",
       message: "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null",
     });

@@ -15,7 +15,7 @@ import { callerContext } from "@/lib/iam/core/authorize";
 import { execute } from "@/lib/iam/core/operation";
 import { CreateAccessKey, DeleteAccessKey, UpdateAccessKey } from "@/lib/iam/credentials/accessKeys";
 import { AssumeRole } from "@/lib/iam/roles/assumeRole";
-import { GetUser } from "@/lib/iam/users/users";
+import { GetUser, namedUser } from "@/lib/iam/users/users";
 import { cliSigned, sdkSigned, type TestCredentials } from "../../support/sigv4Clients";
 import { createAccount, createRole, createUser, db, expectIamError, type TestAccount } from "./support/fixtures";
 
@@ -196,7 +196,7 @@ describe("the request context of an API caller", () => {
     const onlyWithoutMfaKey = policy({ Effect: "Allow", Action: "iam:GetUser", Resource: "*", Condition: { Null: { "aws:MultiFactorAuthPresent": "true" } } });
     const alice = await createUser(acct.accountId, "alice", { inline: { NoMfaKey: onlyWithoutMfaKey } });
     const caller = expectCaller(await authenticate(await sdkSigned(new GetUserCommand({ UserName: "alice" }), await keyFor(acct.root, "alice"))));
-    const { User } = await execute(GetUser, { UserName: "alice" }, caller);
+    const User = namedUser(await execute(GetUser, { UserName: "alice" }, caller));
     expect(User.UserName).toBe("alice");
     await expectIamError(execute(GetUser, { UserName: "alice" }, alice), "AccessDenied");
   });

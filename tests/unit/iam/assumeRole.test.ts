@@ -182,7 +182,7 @@ describe("trust conditions", () => {
       const { alice, seed, serialNumber } = await userWithDevice(role.arn);
       const right = await totpCodeAt(seed, timeStepAt());
       const wrong = right === "000000" ? "000001" : "000000";
-      await expectIamError(execute(AssumeRole, { RoleArn: role.arn, RoleSessionName: "alice", SerialNumber: serialNumber, TokenCode: wrong }, alice), "InvalidAuthenticationCode", /MFA one-time code/);
+      await expectIamError(execute(AssumeRole, { RoleArn: role.arn, RoleSessionName: "alice", SerialNumber: serialNumber, TokenCode: wrong }, alice), "InvalidAuthenticationCode", /MFA one time pass code/);
       expect((await auditEvents(acct.accountId, "sts:AssumeRole")).at(-1)).toMatchObject({ result: "Failed", errorCode: "InvalidAuthenticationCode", principalArn: alice.arn });
       expect(await db.roleSession.count({ where: { roleId: role.id } })).toBe(0);
       // Another user's device does not vouch for alice either.

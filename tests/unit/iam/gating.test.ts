@@ -8,7 +8,7 @@ import { AddUserToGroup } from "@/lib/iam/groups/membership";
 import { execute } from "@/lib/iam/core/operation";
 import { AttachUserPolicy } from "@/lib/iam/policies/attachments";
 import { TagUser } from "@/lib/iam/users/tags";
-import { CreateUser, GetUser, ListUsers } from "@/lib/iam/users/users";
+import { CreateUser, GetUser, ListUsers, namedUser } from "@/lib/iam/users/users";
 import { DeleteUser } from "@/lib/iam/users/deletion";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, expectIamError, managed, rowCounts, type TestAccount } from "./support/fixtures";
 
@@ -58,7 +58,7 @@ describe("engine gating", () => {
     await createUser(acct.accountId, "web-dev", { tags: { team: "web" } });
     await createUser(acct.accountId, "ops-dev", { tags: { team: "ops" } });
     const lead = await createUser(acct.accountId, "lead", { inline: { WebOnly: allow("iam:GetUser", "*", { StringEquals: { "aws:ResourceTag/team": "web" } }) } });
-    expect((await execute(GetUser, { UserName: "web-dev" }, lead)).User.UserName).toBe("web-dev");
+    expect(namedUser(await execute(GetUser, { UserName: "web-dev" }, lead)).UserName).toBe("web-dev");
     await expectIamError(execute(GetUser, { UserName: "ops-dev" }, lead), "AccessDenied");
   });
 

@@ -74,6 +74,8 @@ const NSE_ARN: Expected = {
 };
 /** The other account's administrator on an account-wide operation: it acts on its own account. */
 const OWN: Expected = { class: "isolated" };
+/** GetSessionToken from a console sign-in: allowed (no permission needed), then refused, as there is no long-term key to issue for. */
+const CONSOLE_HAS_NO_KEY: Expected = refused("InvalidInput");
 
 /*
  * How each column is derived (AWS's documented meaning):
@@ -139,7 +141,7 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   SetConsolePassword:              [OK,      OK,      deniedAt("UpdateLoginProfile"), DENIED, DENIED, NSE],
   // root: ChangePassword changes an IAM user's own password; the root user's is not one.
   // otherAdmin: its own password, in its own account (Allow *).
-  ChangePassword:                  [refused("InvalidInput", "InvalidUserType (AWS's code for the root user calling ChangePassword; Portcullis has no such code)"),
+  ChangePassword:                  [refused("InvalidUserType"),
                                              OK,      OK,      OK,      OK,      OWN],
   CreateAccessKey:                 [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   ListAccessKeys:                  [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
@@ -208,6 +210,9 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   // the account of a key of any account (otherAdmin asks about the target user's key): by design,
   // so it is allowed, not isolated, for the other account's administrator.
   GetAccessKeyInfo:                [OK,      OK,      DENIED,  DENIED,  DENIED,  OK],
+  // GetSessionToken needs no permission either, but it takes a long-term access key: a console
+  // sign-in has none, so each caller here is refused (the API suite covers it with real keys).
+  GetSessionToken:                 [CONSOLE_HAS_NO_KEY, CONSOLE_HAS_NO_KEY, CONSOLE_HAS_NO_KEY, CONSOLE_HAS_NO_KEY, CONSOLE_HAS_NO_KEY, CONSOLE_HAS_NO_KEY],
   RevokeRoleSessions:              [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   // policies
   ListPolicies:                    [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
@@ -217,6 +222,9 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   // AWS refuses to delete a policy that is still attached (Custom is attached to target and Team).
   DeletePolicy:                    [refused("DeleteConflict"), refused("DeleteConflict"), DENIED, DENIED, DENIED, NSE_ARN],
   DeletePolicyWithDependents:      [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE_ARN],
+  TagPolicy:                       [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE_ARN],
+  UntagPolicy:                     [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE_ARN],
+  ListPolicyTags:                  [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
   GetPolicyVersion:                [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
   ListPolicyVersions:              [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
   CreatePolicyVersion:             [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE_ARN],
@@ -258,6 +266,12 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   PutRolePermissionsBoundary:      [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   DeleteRolePermissionsBoundary:   [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
   SimulatePrincipalPolicy:         [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
+  SimulateCustomPolicy:            [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  GetContextKeysForPrincipalPolicy: [OK,     OK,      OK,      DENIED,  DENIED,  NSE_ARN],
+  GetContextKeysForCustomPolicy:   [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  GetAccountAuthorizationDetails:  [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  // forceMfa: ForceMFA-ManageOwnCredentials allows listing the account's virtual devices, without MFA too.
+  ListVirtualMFADevices:           [OK,      OK,      OK,      DENIED,  OK,      OWN],
   // Portcullis's own action (the console's "what may I do here?", like STS GetCallerIdentity): its
   // built-in grant lets every IAM user ask about themselves, and ForceMFA's DenyAllExceptListedIfNoMFA
   // lists it, so an employee without MFA learns which controls wait for MFA. It acts on nothing.
@@ -365,6 +379,7 @@ const SAMPLES: Record<string, Sample> = {
   ListRoleSessions: () => ({ RoleName: "Deployer" }),
   GetCallerIdentity: () => ({}),
   GetAccessKeyInfo: (f) => ({ AccessKeyId: f.targetKey }),
+  GetSessionToken: () => ({}),
   RevokeRoleSessions: () => ({ RoleName: "Deployer" }),
   ListGroupsForUser: () => ({ UserName: "target", IncludeConsoleColumns: true }),
   ListPolicies: () => ({}),
@@ -373,6 +388,9 @@ const SAMPLES: Record<string, Sample> = {
   CreatePolicy: () => ({ PolicyName: "NewPolicy", PolicyDocument: ALLOW_ALL, Tags: tags({ team: "web" }) }),
   DeletePolicy: (f) => ({ PolicyArn: f.customPolicy }),
   DeletePolicyWithDependents: (f) => ({ PolicyArn: f.customPolicy }),
+  TagPolicy: (f) => ({ PolicyArn: f.customPolicy, Tags: tags({ owner: "security" }) }),
+  UntagPolicy: (f) => ({ PolicyArn: f.customPolicy, TagKeys: ["owner"] }),
+  ListPolicyTags: (f) => ({ PolicyArn: f.customPolicy }),
   GetPolicyVersion: (f) => ({ PolicyArn: f.customPolicy, VersionId: "v1" }),
   ListPolicyVersions: (f) => ({ PolicyArn: f.customPolicy }),
   CreatePolicyVersion: (f) => ({ PolicyArn: f.customPolicy, PolicyDocument: ALLOW_ALL, SetAsDefault: true, ExpectedDefaultVersionId: "v2" }),
@@ -408,6 +426,11 @@ const SAMPLES: Record<string, Sample> = {
   PutRolePermissionsBoundary: () => ({ RoleName: "Deployer", PermissionsBoundary: managed("IAMReadOnlyAccess") }),
   DeleteRolePermissionsBoundary: () => ({ RoleName: "Deployer" }),
   SimulatePrincipalPolicy: (f) => ({ PolicySourceArn: f.targetArn, ActionNames: ["iam:CreateUser", "iam:GetUser"] }),
+  SimulateCustomPolicy: () => ({ PolicyInputList: [ALLOW_ALL], ActionNames: ["iam:CreateUser", "iam:GetUser"] }),
+  GetContextKeysForPrincipalPolicy: (f) => ({ PolicySourceArn: f.targetArn }),
+  GetContextKeysForCustomPolicy: () => ({ PolicyInputList: [ALLOW_ALL] }),
+  GetAccountAuthorizationDetails: () => ({}),
+  ListVirtualMFADevices: () => ({}),
   GetCallerPermissions: () => ({ Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer", Path: "/staff/" }, InputVaries: true }, { Operation: CreateAccessKey, Input: {} }] }),
   LookupEvents: () => ({}),
 };

@@ -15,7 +15,7 @@ import {
 } from "@/lib/iam/policies/permissionsBoundaries";
 import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
 import { DeleteUserPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
-import { GetUser, ListUsers } from "@/lib/iam/users/users";
+import { GetUser, ListUsers, namedUser } from "@/lib/iam/users/users";
 import { auditEvents, createAccount, createCustomerPolicy, createRole, createUser, db, expectIamError, managed, snapshot, type TestAccount } from "./support/fixtures";
 
 const allow = (Action: string | string[], Resource: string | string[] = "*", Condition?: object) => ({
@@ -37,14 +37,14 @@ describe("user permissions boundaries", () => {
     const alice = await createUser(acct.accountId, "alice");
     const own = await createCustomerPolicy(acct.accountId, "DevBoundary", allow("iam:Get*"));
     await execute(PutUserPermissionsBoundary, { UserName: "ALICE", PermissionsBoundary: managed("IAMReadOnlyAccess") }, acct.root);
-    expect((await execute(GetUser, { UserName: "alice" }, acct.root)).User.PermissionsBoundaryArn).toBe(managed("IAMReadOnlyAccess"));
+    expect(namedUser(await execute(GetUser, { UserName: "alice" }, acct.root)).PermissionsBoundary?.PermissionsBoundaryArn).toBe(managed("IAMReadOnlyAccess"));
 
     await execute(PutUserPermissionsBoundary, { UserName: "alice", PermissionsBoundary: own }, acct.root);
     expect(await boundaryOfUser(alice.userId)).toBe(own);
 
     await execute(DeleteUserPermissionsBoundary, { UserName: "alice" }, acct.root);
     expect(await boundaryOfUser(alice.userId)).toBeNull();
-    expect((await execute(GetUser, { UserName: "alice" }, acct.root)).User.PermissionsBoundaryArn).toBeUndefined();
+    expect(namedUser(await execute(GetUser, { UserName: "alice" }, acct.root)).PermissionsBoundary).toBeUndefined();
     // Removing a boundary the user no longer has changes nothing and succeeds.
     await execute(DeleteUserPermissionsBoundary, { UserName: "alice" }, acct.root);
     expect(await boundaryOfUser(alice.userId)).toBeNull();
@@ -81,7 +81,7 @@ describe("user permissions boundaries", () => {
     const error = await expectIamError(execute(ListUsers, {}, alice), "AccessDenied");
     expect((error as AccessDeniedError).explanation.summary).toContain('the permissions boundary "GetOnly v1"');
     // What the boundary allows and the identity policy grants is still allowed.
-    expect((await execute(GetUser, { UserName: "alice" }, alice)).User.UserName).toBe("alice");
+    expect(namedUser(await execute(GetUser, { UserName: "alice" }, alice)).UserName).toBe("alice");
 
     await execute(DeleteUserPermissionsBoundary, { UserName: "alice" }, acct.root);
     expect((await execute(ListUsers, {}, alice)).Users).toHaveLength(1);

@@ -7,12 +7,13 @@ import { AccessDeniedError } from "@/lib/iam/core/errors";
 import { execute, isOperation } from "@/lib/iam/core/operation";
 import { accessKeyId as newAccessKeyId } from "@/lib/iam/core/ids";
 import { OPERATIONS, operationNamed } from "@/lib/iam/registry";
+import { GetSessionToken } from "@/lib/iam/sts/sessionToken";
 import { CreateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createUser, db, managed, rowCounts, snapshot, type TestAccount } from "./support/fixtures";
 
-/** Reads every IAM user may make about itself (built-in grants): the test below covers each. */
-const SELF_SERVICE_READS = new Set(["GetCallerPermissions", "ListSwitchRoleHistory", "GetCallerIdentity"]);
+/** Reads every IAM user may make about itself (built-in grants), and GetSessionToken (no permission needed): the tests below cover each. */
+const SELF_SERVICE_READS = new Set(["GetCallerPermissions", "ListSwitchRoleHistory", "GetCallerIdentity", "GetSessionToken"]);
 
 let acct: TestAccount;
 let nobody: Caller;
@@ -111,6 +112,9 @@ const input = (): Record<string, unknown> => ({
   SetDefaultPolicyVersion: { PolicyArn: ownPolicy, VersionId: "v1" },
   DeletePolicyVersion: { PolicyArn: ownPolicy, VersionId: "v2" },
   DeletePolicy: { PolicyArn: ownPolicy },
+  TagPolicy: { PolicyArn: ownPolicy, Tags: [{ Key: "owner", Value: "security" }] },
+  UntagPolicy: { PolicyArn: ownPolicy, TagKeys: ["owner"] },
+  ListPolicyTags: { PolicyArn: ownPolicy },
   PutUserPolicy: { UserName: "target", PolicyName: "Inline", PolicyDocument: ALLOW_ALL },
   DeleteUserPolicy: { UserName: "target", PolicyName: "Inline" },
   PutGroupPolicy: { GroupName: "Team", PolicyName: "GroupInline", PolicyDocument: ALLOW_ALL },
@@ -144,6 +148,7 @@ const input = (): Record<string, unknown> => ({
   ListSwitchRoleHistory: {},
   GetCallerIdentity: {},
   GetAccessKeyInfo: { AccessKeyId: accessKeyId },
+  GetSessionToken: {},
   ListRoleSessions: { RoleName: "Deployer" },
   RevokeRoleSessions: { RoleName: "Deployer" },
   TagRole: { RoleName: "Deployer", Tags: [{ Key: "new", Value: "tag" }] },
@@ -151,6 +156,11 @@ const input = (): Record<string, unknown> => ({
   ListRoleTags: { RoleName: "Deployer" },
   SetRoleTags: { RoleName: "Deployer", Tags: [{ Key: "team", Value: "api" }] },
   SimulatePrincipalPolicy: { PolicySourceArn: userArn(acct.accountId, "target"), ActionNames: ["iam:CreateUser"] },
+  SimulateCustomPolicy: { PolicyInputList: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })], ActionNames: ["iam:CreateUser"] },
+  GetContextKeysForPrincipalPolicy: { PolicySourceArn: userArn(acct.accountId, "target") },
+  GetContextKeysForCustomPolicy: { PolicyInputList: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })] },
+  GetAccountAuthorizationDetails: {},
+  ListVirtualMFADevices: {},
   GetCallerPermissions: { Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer" }, InputVaries: true }] },
   TagUser: { UserName: "target", Tags: [{ Key: "new", Value: "tag" }] },
   UntagUser: { UserName: "target", TagKeys: ["team"] },
@@ -210,6 +220,17 @@ describe("the operation registry", () => {
     expect(await execute(operationNamed("GetCallerIdentity")!, {}, asker)).toEqual({ UserId: asker.userId, Account: own.accountId, Arn: asker.arn });
     expect(await rowCounts()).toEqual(counts);
     expect(await auditEvents(own.accountId)).toEqual([expect.objectContaining({ action: "sts:GetCallerIdentity", principalArn: asker.arn, result: "Allowed", readOnly: true })]);
+  });
+
+  // AWS documents that sts:GetSessionToken needs no permission either; it is called with a long-term key.
+  it("lets a user with no policies get a session token with its access key, and writes its Allowed event", async () => {
+    const own = await createAccount();
+    const asker = await createUser(own.accountId, "asker");
+    const key = newAccessKeyId();
+    await db.accessKey.create({ data: { id: key, accountId: own.accountId, userId: asker.userId, secretCiphertext: "sealed-elsewhere" } });
+    const { Credentials } = await execute(GetSessionToken, {}, { ...asker, credentialKind: "long-term-key", accessKeyId: key });
+    expect(await db.sessionCredential.count({ where: { accessKeyId: Credentials.AccessKeyId, userId: asker.userId } })).toBe(1);
+    expect((await auditEvents(own.accountId)).at(-1)).toEqual(expect.objectContaining({ action: "sts:GetSessionToken", principalArn: asker.arn, result: "Allowed" }));
   });
 
   it("lets a user with no policies ask GetCallerPermissions, answers Denied, and writes only its own read-only event", async () => {

@@ -97,13 +97,90 @@ describe("SimulatePrincipalPolicy", () => {
     expect(results[1]!.Explanation.summary).toContain('the permissions boundary "ReadOnlyBoundary v1"');
   });
 
-  it("decides at most 100 action and resource pairs per request", async () => {
+  it("pages the action and resource pairs with MaxItems and Marker, evaluating only the page", async () => {
     await createUser(acct.accountId, "alice");
     const actions = (n: number) => Array.from({ length: n }, (_, i) => `iam:Action${i}`);
     const resources = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:s3:::bucket${i}`);
-    expect(await simulate("alice", { ActionNames: actions(10), ResourceArns: resources(10) })).toHaveLength(100);
-    await expectIamError(simulate("alice", { ActionNames: actions(101) }), "LimitExceeded", "A simulation decides at most 100 action and resource pairs; this one asks for 101 (101 actions × 1 resource). Simulate fewer at a time.");
-    await expectIamError(simulate("alice", { ActionNames: actions(10), ResourceArns: resources(11) }), "LimitExceeded", /asks for 110/);
+    const all = await execute(SimulatePrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice"), ActionNames: actions(10), ResourceArns: resources(10) }, acct.root);
+    expect(all.EvaluationResults).toHaveLength(100);
+    expect(all.IsTruncated).toBe(false);
+    expect(all.Marker).toBeUndefined();
+    // AWS's default page is 100 results; the next page starts where it stopped, actions outermost.
+    const first = await execute(SimulatePrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice"), ActionNames: actions(101) }, acct.root);
+    expect(first.EvaluationResults).toHaveLength(100);
+    expect(first.IsTruncated).toBe(true);
+    const second = await execute(SimulatePrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice"), ActionNames: actions(101), Marker: first.Marker }, acct.root);
+    expect(second.EvaluationResults.map((r) => r.EvalActionName)).toEqual(["iam:Action100"]);
+    expect(second.IsTruncated).toBe(false);
+    const pages: string[][] = [];
+    let marker: string | undefined;
+    do {
+      const page = await execute(SimulatePrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice"), ActionNames: actions(2), ResourceArns: resources(2), MaxItems: 3, Marker: marker }, acct.root);
+      pages.push(page.EvaluationResults.map((r) => `${r.EvalActionName} ${r.EvalResourceName}`));
+      marker = page.Marker;
+    } while (marker);
+    expect(pages).toEqual([
+      ["iam:Action0 arn:aws:s3:::bucket0", "iam:Action0 arn:aws:s3:::bucket1", "iam:Action1 arn:aws:s3:::bucket0"],
+      ["iam:Action1 arn:aws:s3:::bucket1"],
+    ]);
+  });
+
+  it("answers in AWS's shape: matched statements with their source and position, missing context keys, the boundary's detail", async () => {
+    const boundary = await createCustomerPolicy(acct.accountId, "Boundary", policy({ Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" }));
+    const groupId = await createGroup(acct.accountId, "Readers", [managed("IAMReadOnlyAccess")]);
+    const alice = await createUser(acct.accountId, "alice", {
+      groupIds: [groupId],
+      inline: {
+        Tagged: policy(
+          { Sid: "TeamOnly", Effect: "Allow", Action: "iam:CreateUser", Resource: "*", Condition: { StringEquals: { "aws:RequestTag/team": "web", "aws:PrincipalTag/Dept": "eng" } } },
+          { Sid: "NoDeletes", Effect: "Deny", Action: "iam:DeleteUser", Resource: "*" },
+        ),
+      },
+    });
+    await db.user.update({ where: { id: alice.userId }, data: { permissionsBoundaryArn: boundary } });
+    const [listed, created, deleted] = await simulate("alice", { ActionNames: ["iam:ListUsers", "iam:CreateUser", "iam:DeleteUser"] });
+
+    expect(listed!.EvalDecision).toBe("allowed");
+    // The identity statement that granted it (through the group); the boundary's Allow is reported in its detail.
+    expect(listed!.MatchedStatements.map((m) => [m.SourcePolicyId, m.SourcePolicyType])).toEqual([["IAMReadOnlyAccess", "aws-managed"]]);
+    expect(listed!.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: true });
+    expect(listed!.MissingContextValues).toEqual([]);
+
+    // The inline Allow's condition keys are missing (aws:PrincipalTag/Dept: alice has no such tag), and said so.
+    expect(created!.EvalDecision).toBe("implicitDeny");
+    expect(created!.MatchedStatements).toEqual([]);
+    expect(created!.MissingContextValues).toEqual(["aws:RequestTag/team", "aws:PrincipalTag/Dept"]);
+    expect(created!.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: false });
+
+    // JSON.stringify writes one line: the Deny is the second object of the Statement array.
+    const text = JSON.stringify(policy({ Sid: "TeamOnly", Effect: "Allow", Action: "iam:CreateUser", Resource: "*", Condition: { StringEquals: { "aws:RequestTag/team": "web", "aws:PrincipalTag/Dept": "eng" } } }, { Sid: "NoDeletes", Effect: "Deny", Action: "iam:DeleteUser", Resource: "*" }));
+    const start = text.indexOf('{"Sid":"NoDeletes"');
+    expect(deleted!.EvalDecision).toBe("explicitDeny");
+    expect(deleted!.MatchedStatements).toEqual([{ SourcePolicyId: "Tagged", SourcePolicyType: "user", StartPosition: { Line: 1, Column: start + 1 }, EndPosition: { Line: 1, Column: text.length - 2 } }]); // its closing brace, before "]}"
+  });
+
+  it("adds PolicyInputList policies and replaces the boundary with PermissionsBoundaryPolicyInputList", async () => {
+    await createUser(acct.accountId, "alice", { policies: [managed("IAMReadOnlyAccess")] });
+    const extra = JSON.stringify(policy({ Effect: "Allow", Action: "iam:CreateUser", Resource: "*" }), null, 2);
+    const results = await simulate("alice", {
+      ActionNames: ["iam:CreateUser", "iam:GetUser"],
+      PolicyInputList: [extra],
+      PermissionsBoundaryPolicyInputList: [JSON.stringify(policy({ Effect: "Allow", Action: "iam:CreateUser", Resource: "*" }))],
+    });
+    expect(results.map((r) => r.EvalDecision)).toEqual(["allowed", "implicitDeny"]);
+    expect(results[0]!.MatchedStatements).toEqual(
+      expect.arrayContaining([{ SourcePolicyId: "PolicyInputList.1", StartPosition: { Line: 4, Column: 5 }, EndPosition: { Line: 8, Column: 5 } }]),
+    );
+    expect(results[1]!.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: false });
+    await expectIamError(simulate("alice", { ActionNames: ["iam:GetUser"], PolicyInputList: ['{"Statement": []'] }), "MalformedPolicyDocument", /^PolicyInputList\.1: /);
+  });
+
+  it("weighs a ResourcePolicy for the simulated caller", async () => {
+    await createUser(acct.accountId, "alice");
+    const bucketPolicy = JSON.stringify(policy({ Effect: "Allow", Principal: { AWS: userArn(acct.accountId, "alice") }, Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" } as Statement));
+    const [got] = await simulate("alice", { ActionNames: ["s3:GetObject"], ResourceArns: ["arn:aws:s3:::reports/q1.pdf"], ResourcePolicy: bucketPolicy });
+    expect(got!.EvalDecision).toBe("allowed");
+    expect(got!.MatchedStatements).toEqual([expect.objectContaining({ SourcePolicyId: "ResourcePolicy", SourcePolicyType: "resource" })]);
   });
 
   it("simulates only IAM users and roles of the caller's account", async () => {

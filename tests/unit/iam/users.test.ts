@@ -47,7 +47,7 @@ describe("CreateUser", () => {
 
   it("sets a permissions boundary that exists, and refuses one that does not", async () => {
     const { User } = await execute(CreateUser, { UserName: "bounded", PermissionsBoundary: managed("IAMReadOnlyAccess") }, acct.root);
-    expect(User.PermissionsBoundaryArn).toBe(managed("IAMReadOnlyAccess"));
+    expect(User.PermissionsBoundary).toEqual({ PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: managed("IAMReadOnlyAccess") });
     const missing = `arn:aws:iam::${acct.accountId}:policy/Nope`;
     await expectIamError(execute(CreateUser, { UserName: "other", PermissionsBoundary: missing }, acct.root), "NoSuchEntity", `Policy ${missing} does not exist or is not attachable.`);
     expect(await db.user.count({ where: { accountId: acct.accountId } })).toBe(1);

@@ -15,7 +15,7 @@ import { DeletePolicyWithDependents } from "@/lib/iam/policies/managed";
 import { CreateUserWithAccess } from "@/lib/iam/users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "@/lib/iam/users/deletion";
 import { SetUserTags } from "@/lib/iam/users/tags";
-import { GetUser, ListUsers, UpdateUser } from "@/lib/iam/users/users";
+import { GetUser, ListUsers, namedUser, UpdateUser } from "@/lib/iam/users/users";
 import { userArn } from "@/lib/policy";
 import { auditEvents, createAccount, createCustomerPolicy, createGroup, createRole, createUser, db, expectIamError, managed, rowCounts, snapshot, type TestAccount, createUserWithEverything } from "./support/fixtures";
 
@@ -246,7 +246,7 @@ describe("SetUserTags and SetConsolePassword", () => {
   it("saves a tag set as the difference (UntagUser, TagUser), all or nothing", async () => {
     await createUser(acct.accountId, "kim", { tags: { team: "web", old: "x" } });
     await execute(SetUserTags, { UserName: "kim", Tags: [{ Key: "team", Value: "api" }, { Key: "new", Value: "y" }] }, acct.root);
-    const { User } = await execute(GetUser, { UserName: "kim" }, acct.root);
+    const User = namedUser(await execute(GetUser, { UserName: "kim" }, acct.root));
     expect(User.Tags).toEqual([
       { Key: "new", Value: "y" },
       { Key: "team", Value: "api" },

@@ -25,7 +25,8 @@ async function loadView(caller: Caller, policy: PolicyView, view: PolicyTab, ver
     case "permissions":
       return { view, document: await defaultVersion() };
     case "entities":
-      return { view, entities: await readOperation(ListEntitiesForPolicy, { PolicyArn }, caller) };
+      // The tab lists every entity in one table: a page of AWS's largest size (ListEntitiesForPolicy pages like AWS's).
+      return { view, entities: await readOperation(ListEntitiesForPolicy, { PolicyArn, MaxItems: 1000 }, caller) };
     case "versions": {
       const shownVersionId = versionId ?? policy.DefaultVersionId;
       const [versions, document] = await Promise.all([

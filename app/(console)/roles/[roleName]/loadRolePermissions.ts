@@ -24,7 +24,8 @@ export interface RolePermissions {
 export async function loadRolePermissions(roleName: string, caller: Caller): Promise<RolePermissions> {
   const [attachedRead, inlineRead] = await Promise.all([
     readOperation(ListAttachedRolePolicies, { RoleName: roleName, MaxItems: ONE_PAGE }, caller),
-    readOperation(ListRolePolicies, { RoleName: roleName }, caller),
+    // Small inline policies can outnumber one default page within a role's 10,240-character quota.
+    readOperation(ListRolePolicies, { RoleName: roleName, MaxItems: 1000 }, caller),
   ]);
   const attached = attachedRead.ok ? attachedRead.value.AttachedPolicies : [];
   const inline = inlineRead.ok ? inlineRead.value.PolicyNames : [];

@@ -29,6 +29,7 @@ import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } fr
 import { addUserToGroups, attachUserPolicies, detachUserPolicy, removeUserFromGroup, saveUserTags } from "./actions";
 import { disableConsoleAccess, setConsolePassword, unlockConsoleSignIn } from "./consoleAccessActions";
 import { loadUserPage, USER_TABS, type UserTab, type UserTabData } from "./loadUserPage";
+import { namedUser } from "@/lib/iam/users/users";
 import { revokeUserSessions } from "./sessionActions";
 import { simulateUserAccess } from "./simulateActions";
 
@@ -50,7 +51,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       </div>
     );
   }
-  const { User } = user.value;
+  const User = namedUser(user.value);
   // NoSuchEntity from GetLoginProfile is the normal "no console password"; any other error is shown as unknown.
   const consoleAccess = loginProfile.ok ? "Enabled" : loginProfile.error.code === "NoSuchEntity" ? "Disabled" : "Unknown (GetLoginProfile was refused)";
   return (
@@ -119,7 +120,7 @@ function TabContent({
           />
           <PermissionsBoundaryPanel
             principal={{ kind: "user", name }}
-            boundaryArn={user.PermissionsBoundaryArn}
+            boundaryArn={user.PermissionsBoundary?.PermissionsBoundaryArn}
             permissions={{ setBoundary: controls.setBoundary, removeBoundary: controls.removeBoundary }}
             returnTo={userHref(name)}
           />
@@ -178,7 +179,7 @@ function TabContent({
     case "access":
       return (
         <div className="flex flex-col gap-5">
-          <EffectivePermissionsPanel userName={name} rows={data.permissions.rows} readError={data.permissions.error} boundaryArn={user.PermissionsBoundaryArn} />
+          <EffectivePermissionsPanel userName={name} rows={data.permissions.rows} readError={data.permissions.error} boundaryArn={user.PermissionsBoundary?.PermissionsBoundaryArn} />
           <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
         </div>
       );

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { GetLoginProfile } from "@/lib/iam/credentials/loginProfiles";
 import { DeleteUser } from "@/lib/iam/users/deletion";
-import { GetUser } from "@/lib/iam/users/users";
+import { GetUser, namedUser } from "@/lib/iam/users/users";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
@@ -43,7 +43,7 @@ export default async function DeleteUserPage({ params }: { params: Promise<{ use
   const groups = new Set(permissions.rows.flatMap((row) => (row.kind === "group" || row.kind === "groupInline" ? [row.groupName] : [])));
   const direct = permissions.rows.filter((row) => row.kind === "direct").length;
   const inline = permissions.rows.filter((row) => row.kind === "inline").length;
-  const tags = user.value.User.Tags?.length ?? 0;
+  const tags = namedUser(user.value).Tags?.length ?? 0;
   const removed = [
     loginProfile.ok && "its console password",
     groups.size > 0 && `its membership of ${groups.size} group${groups.size === 1 ? "" : "s"} (${[...groups].join(", ")})`,
