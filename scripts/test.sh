@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: lint and type-check; then the unit suite beside one production build; then, on that
-# build, the browser suite and the API suite (the real AWS SDK and CLI) side by side. Both suites wait
-# on a server more than they compute, so they share the two cores with the unit suite instead of
-# queueing. Each suite's output is held back and printed after the browser's.
+# build, the browser suite, beside the rest of the unit suite and after it the API suite (the real
+# AWS SDK and CLI). The browser suite waits on its server more than it computes, so one other suite
+# at a time shares the two cores with it; three at once made its slowest steps time out. Each
+# suite's output is held back and printed after the browser's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # Lint and type-check side by side (one core each); both must pass before anything runs.
@@ -35,14 +36,14 @@ if [ "$build_status" -ne 0 ]; then
   exit 1
 fi
 
-API_DIST_DIR="$DIST_DIR" API_REQUIRE_COVERAGE=1 npx vitest run --project api >"$api_log" 2>&1 &
-api_pid=$!
-E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" npx playwright test
-e2e_status=$?
-wait "$api_pid"
-api_status=$?
+E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" npx playwright test &
+e2e_pid=$!
 wait "$unit_pid"
 unit_status=$?
+API_DIST_DIR="$DIST_DIR" API_REQUIRE_COVERAGE=1 npx vitest run --project api >"$api_log" 2>&1
+api_status=$?
+wait "$e2e_pid"
+e2e_status=$?
 
 show() {
   local title=$1 status=$2 log=$3

@@ -21,12 +21,14 @@ const DEFAULT_HINTS: OutputHints = { maps: MAP_MEMBERS };
 
 /**
  * The Result element's members for an operation's output; undefined (no Result element at all) for
- * an operation that answers nothing, as AWS answers DeleteUser.
+ * an operation that answers nothing (`{}`, or nothing but console-only members), as AWS answers
+ * DeleteUser and UpdateUser.
  */
 export function queryOutput(output: unknown, hints: OutputHints = DEFAULT_HINTS): XmlStruct | undefined {
   if (output === undefined || output === null) return undefined;
   if (!isPlainObject(output)) throw new TypeError(`queryOutput: an operation's output must be an object, not ${describe(output)}`);
-  return toStruct(output, hints);
+  const struct = toStruct(output, hints);
+  return Object.keys(struct).length === 0 ? undefined : struct;
 }
 
 function toStruct(object: Record<string, unknown>, hints: OutputHints): XmlStruct {

@@ -108,14 +108,14 @@ describe("GetSessionToken with MFA", () => {
 
     // The same code again is a replay.
     const replay = await apiFailure(stsClient(alice.key).send(new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode })));
-    expect(replay).toMatchObject({ name: "InvalidAuthenticationCode", status: 403, message: "MultiFactorAuthentication failed with invalid MFA one time pass code." });
+    expect(replay).toMatchObject({ name: "AccessDenied", status: 403, message: "MultiFactorAuthentication failed with invalid MFA one time pass code." });
   });
 
   it("refuses a code of a device that is not the caller's own", async () => {
     const bob = await newApiUser(iamClient(account.rootKey), "bob");
     const { serialNumber, seed } = await deviceFor(account, "bob");
     const TokenCode = await totpCodeAt(seed, timeStepAt());
-    expect(await apiFailure(stsClient(alice.key).send(new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode })))).toMatchObject({ name: "InvalidAuthenticationCode", status: 403 });
+    expect(await apiFailure(stsClient(alice.key).send(new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode })))).toMatchObject({ name: "AccessDenied", status: 403 });
     // bob's own use of the code still works: alice's failure did not use it up.
     await stsClient(bob.key).send(new GetSessionTokenCommand({ SerialNumber: serialNumber, TokenCode }));
   });

@@ -16,7 +16,11 @@ import { compilePolicy, type CompiledPolicy } from "@/lib/policy";
 
 export const CREDENTIAL_RESTRICTIONS = "AWS's restrictions on temporary security credentials";
 
-/** STS's operations other than AssumeRole and GetCallerIdentity (their actions, as AWS names them). */
+/**
+ * STS's operations other than AssumeRole and GetCallerIdentity (their actions, as AWS names them),
+ * less GetSessionToken and GetFederationToken, which every session credential is refused with STS's
+ * own sentence (noSessionTokenWithSessionCredentials).
+ */
 const STS_OPERATIONS_EXCEPT_ASSUME_ROLE_AND_CALLER_IDENTITY = [
   "sts:AssumeRoleWithSAML",
   "sts:AssumeRoleWithWebIdentity",
@@ -24,9 +28,7 @@ const STS_OPERATIONS_EXCEPT_ASSUME_ROLE_AND_CALLER_IDENTITY = [
   "sts:DecodeAuthorizationMessage",
   "sts:GetAccessKeyInfo",
   "sts:GetDelegatedAccessToken",
-  "sts:GetFederationToken",
   "sts:GetServiceBearerToken",
-  "sts:GetSessionToken",
   "sts:GetWebIdentityToken",
 ];
 
@@ -80,8 +82,9 @@ export function isSessionTokenCaller(caller: Pick<Caller, "kind" | "credentialKi
 /** The restrictions the caller's credentials carry, as identity-based policies; none for long-term keys and console sign-ins. */
 export function credentialRestrictions(caller: Caller): readonly CompiledPolicy[] {
   if (isSessionTokenCaller(caller)) {
-    const { onlyAssumeRoleAndCallerIdentity, noIamWithoutMfa } = STATEMENTS;
-    return [restrictionPolicy(caller.mfaAuthenticated ? [onlyAssumeRoleAndCallerIdentity] : [onlyAssumeRoleAndCallerIdentity, noIamWithoutMfa])];
+    const { noSessionTokenWithSessionCredentials, onlyAssumeRoleAndCallerIdentity, noIamWithoutMfa } = STATEMENTS;
+    const always = [noSessionTokenWithSessionCredentials, onlyAssumeRoleAndCallerIdentity];
+    return [restrictionPolicy(caller.mfaAuthenticated ? always : [...always, noIamWithoutMfa])];
   }
   if (caller.kind === "assumed-role") return [restrictionPolicy([STATEMENTS.noSessionTokenWithSessionCredentials])];
   return [];

@@ -352,6 +352,9 @@ describe("queryOutput through the SDK's deserializer", () => {
   it("an operation that answers nothing has no Result element; things with no Query form are refused", () => {
     expect(queryOutput(undefined)).toBeUndefined();
     expect(queryResponse("iam", "DeleteUser", queryOutput(undefined), "r")).not.toContain("Result");
+    // UpdateUser's operation answers {}; AWS's UpdateUserResponse has no Result either.
+    expect(queryResponse("iam", "UpdateUser", queryOutput({}), "r")).not.toContain("Result");
+    expect(queryOutput({ TotalCount: 3 }, { maps: new Set(), omit: new Set(["TotalCount"]) })).toBeUndefined();
     expect(() => queryOutput({ Users: [undefined] })).toThrow(TypeError);
     expect(() => queryOutput({ When: new Map() })).toThrow(/no Query form/);
     expect(() => queryOutput({ SummaryMap: [1] })).toThrow(/map/);

@@ -248,7 +248,7 @@ describe("what the credentials may call", () => {
   it("refuses GetSessionToken with session credentials (its own, or a role session's), audited as Denied", async () => {
     const alice = await withLongTermKey(await createUser(acct.accountId, "alice", { inline: { All: policy(allow("*")) } }));
     const session = await sessionCaller(await execute(GetSessionToken, {}, alice));
-    expectRestriction(await denied(execute(GetSessionToken, {}, session)), "GetSessionTokenCredentialsCallOnlyAssumeRoleAndGetCallerIdentityOfSTS");
+    expectRestriction(await denied(execute(GetSessionToken, {}, session)), "CannotCallGetSessionTokenOrGetFederationTokenWithSessionCredentials");
     expect((await auditEvents(acct.accountId, "sts:GetSessionToken")).at(-1)).toMatchObject({ result: "Denied", principalArn: alice.arn, errorCode: "AccessDenied" });
 
     const role = await createRole(acct.accountId, "Admin", {
