@@ -12,7 +12,8 @@ import { accountOf } from "../core/account";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
 import { malformedPolicyDocument } from "./document";
-import { actsOnPolicySource, PolicyInputList, simulatedPrincipal } from "./simulation";
+import { simulatedPrincipal } from "./simulatedPrincipal";
+import { actsOnPolicySource, PolicyInputList } from "./simulation";
 
 export interface ContextKeysOutput {
   ContextKeyNames: string[];

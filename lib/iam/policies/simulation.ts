@@ -19,11 +19,8 @@ import type { Caller } from "@/lib/auth/caller";
 import type { Tx } from "@/lib/db/client";
 import {
   arnAccount,
-  compilePolicy,
   evaluate,
   isAccountId,
-  parseIamArn,
-  parsePolicy,
   preparePolicySet,
   statementSpans,
   type CompiledPolicy,
@@ -33,13 +30,13 @@ import {
   type StatementRef,
   type StatementSpan,
 } from "@/lib/policy";
-import { principalContext } from "../core/authorize";
 import { IamError } from "../core/errors";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
 import { encodeMarker, pageWindow, PageInput, type Page } from "../core/pagination";
-import { loadRolePolicySet, loadUserPolicySet, type UserPolicySet } from "../core/policySet";
-import { malformedPolicyDocument } from "./document";
+import { findRoleByArn, findUserByArn, inputPolicies, inputPolicy, principalSources, simulatedPrincipal, type PolicySourceType, type Sources } from "./simulatedPrincipal";
+
+export type { PolicySourceType };
 
 const ActionName = z
   .string()
@@ -114,8 +111,6 @@ const SimulateCustomPolicyInput = z.object({
 
 export type EvalDecision = "allowed" | "explicitDeny" | "implicitDeny";
 
-/** AWS's PolicySourceType; policies given in the request have none (AWS leaves the member out). */
-export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource";
 
 export interface Position {
   Line: number;
@@ -148,128 +143,6 @@ export interface SimulationOutput extends Page {
 }
 
 const DECISIONS = { Allow: "allowed", ExplicitDeny: "explicitDeny", ImplicitDeny: "implicitDeny" } as const;
-
-/** Where a compiled policy of the simulation came from, by the name the engine knows it by. */
-interface PolicySource {
-  readonly id: string;
-  readonly type?: PolicySourceType;
-  /** The policy's text, for the statements' positions. */
-  readonly text: string;
-}
-
-type Sources = Map<string, PolicySource>;
-
-/** A policy given as text in the request, parsed (MalformedPolicyDocument names which one) and named as AWS names it. */
-function inputPolicy(text: string, id: string, sources: Sources, type?: PolicySourceType): CompiledPolicy {
-  const parsed = parsePolicy(text);
-  if (!parsed.ok) {
-    const error = malformedPolicyDocument(parsed.findings.filter((f) => f.severity === "error"));
-    throw new IamError("MalformedPolicyDocument", `${id}: ${error.message}`);
-  }
-  sources.set(id, { id, type, text });
-  return compilePolicy(parsed.document, id);
-}
-
-function inputPolicies(texts: readonly string[] | undefined, member: string, sources: Sources): CompiledPolicy[] {
-  return (texts ?? []).map((text, i) => inputPolicy(text, `${member}.${i + 1}`, sources));
-}
-
-async function findUserByArn(tx: Tx, caller: Caller, arn: string) {
-  const user = await tx.user.findUnique({ where: { arn } });
-  return user && user.accountId === accountOf(caller) ? user : undefined;
-}
-
-async function findRoleByArn(tx: Tx, caller: Caller, arn: string) {
-  const role = await tx.role.findFirst({ where: { arn, accountId: accountOf(caller) } });
-  return role ?? undefined;
-}
-
-export interface SimulatedPrincipal {
-  readonly arn: string;
-  readonly accountId: string;
-  readonly kind: "user" | "role";
-  readonly id: string;
-  readonly name: string;
-  readonly policies: UserPolicySet;
-  /** aws:PrincipalType, aws:userid and (users only) aws:username, as a live request by it carries them. */
-  readonly identity: Record<string, ContextValue>;
-}
-
-/** The principal a PolicySourceArn names in the caller's account, with its policies, or the error AWS gives. */
-export async function simulatedPrincipal(tx: Tx, caller: Caller, arn: string): Promise<SimulatedPrincipal> {
-  const type = parseIamArn(arn)?.type;
-  if (type === "user") {
-    const user = await findUserByArn(tx, caller, arn);
-    if (!user) throw new IamError("NoSuchEntity", `No IAM user in account ${accountOf(caller)} has the ARN ${arn}. Copy the ARN from the user's page.`);
-    const principal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name } as const;
-    const policies = (await loadUserPolicySet(tx, user.id))!;
-    return { arn: user.arn, accountId: user.accountId, kind: "user", id: user.id, name: user.name, policies, identity: principalContext(principal, policies.tags) };
-  }
-  if (type === "role") {
-    const role = await findRoleByArn(tx, caller, arn);
-    if (!role) throw new IamError("NoSuchEntity", `No role in account ${accountOf(caller)} has the ARN ${arn}. Copy the ARN from the role's page.`);
-    const policies = (await loadRolePolicySet(tx, role.id))!;
-    // A role's requests are its sessions': aws:PrincipalArn is the role's ARN, aws:userid the role
-    // ID (a live session adds ":session-name"), and there is no aws:username.
-    const identity: Record<string, ContextValue> = { "aws:PrincipalArn": role.arn, "aws:PrincipalAccount": role.accountId, "aws:PrincipalType": "AssumedRole", "aws:userid": role.id };
-    for (const [key, value] of Object.entries(policies.tags)) identity[`aws:PrincipalTag/${key}`] = value;
-    return { arn: role.arn, accountId: role.accountId, kind: "role", id: role.id, name: role.name, policies, identity };
-  }
-  throw new IamError("InvalidInput", `${arn} is not the ARN of an IAM user or role. Use an ARN such as arn:aws:iam::${accountOf(caller)}:user/alice or arn:aws:iam::${accountOf(caller)}:role/Deployer.`);
-}
-
-const DEFAULT_VERSION = { where: { isDefault: true }, select: { versionId: true, document: true } } as const;
-const MANAGED = { select: { name: true, isAwsManaged: true, versions: DEFAULT_VERSION } } as const;
-
-/**
- * The stored policies of a principal by the names core/policySet.ts gives them in explanations
- * ("P v2", "P v2 (via group G)", "P (inline, user U)"), with AWS's source type and their text. One
- * query; a name it does not know leaves its statements without a source type or position.
- */
-async function principalSources(tx: Tx, principal: SimulatedPrincipal, sources: Sources): Promise<void> {
-  const managed = (policy: { name: string; isAwsManaged: boolean; versions: { versionId: string; document: string }[] }, via = "") => {
-    const version = policy.versions[0];
-    if (version) sources.set(`${policy.name} ${version.versionId}${via}`, { id: policy.name, type: policy.isAwsManaged ? "aws-managed" : "user-managed", text: version.document });
-  };
-  const inline = (policy: { name: string; document: string }, type: "user" | "group" | "role", owner: string) =>
-    sources.set(`${policy.name} (inline, ${type} ${owner})`, { id: policy.name, type, text: policy.document });
-  const boundaryArn = principal.kind === "user" ? await userSources() : await roleSources();
-  if (boundaryArn) {
-    const boundary = await tx.managedPolicy.findUnique({ where: { arn: boundaryArn }, ...MANAGED });
-    if (boundary) managed(boundary);
-  }
-
-  async function userSources() {
-    const user = await tx.user.findUnique({
-      where: { id: principal.id },
-      select: {
-        permissionsBoundaryArn: true,
-        inlinePolicies: { select: { name: true, document: true } },
-        attachedPolicies: { select: { policy: MANAGED } },
-        memberships: { select: { group: { select: { name: true, inlinePolicies: { select: { name: true, document: true } }, attachedPolicies: { select: { policy: MANAGED } } } } } },
-      },
-    });
-    if (!user) return null;
-    for (const p of user.inlinePolicies) inline(p, "user", principal.name);
-    for (const { policy } of user.attachedPolicies) managed(policy);
-    for (const { group } of user.memberships) {
-      for (const p of group.inlinePolicies) inline(p, "group", group.name);
-      for (const { policy } of group.attachedPolicies) managed(policy, ` (via group ${group.name})`);
-    }
-    return user.permissionsBoundaryArn;
-  }
-
-  async function roleSources() {
-    const role = await tx.role.findUnique({
-      where: { id: principal.id },
-      select: { permissionsBoundaryArn: true, inlinePolicies: { select: { name: true, document: true } }, attachedPolicies: { select: { policy: MANAGED } } },
-    });
-    if (!role) return null;
-    for (const p of role.inlinePolicies) inline(p, "role", principal.name);
-    for (const { policy } of role.attachedPolicies) managed(policy);
-    return role.permissionsBoundaryArn;
-  }
-}
 
 /** The supplied context entries, overriding computed keys of the same name in any case (names are case-insensitive). */
 function withContextEntries(base: Record<string, ContextValue>, entries: readonly z.infer<typeof ContextEntry>[]): Record<string, ContextValue> {
