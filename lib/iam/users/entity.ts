@@ -80,11 +80,9 @@ export async function userResource(tx: Tx, caller: Caller, userName: string): Pr
 
 /** aws:ResourceTag/<key> for every tag of an existing user: the user resource type's condition key. */
 export async function userTagContext(tx: Tx, caller: Caller, userName: string): Promise<Record<string, ContextValue>> {
-  const user = await tx.user.findUnique({
-    where: { accountId_nameLower: { accountId: accountOf(caller), nameLower: userName.toLowerCase() } },
-    select: { tags: { select: { key: true, value: true } } },
-  });
-  return resourceTagContext(user?.tags ?? []);
+  // A filter on the relation, not an include: one statement instead of two, on every request about a user.
+  const tags = await tx.tag.findMany({ where: { user: { accountId: accountOf(caller), nameLower: userName.toLowerCase() } }, select: { key: true, value: true } });
+  return resourceTagContext(tags);
 }
 
 /** The resource and condition keys of an operation on an existing user named by its UserName. */
