@@ -1,11 +1,11 @@
 // The policies that apply to an IAM user or a role, compiled for the engine: the principal's inline
 // and attached managed policies, for a user each group's inline and attached policies, and the
-// permissions boundary. Policy
-// versions are immutable, so their compiled form is cached per version row; an inline policy per
-// (id, last update). The cache holds only derived, immutable data, so several app instances can
-// each keep their own without ever disagreeing.
+// permissions boundary, read in one statement. Policy versions are immutable, so their compiled form
+// is cached per version row; an inline policy by its text's digest. The cache holds only derived,
+// immutable data, so several app instances can each keep their own without ever disagreeing.
 
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { compilePolicy, readPolicy, type CompiledPolicy, type PolicySet } from "@/lib/policy";
 import { IamError } from "./errors";
@@ -40,7 +40,7 @@ interface PolicyRow {
   readonly name: string | null;
   /** A policy's document; a tag's value. */
   readonly body: string | null;
-  /** The compile cache's key: a version's row ID, or an inline policy's ID with its last update. */
+  /** A managed policy version's row ID: the compile cache's key (versions are immutable). */
   readonly cacheKey: string | null;
   readonly versionId: string | null;
 }
@@ -65,11 +65,11 @@ function userRows(tx: Tx, userId: string): Promise<PolicyRow[]> {
     SELECT 0 AS part, u."name" AS via, u."permissionsBoundaryArn" AS name, NULL AS body, NULL AS "cacheKey", NULL AS "versionId"
       FROM "User" u WHERE u."id" = ${userId}
     UNION ALL SELECT 1, NULL, t."key", t."value", NULL, NULL FROM "Tag" t WHERE t."userId" = ${userId}
-    UNION ALL SELECT 2, NULL, p."name", p."document", p."id" || '@' || CAST(p."updatedAt" AS TEXT), NULL FROM "InlinePolicy" p WHERE p."userId" = ${userId}
+    UNION ALL SELECT 2, NULL, p."name", p."document", NULL, NULL FROM "InlinePolicy" p WHERE p."userId" = ${userId}
     UNION ALL SELECT 3, NULL, m."name", v."document", v."id", v."versionId"
       FROM "UserPolicyAttachment" a JOIN "ManagedPolicy" m ON m."id" = a."policyId" JOIN "PolicyVersion" v ON v."policyId" = m."id" AND v."isDefault" = true
       WHERE a."userId" = ${userId}
-    UNION ALL SELECT 4, g."name", p."name", p."document", p."id" || '@' || CAST(p."updatedAt" AS TEXT), NULL
+    UNION ALL SELECT 4, g."name", p."name", p."document", NULL, NULL
       FROM "GroupMembership" gm JOIN "Group" g ON g."id" = gm."groupId" JOIN "InlinePolicy" p ON p."groupId" = g."id"
       WHERE gm."userId" = ${userId}
     UNION ALL SELECT 5, g."name", m."name", v."document", v."id", v."versionId"
@@ -88,7 +88,7 @@ function roleRows(tx: Tx, roleId: string): Promise<PolicyRow[]> {
     SELECT 0 AS part, r."name" AS via, r."permissionsBoundaryArn" AS name, NULL AS body, NULL AS "cacheKey", NULL AS "versionId"
       FROM "Role" r WHERE r."id" = ${roleId}
     UNION ALL SELECT 1, NULL, t."key", t."value", NULL, NULL FROM "Tag" t WHERE t."roleId" = ${roleId}
-    UNION ALL SELECT 2, NULL, p."name", p."document", p."id" || '@' || CAST(p."updatedAt" AS TEXT), NULL FROM "InlinePolicy" p WHERE p."roleId" = ${roleId}
+    UNION ALL SELECT 2, NULL, p."name", p."document", NULL, NULL FROM "InlinePolicy" p WHERE p."roleId" = ${roleId}
     UNION ALL SELECT 3, NULL, m."name", v."document", v."id", v."versionId"
       FROM "RolePolicyAttachment" a JOIN "ManagedPolicy" m ON m."id" = a."policyId" JOIN "PolicyVersion" v ON v."policyId" = m."id" AND v."isDefault" = true
       WHERE a."roleId" = ${roleId}
@@ -96,6 +96,14 @@ function roleRows(tx: Tx, roleId: string): Promise<PolicyRow[]> {
       FROM "Role" r JOIN "ManagedPolicy" m ON m."arn" = r."permissionsBoundaryArn" JOIN "PolicyVersion" v ON v."policyId" = m."id" AND v."isDefault" = true
       WHERE r."id" = ${roleId}
     ORDER BY part, via, name`;
+}
+
+/**
+ * An inline policy changes in place, so it is cached by its text's digest: an update, however soon
+ * after the last, gets a key of its own.
+ */
+function inlineCacheKey(document: string): string {
+  return `inline:${createHash("sha256").update(document).digest("base64")}`;
 }
 
 /** A principal's policy set from its rows, or undefined when the principal's own row is missing (deleted). */
@@ -107,7 +115,7 @@ function policySetOf(rows: readonly PolicyRow[], kind: "user" | "role"): UserPol
   let boundary: CompiledPolicy | undefined;
   for (const row of rows) {
     const part = Number(row.part);
-    const compile = (name: string) => compileCached(row.cacheKey!, row.body!, name);
+    const compile = (name: string) => compileCached(row.cacheKey ?? inlineCacheKey(row.body!), row.body!, name);
     if (part === TAG) tags[row.name!] = row.body!;
     else if (part === INLINE) identity.push(compile(`${row.name} (inline, ${kind} ${own.via})`));
     else if (part === MANAGED) identity.push(compile(`${row.name} ${row.versionId}`));
