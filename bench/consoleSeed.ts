@@ -8,6 +8,17 @@ import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { groupArn, policyArn, roleArn, userArn } from "../lib/policy";
 
 const SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "logs", "iam"];
+/** The seeded audit log's calls per service: real actions, most of them granted by the seeded policies. */
+const AUDITED_ACTIONS: Record<string, readonly string[]> = {
+  s3: ["GetObject", "ListBucket", "PutObject"],
+  ec2: ["DescribeInstances", "CreateTags"],
+  dynamodb: ["GetItem", "PutItem"],
+  sqs: ["GetQueueUrl", "CreateQueue"],
+  sns: ["ListTopics", "CreateTopic"],
+  lambda: ["GetFunction", "ListFunctions"],
+  logs: ["DescribeLogGroups", "PutLogEvents"],
+  iam: ["GetUser", "ListUsers"],
+};
 
 function policyDocument(i: number): string {
   const service = SERVICES[i % SERVICES.length]!;
@@ -121,18 +132,31 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
     credentialed.map((u) => ({ accountId, userId: u.id, serialNumber: `arn:aws:iam::${accountId}:mfa/${u.name}`, name: u.name, secretCiphertext: "bench-not-a-real-seed", enabledAt: new Date() })),
     (chunk) => db.mfaDevice.createMany({ data: chunk }),
   );
-  // An audit log with history to page through, newest first.
-  await inChunks(
-    Array.from({ length: counts.auditEvents }, (_, i) => ({
+  // An audit log with history to page through, newest first, spread over the last 180 days: users'
+  // and role sessions' attempts across the services the policies grant, one in seven denied, so the
+  // access reports (last accessed, unused access) have a realistic history to read. Built a chunk
+  // at a time, so a million events never sit in memory at once.
+  const sessions = roles.filter((_, i) => i % 10 === 0);
+  const now = Date.now();
+  const auditEvent = (i: number) => {
+    const service = SERVICES[i % SERVICES.length]!;
+    const bySession = i % 5 === 4 && sessions.length > 0;
+    const role = sessions[i % Math.max(1, sessions.length)];
+    return {
       accountId,
-      principalArn: users[i % users.length]!.arn,
-      action: i % 3 === 0 ? "iam:CreateUser" : "iam:AttachUserPolicy",
+      principalArn: bySession ? `arn:aws:sts::${accountId}:assumed-role/${role!.name}/bench-session` : users[i % users.length]!.arn,
+      assumedBy: bySession ? users[0]!.arn : null,
+      action: i % 3 === 0 ? "iam:CreateUser" : i % 3 === 1 ? `${service}:${AUDITED_ACTIONS[service]![Math.floor(i / SERVICES.length) % AUDITED_ACTIONS[service]!.length]}` : "iam:AttachUserPolicy",
       resource: users[(i * 13) % users.length]!.arn,
       result: i % 7 === 0 ? "Denied" : "Allowed",
-    })),
-    (chunk) => db.auditEvent.createMany({ data: chunk }),
-    2000,
-  );
+      readOnly: i % 3 === 1,
+      time: new Date(now - ((i * 7919) % (180 * 86_400)) * 1000),
+    };
+  };
+  for (let start = 0; start < counts.auditEvents; start += 2000) {
+    const chunk = Array.from({ length: Math.min(2000, counts.auditEvents - start) }, (_, k) => auditEvent(start + k));
+    await db.auditEvent.createMany({ data: chunk });
+  }
 
   // The caller: an administrator with 10 managed policies through 3 groups.
   const adminName = "bench-admin";

@@ -17,6 +17,10 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   "/me": ["mfa", "access keys", "password"],
   "/password-policy": ["password rules"],
   "/roles": ["assume role", "trust policy", "switch role"],
+  "/simulator": ["simulate", "can this", "test policy", "scp", "what if"],
+  "/credential-report": ["credentials", "csv", "key rotation", "mfa report", "download report"],
+  "/findings": ["access analyzer", "unused", "stale keys", "dormant users", "archive finding"],
+  "/who-can": ["who has access", "principals allowed", "everything it can do", "least privilege", "permissions review"],
 };
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [

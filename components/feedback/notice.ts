@@ -76,6 +76,12 @@ const SENTENCES = {
   "alias-deleted": (x) => `Account alias ${s(x)} deleted. IAM users sign in with the account ID.`,
   "password-policy-saved": () => "Password policy saved. It applies to every password set from now on.",
   "password-policy-deleted": () => "Custom password policy deleted. Passwords now follow AWS's default rules.",
+  "credential-report-generated": () => "Credential report generated. Download it or filter it below; it stays current for 4 hours.",
+  "credential-report-current": () => "The credential report generated less than 4 hours ago is still current, so it was kept: AWS generates a new one at most every 4 hours.",
+  "credential-report-in-progress": () => "A credential report is already being generated. Reload this page in a few seconds to see it.",
+  "findings-archived": (x) => `${plural(n(x), "finding")} archived: hidden from the active findings until unarchived.`,
+  "findings-resolved": (x) => `${plural(n(x), "finding")} resolved: shown again only if the access stays unused for a full period from now.`,
+  "findings-reopened": (x) => `${plural(n(x), "finding")} made active again.`,
 } satisfies Record<string, Sentence>;
 
 export type NoticeKind = keyof typeof SENTENCES;

@@ -27,6 +27,7 @@ export function ActionForm({
   submitAriaLabel,
   disabled,
   permission,
+  describedBy,
 }: {
   action: FormAction;
   hidden?: Record<string, string>;
@@ -41,6 +42,8 @@ export function ActionForm({
   disabled?: boolean;
   /** What the engine said about the submit button's operation: denied disables it, with the reason beside it. */
   permission?: ControlPermission;
+  /** The id of a note elsewhere that explains a `disabled` button (one reason shown once for a table's row buttons). */
+  describedBy?: string;
 }) {
   const note = usePermissionNote(permission);
   const form = useRef<HTMLFormElement>(null);
@@ -61,7 +64,7 @@ export function ActionForm({
         className={buttonStyles[variant]}
         disabled={pending || disabled || note.denied}
         aria-label={submitAriaLabel}
-        aria-describedby={note.describedBy}
+        aria-describedby={note.describedBy ?? describedBy}
         data-testid={submitTestId}
       >
         {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}

@@ -16,12 +16,15 @@ export function ButtonLink({
   children,
   testId,
   permission,
+  download = false,
 }: {
   href: string;
   variant?: ButtonVariant;
   children: React.ReactNode;
   testId?: string;
   permission?: ControlPermission;
+  /** A file to download (a route handler's attachment): a plain link, which client-side navigation would not fetch. */
+  download?: boolean;
 }) {
   const noteId = useId();
   const shown = permission && permission.state !== "allowed";
@@ -29,6 +32,10 @@ export function ButtonLink({
     <button type="button" aria-disabled="true" aria-describedby={noteId} className={`${buttonStyles[variant]} cursor-not-allowed opacity-60`} data-testid={testId}>
       {children}
     </button>
+  ) : download ? (
+    <a href={href} download className={buttonStyles[variant]} data-testid={testId} aria-describedby={shown ? noteId : undefined}>
+      {children}
+    </a>
   ) : (
     <Link href={href} className={buttonStyles[variant]} data-testid={testId} aria-describedby={shown ? noteId : undefined}>
       {children}

@@ -7,6 +7,10 @@ export const CONSOLE_SECTIONS = [
   { href: "/roles", label: "Roles" },
   { href: "/policies", label: "Policies" },
   { href: "/password-policy", label: "Password policy" },
+  { href: "/simulator", label: "Policy simulator" },
+  { href: "/who-can", label: "Who can" },
+  { href: "/credential-report", label: "Credential report" },
+  { href: "/findings", label: "Unused access" },
   { href: "/audit", label: "Audit log" },
   { href: "/me", label: "My security credentials" },
 ] as const;

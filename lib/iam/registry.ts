@@ -6,6 +6,9 @@ import { CreateAccountAlias, DeleteAccountAlias, ListAccountAliases } from "./ac
 import { DeleteAccountPasswordPolicy, GetAccountPasswordPolicy, UpdateAccountPasswordPolicy } from "./account/passwordPolicy";
 import { GetAccountSummary } from "./account/summary";
 import { GetAccountAuthorizationDetails } from "./account/authorizationDetails";
+import { GenerateCredentialReport, GetCredentialReport } from "./reports/credentialReport";
+import { ListUnusedAccessFindings, UpdateUnusedAccessFindings } from "./reports/unusedAccess";
+import { GenerateServiceLastAccessedDetails, GetServiceLastAccessedDetails, GetServiceLastAccessedDetailsWithEntities } from "./reports/serviceLastAccessedJobs";
 import { LookupEvents } from "./audit/lookupEvents";
 import type { Operation } from "./core/operation";
 import { CreateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed, ListAccessKeys, UpdateAccessKey } from "./credentials/accessKeys";
@@ -63,6 +66,8 @@ import { SimulateCustomPolicy, SimulatePrincipalPolicy } from "./policies/simula
 import { GetContextKeysForCustomPolicy, GetContextKeysForPrincipalPolicy } from "./policies/contextKeys";
 import { ListVirtualMFADevices } from "./credentials/virtualMfaDevices";
 import { GetCallerPermissions } from "./policies/callerPermissions";
+import { ListPrincipalsWithAccess } from "./policies/whoCan";
+import { ListPrincipalPermissions } from "./policies/principalPermissions";
 import { CreatePolicyVersion, DeletePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion } from "./policies/versions";
 import { CreateUserWithAccess } from "./users/createUserWithAccess";
 import { DeleteUser, DeleteUserWithDependents } from "./users/deletion";
@@ -88,6 +93,13 @@ export const OPERATIONS: readonly AnyOperation[] = [
   // account
   GetAccountSummary,
   GetAccountAuthorizationDetails,
+  GenerateCredentialReport,
+  GetCredentialReport,
+  ListUnusedAccessFindings,
+  UpdateUnusedAccessFindings,
+  GenerateServiceLastAccessedDetails,
+  GetServiceLastAccessedDetails,
+  GetServiceLastAccessedDetailsWithEntities,
   ListAccountAliases,
   CreateAccountAlias,
   DeleteAccountAlias,
@@ -215,6 +227,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   GetContextKeysForPrincipalPolicy,
   GetContextKeysForCustomPolicy,
   GetCallerPermissions,
+  ListPrincipalsWithAccess,
+  ListPrincipalPermissions,
   // audit
   LookupEvents,
 ];

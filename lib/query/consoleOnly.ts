@@ -32,13 +32,17 @@ export const CONSOLE_ONLY_REASONS: Readonly<Record<string, string>> = {
   AttachPolicyToEntities: "a policy's 'Attach': AttachUserPolicy and AttachGroupPolicy for each entity",
   GetCallerPermissions: "which console controls to enable: it takes other operations as input, which has no wire form",
   LookupEvents: "the audit log, CloudTrail's action rather than IAM's, and not served on the IAM endpoint",
+  ListUnusedAccessFindings: "unused access findings: Access Analyzer's ListFindingsV2 in spirit, but Access Analyzer's API is not served on the IAM endpoint",
+  UpdateUnusedAccessFindings: "archive, unarchive or resolve unused access findings: Access Analyzer's UpdateFindings, not an IAM action",
+  ListPrincipalsWithAccess: "the console's 'Who can': AWS has no action that lists the principals allowed an action",
+  ListPrincipalPermissions: "the console's 'What it can do': AWS has no action that lists everything a principal's policies allow",
 };
 
 /**
  * Input members the registry's schemas accept that AWS's API does not have: the console's own
  * options. The door drops them from a request, so a wire client gets AWS's behaviour only.
  */
-export const CONSOLE_ONLY_MEMBERS: ReadonlySet<string> = new Set(["IncludeConsoleColumns", "Filter", "SortBy", "SortOrder", "ConsoleFilter", "IncludeRoleLastUsed", "CreateOnly", "MultiFactorAuthPresent"]);
+export const CONSOLE_ONLY_MEMBERS: ReadonlySet<string> = new Set(["IncludeConsoleColumns", "Filter", "SortBy", "SortOrder", "ConsoleFilter", "IncludeRoleLastUsed", "CreateOnly", "MultiFactorAuthPresent", "ExcludedPolicies", "ServiceControlPolicyLevels"]);
 
 /** Members that only some operations have beyond AWS's: the same name is AWS's in other operations. */
 export const CONSOLE_ONLY_MEMBERS_OF: Readonly<Record<string, readonly string[]>> = {
@@ -58,6 +62,8 @@ export const CONSOLE_ONLY_OUTPUT_MEMBERS: ReadonlySet<string> = new Set([
   "TotalCount",
   "ConsoleColumns",
   "Explanation",
+  "SimulatedPolicies",
+  "SourcePolicyKey",
   "UsersWithConsoleAccess",
   "UsersWithDirectPolicies",
   "UsersWithOnlyChangePasswordPolicy",

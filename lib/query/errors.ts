@@ -33,6 +33,10 @@ const ERROR_CLASSES: Readonly<Record<string, ErrorClass>> = {
   PasswordPolicyViolation: sender(400),
   UnmodifiableEntity: sender(400),
   InvalidUserType: sender(400),
+  // The credential report (GetCredentialReport's Errors).
+  ReportNotPresent: sender(410),
+  ReportExpired: sender(410),
+  ReportInProgress: sender(404),
   // STS.
   PackedPolicyTooLarge: sender(400),
   RegionDisabled: sender(403),

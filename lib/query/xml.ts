@@ -27,9 +27,10 @@ export const URL_ENCODED_FIELDS: ReadonlySet<string> = new Set(["Document", "Pol
 /**
  * Blob fields whose value an operation gives as text: written base64-encoded, as AWS encodes every
  * blob (CreateVirtualMFADevice's Base32StringSeed is the base32 text's bytes; the SDKs hand users
- * those bytes and the CLI writes them to --outfile). QRCodePNG is already the PNG's base64.
+ * those bytes and the CLI writes them to --outfile; GetCredentialReport's Content is the CSV's
+ * bytes). QRCodePNG is already the PNG's base64.
  */
-export const BASE64_TEXT_FIELDS: ReadonlySet<string> = new Set(["Base32StringSeed"]);
+export const BASE64_TEXT_FIELDS: ReadonlySet<string> = new Set(["Base32StringSeed", "Content"]);
 
 /** A map shape (GetAccountSummary's SummaryMap): written as `<entry><key>…</key><value>…</value></entry>`. */
 export class XmlMap {
@@ -80,7 +81,7 @@ function scalarText(value: string | number | boolean | Date, name: string): stri
     if (!Number.isFinite(value)) throw new TypeError(`${name}: not a finite number`);
     return String(value);
   }
-  // Base32 text is ASCII, which btoa encodes byte for byte.
+  // Base32 text and the credential report (IAM names, paths and ARNs are ASCII) are ASCII, which btoa encodes byte for byte.
   if (BASE64_TEXT_FIELDS.has(name)) return btoa(value);
   return escapeXml(URL_ENCODED_FIELDS.has(name) ? encodeURIComponent(value) : value);
 }

@@ -16,6 +16,7 @@ import { awsManagedPolicyArn } from "@/lib/iam/policies/awsManaged";
 import { AttachGroupPolicy } from "@/lib/iam/policies/attachments";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { CreatePolicy } from "@/lib/iam/policies/managed";
+import { ListUnusedAccessFindings } from "@/lib/iam/reports/unusedAccess";
 import { ListConsoleUsersWithoutMFA } from "@/lib/iam/users/mfaEnrollment";
 import { CreateUser, GetUser, ListUsers, namedUser } from "@/lib/iam/users/users";
 import type { KeyAction } from "@/components/dashboard/KeyActions";
@@ -47,6 +48,7 @@ function dashboardChecks(caller: Caller) {
     createPolicy: { Operation: CreatePolicy, Input: { PolicyName: ANY_POLICY_NAME, PolicyDocument: ANY_POLICY_DOCUMENT }, InputVaries: true },
     lookupEvents: { Operation: LookupEvents, Input: {} },
     passwordPolicy: { Operation: GetAccountPasswordPolicy, Input: {} },
+    unusedAccess: { Operation: ListUnusedAccessFindings, Input: {} },
     // The employee's own reads; for the root user they stand unused (its dashboard is the account's).
     ownUser: { Operation: GetUser, Input: { UserName: caller.userName ?? ANY_USER_NAME } },
     // The old password is checked when the form is sent; the decision does not read it.
@@ -66,6 +68,8 @@ export interface DashboardData {
   readonly summary?: ReadResult<OutputOf<typeof GetAccountSummary>>;
   /** Root and administrators: who of the users without MFA can enroll one themselves (undefined if refused). */
   readonly mfaEnrollment?: MfaEnrollmentState;
+  /** Root and administrators who may list them: the active unused access findings per type (undefined if not allowed). */
+  readonly unusedAccess?: ReadResult<OutputOf<typeof ListUnusedAccessFindings>>;
   /** Employees: their own credentials. */
   readonly ownCredentials?: OwnCredentialsView;
   /** Employees: the console's main actions, each as the engine decides it for them. */
@@ -116,9 +120,14 @@ export async function loadDashboard(caller: Caller): Promise<DashboardData> {
     const [aliasList, own] = await Promise.all([aliases, ownCredentials(caller, permissions)]);
     return { audience, permissions, aliases: aliasList, ownCredentials: own, keyActions: keyActions(permissions) };
   }
-  const [aliasList, summary] = await Promise.all([aliases, readOperation(GetAccountSummary, {}, caller)]);
+  const [aliasList, summary, unusedAccess] = await Promise.all([
+    aliases,
+    readOperation(GetAccountSummary, {}, caller),
+    // Only the counts are shown: one finding is the smallest page.
+    isDenied(permissions.unusedAccess) ? undefined : readOperation(ListUnusedAccessFindings, { MaxItems: 1 }, caller),
+  ]);
   // Who can enroll their own device matters only when someone signs in without one.
   const withoutMfa = summary.ok ? summary.value.SummaryMap.ConsoleUsersWithoutMFA : 0;
   const enrollment = withoutMfa > 0 ? await readOperation(ListConsoleUsersWithoutMFA, {}, caller) : undefined;
-  return { audience, permissions, aliases: aliasList, summary, mfaEnrollment: enrollment?.ok ? enrollment.value : undefined, keyActions: [] };
+  return { audience, permissions, aliases: aliasList, summary, unusedAccess, mfaEnrollment: enrollment?.ok ? enrollment.value : undefined, keyActions: [] };
 }

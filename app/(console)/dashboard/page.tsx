@@ -11,6 +11,9 @@ import { KeyActions } from "@/components/dashboard/KeyActions";
 import { OwnCredentials } from "@/components/dashboard/OwnCredentials";
 import { ResourceCounts } from "@/components/dashboard/ResourceCounts";
 import { usersListHref } from "@/components/users/usersListFilters";
+import { FINDING_TYPE_LABELS, findingsHref } from "@/components/findings/findingLabels";
+import { DEFAULT_UNUSED_ACCESS_DAYS, UNUSED_FINDING_TYPES } from "@/lib/iam/reports/unusedAccessFindings";
+import type { ListUnusedAccessFindingsOutput } from "@/lib/iam/reports/unusedAccess";
 import { currentOrigin } from "@/lib/auth/request";
 import { requireConsoleSession } from "@/lib/auth/session";
 import type { AccountSummary } from "@/lib/iam/account/summary";
@@ -98,6 +101,34 @@ function AdministratorState({ summary }: { summary: AccountSummary }) {
   );
 }
 
+const FINDING_NOUNS = {
+  UnusedIAMUser: ["user", "users"],
+  UnusedIAMRole: ["role", "roles"],
+  UnusedIAMUserPassword: ["password", "passwords"],
+  UnusedIAMUserAccessKey: ["access key", "access keys"],
+} as const;
+
+function UnusedAccess({ findings }: { findings: ListUnusedAccessFindingsOutput }) {
+  return (
+    <Panel
+      title="Unused access"
+      description={`Active findings: what nobody used for ${DEFAULT_UNUSED_ACCESS_DAYS} days, from the audit log. Each count opens its findings.`}
+      testId="unused-access-card"
+    >
+      <AccountState
+        facts={UNUSED_FINDING_TYPES.map((type) => ({
+          id: `findings-${type}`,
+          label: `${FINDING_TYPE_LABELS[type]} findings`,
+          count: findings.ActiveCounts[type],
+          noun: FINDING_NOUNS[type],
+          href: findingsHref(type),
+          warnWhenAny: true,
+        }))}
+      />
+    </Panel>
+  );
+}
+
 export default async function DashboardPage() {
   const session = await requireConsoleSession();
   const { caller } = session;
@@ -158,6 +189,7 @@ export default async function DashboardPage() {
         <>
           <IamResources summary={data.summary.value.SummaryMap} />
           {data.audience === "administrator" && <AdministratorState summary={data.summary.value.SummaryMap} />}
+          {data.unusedAccess && (data.unusedAccess.ok ? <UnusedAccess findings={data.unusedAccess.value} /> : <Refused title="Unused access" error={data.unusedAccess.error} />)}
           <Recommendations data={data} summary={data.summary.value.SummaryMap} />
         </>
       ) : (

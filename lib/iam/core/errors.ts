@@ -23,6 +23,12 @@ export type IamErrorCode =
   | "InvalidAuthenticationCode"
   /** Portcullis: the entity changed since the editor loaded it (CreatePolicyVersion's ExpectedDefaultVersionId). */
   | "ConcurrentModification"
+  /** GetCredentialReport: no report was generated (410). */
+  | "ReportNotPresent"
+  /** GetCredentialReport: the latest report is over 4 hours old (410). */
+  | "ReportExpired"
+  /** GetCredentialReport: the report is still being generated (404). */
+  | "ReportInProgress"
   | "AccessDenied";
 
 export class IamError extends Error {

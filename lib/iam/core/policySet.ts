@@ -13,7 +13,7 @@ import { IamError } from "./errors";
 const MAX_CACHED = 10_000;
 const compiled = new Map<string, CompiledPolicy>();
 
-/** A stored policy compiled once per cache key (a version's row ID; an inline policy's ID with its last update), named as given. */
+/** A stored policy compiled once per cache key (a version's row ID; an inline policy's digest), named as given. */
 export function compileCached(cacheKey: string, documentText: string, name: string): CompiledPolicy {
   let policy = compiled.get(cacheKey);
   if (!policy) {

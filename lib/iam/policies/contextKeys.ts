@@ -2,21 +2,51 @@
 // policies test, so that a simulation can be given a value for each (SimulatePrincipalPolicy's
 // ContextEntries). For a principal: every identity-based policy that applies to it (a user's own and
 // its groups', a group's, a role's), plus any policies given. Keys come back as first written,
-// once each without regard to case (condition key names are case-insensitive).
+// once each without regard to case (condition key names are case-insensitive). For a principal the
+// answer also lists its policies (SimulatedPolicies, a Portcullis member): the console's simulator
+// shows them with a switch each and their text, and leaves switched-off ones out by their keys.
 
 import { z } from "zod";
-import type { Caller } from "@/lib/auth/caller";
-import type { Tx } from "@/lib/db/client";
-import { conditionKeysOf, parseIamArn, parsePolicy, readPolicy, type PolicyDocument } from "@/lib/policy";
-import { accountOf } from "../core/account";
+import { conditionKeysOf, parsePolicy, type PolicyDocument } from "@/lib/policy";
 import { IamError } from "../core/errors";
 import { operation } from "../core/operation";
 import { malformedPolicyDocument } from "./document";
-import { simulatedPrincipal } from "./simulatedPrincipal";
+import { BOUNDARY_KEY, principalSources, simulatedPrincipal, type PolicySourceType, type Sources } from "./simulatedPrincipal";
 import { actsOnPolicySource, PolicyInputList } from "./simulation";
 
 export interface ContextKeysOutput {
   ContextKeyNames: string[];
+}
+
+/** One stored policy of the principal, as the simulator lists it. */
+export interface SimulatedPolicy {
+  /** What SimulatePrincipalPolicy's ExcludedPolicies takes to leave it out, and MatchedStatements' SourcePolicyKey. */
+  Key: string;
+  PolicyName: string;
+  PolicySourceType: PolicySourceType;
+  /** The group it reaches a user through. */
+  GroupName?: string;
+  PolicyArn?: string;
+  /** The principal's permissions boundary, rather than a grant. */
+  IsPermissionsBoundary: boolean;
+  /** The text the engine weighs (a managed policy's default version), as stored. */
+  Document: string;
+}
+
+export interface PrincipalContextKeysOutput extends ContextKeysOutput {
+  SimulatedPolicies: SimulatedPolicy[];
+}
+
+function simulatedPolicies(sources: Sources): SimulatedPolicy[] {
+  return [...sources.values()].map((source) => ({
+    Key: source.key,
+    PolicyName: source.id,
+    PolicySourceType: source.type!,
+    ...(source.group ? { GroupName: source.group } : {}),
+    ...(source.arn ? { PolicyArn: source.arn } : {}),
+    IsPermissionsBoundary: source.key === BOUNDARY_KEY,
+    Document: source.text,
+  }));
 }
 
 /** The documents given as text, each checked as a policy (MalformedPolicyDocument names which one). */
@@ -26,21 +56,6 @@ function inputDocuments(texts: readonly string[] | undefined): PolicyDocument[] 
     if (!parsed.ok) throw new IamError("MalformedPolicyDocument", `PolicyInputList.${i + 1}: ${malformedPolicyDocument(parsed.findings.filter((f) => f.severity === "error")).message}`);
     return parsed.document;
   });
-}
-
-/** A group's inline and attached policies (default versions), read in one query. */
-async function groupDocuments(tx: Tx, caller: Caller, arn: string): Promise<PolicyDocument[]> {
-  const group = await tx.group.findFirst({
-    where: { arn, accountId: accountOf(caller) },
-    select: {
-      inlinePolicies: { select: { document: true } },
-      attachedPolicies: { select: { policy: { select: { versions: { where: { isDefault: true }, select: { document: true } } } } } },
-    },
-  });
-  if (!group) throw new IamError("NoSuchEntity", `No group in account ${accountOf(caller)} has the ARN ${arn}. Copy the ARN from the group's page.`);
-  const texts = [...group.inlinePolicies.map((p) => p.document), ...group.attachedPolicies.flatMap(({ policy }) => policy.versions.map((v) => v.document))];
-  // Stored documents were validated when saved.
-  return texts.flatMap((text) => readPolicy(JSON.parse(text)).document ?? []);
 }
 
 export const GetContextKeysForCustomPolicy = operation({
@@ -64,12 +79,12 @@ export const GetContextKeysForPrincipalPolicy = operation({
     PolicyInputList: PolicyInputList.optional(),
   }),
   ...actsOnPolicySource,
-  run: async ({ tx, input, caller }): Promise<ContextKeysOutput> => {
+  run: async ({ tx, input, caller }): Promise<PrincipalContextKeysOutput> => {
     const given = inputDocuments(input.PolicyInputList);
-    const stored =
-      parseIamArn(input.PolicySourceArn)?.type === "group"
-        ? await groupDocuments(tx, caller, input.PolicySourceArn)
-        : (await simulatedPrincipal(tx, caller, input.PolicySourceArn)).policies.set.identity.map((policy) => policy.document);
-    return { ContextKeyNames: conditionKeysOf([...stored, ...given]) };
+    const principal = await simulatedPrincipal(tx, caller, input.PolicySourceArn);
+    const sources: Sources = new Map();
+    await principalSources(tx, principal, sources);
+    const stored = principal.policies.set.identity.map((policy) => policy.document);
+    return { ContextKeyNames: conditionKeysOf([...stored, ...given]), SimulatedPolicies: simulatedPolicies(sources) };
   },
 });

@@ -1,6 +1,7 @@
 // The policy simulator, with IAM's two entry points and one evaluation:
 // - SimulatePrincipalPolicy: what would the engine decide if this IAM user, or a session of this
-//   role, asked to perform these actions on these resources? It decides exactly as a real request
+//   role, or a member of this group with no policies of its own, asked to perform these actions on
+//   these resources? It decides exactly as a real request
 //   by that principal would be decided — the user's own policies and groups' policies, or the role's
 //   policies, the permissions boundary, the tags as aws:PrincipalTag/* — with the conditions the
 //   person simulating supplies (MFA, source IP, time, …) in place of the facts of a live request.
@@ -13,6 +14,9 @@
 // permissions boundary allows the action. Results page with MaxItems and Marker, one result per
 // action and resource pair; only the requested page is evaluated. Each result also carries the
 // engine's Explanation, which the console shows (a Portcullis member, not AWS's).
+// The console's simulator adds two members AWS's API does not have: ExcludedPolicies leaves some of
+// the principal's policies out (its context — aws:username, tags — stays the principal's), and
+// ServiceControlPolicyLevels weighs SCPs as an organization would, one list per level from the root.
 
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
@@ -34,7 +38,7 @@ import { IamError } from "../core/errors";
 import { accountOf } from "../core/account";
 import { operation } from "../core/operation";
 import { encodeMarker, pageWindow, PageInput, type Page } from "../core/pagination";
-import { findRoleByArn, findUserByArn, inputPolicies, inputPolicy, principalSources, simulatedPrincipal, type PolicySourceType, type Sources } from "./simulatedPrincipal";
+import { BOUNDARY_KEY, findRoleByArn, findUserByArn, inputPolicies, inputPolicy, principalSources, simulatedPrincipal, sourceName, type PolicySourceType, type Sources } from "./simulatedPrincipal";
 
 export type { PolicySourceType };
 
@@ -90,6 +94,11 @@ const SimulationMembers = {
   CallerArn: CallerArn.optional(),
   ContextEntries: z.array(ContextEntry).max(100, "at most 100 context entries").optional(),
   ResourceHandlingOption: ResourceHandlingOption.optional(),
+  /** The SCPs of each level of the organization, the root first (a Portcullis member, for the console). */
+  ServiceControlPolicyLevels: z
+    .array(z.object({ PolicyInputList: z.array(PolicyInputText).min(1, "give at least one SCP for each level").max(5, "at most 5 SCPs per level, as AWS attaches them") }))
+    .max(7, "at most 7 levels: the root, five organizational units and the account")
+    .optional(),
   ...PageInput,
 };
 
@@ -97,9 +106,11 @@ const SimulatePrincipalPolicyInput = z.object({
   PolicySourceArn: z
     .string({ error: "PolicySourceArn is required" })
     .max(2048, "must be at most 2048 characters")
-    .regex(/^arn:\S+$/, "must be the ARN of an IAM user or role, such as arn:aws:iam::123456789012:user/alice"),
+    .regex(/^arn:\S+$/, "must be the ARN of an IAM user, group or role, such as arn:aws:iam::123456789012:user/alice"),
   PolicyInputList: PolicyInputList.optional(),
   ...SimulationMembers,
+  /** The keys of the principal's policies to leave out (GetContextKeysForPrincipalPolicy's SimulatedPolicies lists them; a Portcullis member, for the console). */
+  ExcludedPolicies: z.array(z.string().min(1, "a policy key must not be empty").max(2048, "a policy key must be at most 2048 characters")).max(100, "at most 100 policies").optional(),
   /** aws:MultiFactorAuthPresent for the simulated request: a boolean, or "true"/"false" as AWS sends it (a Portcullis member, for the console). */
   MultiFactorAuthPresent: z.union([z.boolean(), z.enum(["true", "false"])], { error: "must be true or false" }).optional(),
 });
@@ -121,6 +132,8 @@ export interface Position {
 export interface MatchedStatement {
   SourcePolicyId: string;
   SourcePolicyType?: PolicySourceType;
+  /** The source's key (simulatedPrincipal.ts), unique where ids are not: the console finds the policy's text by it. */
+  SourcePolicyKey?: string;
   StartPosition?: Position;
   EndPosition?: Position;
 }
@@ -173,14 +186,16 @@ function toPosition(position: { line: number; column: number }): Position {
 /** AWS's MatchedStatements, from the engine's deciding statements. */
 function matchedStatements(decidedBy: readonly StatementRef[], sources: Sources, spans: Map<string, StatementSpan[]>): MatchedStatement[] {
   return decidedBy.map((ref) => {
-    const source = sources.get(ref.policy);
+    const name = sourceName(ref.policy, ref.policyType);
+    const source = sources.get(name);
     if (!source) return { SourcePolicyId: ref.policy };
-    let policySpans = spans.get(ref.policy);
-    if (!policySpans) spans.set(ref.policy, (policySpans = statementSpans(source.text)));
+    let policySpans = spans.get(name);
+    if (!policySpans) spans.set(name, (policySpans = statementSpans(source.text)));
     const span = policySpans[ref.index];
     return {
       SourcePolicyId: source.id,
       ...(source.type ? { SourcePolicyType: source.type } : {}),
+      SourcePolicyKey: source.key,
       ...(span ? { StartPosition: toPosition(span.start), EndPosition: toPosition(span.end) } : {}),
     };
   });
@@ -217,7 +232,7 @@ function runSimulation(simulation: Simulation, actions: readonly string[], resou
   // One prepared set decides every pair, remembering per action which statements can apply.
   const set = preparePolicySet(simulation.set);
   const byName = new Map<string, CompiledPolicy>();
-  for (const policy of [...simulation.set.identity, simulation.set.boundary, simulation.set.resource]) if (policy) byName.set(policy.name, policy);
+  for (const policy of [...simulation.set.identity, simulation.set.boundary, simulation.set.resource, ...(simulation.set.scps ?? []).flat()]) if (policy) byName.set(policy.name, policy);
   const spans = new Map<string, StatementSpan[]>();
   const EvaluationResults: SimulationResult[] = [];
   for (let i = skip; i < end; i++) {
@@ -242,6 +257,24 @@ function runSimulation(simulation: Simulation, actions: readonly string[], resou
     });
   }
   return end < total ? { EvaluationResults, IsTruncated: true, Marker: encodeMarker(end) } : { EvaluationResults, IsTruncated: false };
+}
+
+/** The SCP levels given as text, each policy named by its place ("ServiceControlPolicyLevels.1.PolicyInputList.2"). */
+function scpLevels(levels: readonly { PolicyInputList: readonly string[] }[] | undefined, sources: Sources): CompiledPolicy[][] | undefined {
+  return levels?.map((level, i) => level.PolicyInputList.map((text, j) => inputPolicy(text, `ServiceControlPolicyLevels.${i + 1}.PolicyInputList.${j + 1}`, sources, undefined, "scp")));
+}
+
+/** The principal's policies without the excluded ones; a key that names none of them is an error, not a silent no-op. */
+function withoutExcluded(set: PolicySet, sources: Sources, excluded: readonly string[], principalArn: string): PolicySet {
+  if (excluded.length === 0) return set;
+  const known = new Set([...sources.values()].map((source) => source.key));
+  const unknown = excluded.find((key) => !known.has(key));
+  if (unknown !== undefined) throw new IamError("InvalidInput", `ExcludedPolicies names ${unknown}, which is not a policy of ${principalArn}. List its policies with GetContextKeysForPrincipalPolicy and use their keys.`);
+  const leftOut = new Set(excluded);
+  return {
+    identity: set.identity.filter((policy) => !leftOut.has(sources.get(policy.name)?.key ?? "")),
+    boundary: leftOut.has(BOUNDARY_KEY) ? undefined : set.boundary,
+  };
 }
 
 /** The keys every simulated request carries: the moment of the simulation. */
@@ -291,10 +324,11 @@ export const SimulatePrincipalPolicy = operation({
     const principal = await simulatedPrincipal(tx, caller, input.PolicySourceArn);
     const sources: Sources = new Map();
     await principalSources(tx, principal, sources);
+    const own = withoutExcluded(principal.policies.set, sources, input.ExcludedPolicies ?? [], principal.arn);
     const extra = inputPolicies(input.PolicyInputList, "PolicyInputList", sources);
     const [boundaryText] = input.PermissionsBoundaryPolicyInputList ?? [];
-    const boundary = boundaryText === undefined ? principal.policies.set.boundary : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources);
-    // A user simulates as itself by default; a role's simulation needs a CallerArn for a resource policy.
+    const boundary = boundaryText === undefined ? own.boundary : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources, undefined, "boundary");
+    // A user simulates as itself by default; a role's or group's simulation needs a CallerArn for a resource policy.
     const { resource, principal: caller_ } = resourcePolicyOf(input, sources, principal.kind === "user" ? principal.arn : undefined);
     const context = withContextEntries(
       { ...timeContext(), "aws:MultiFactorAuthPresent": String(input.MultiFactorAuthPresent ?? false), ...principal.identity },
@@ -302,7 +336,7 @@ export const SimulatePrincipalPolicy = operation({
     );
     return runSimulation(
       {
-        set: { identity: [...principal.policies.set.identity, ...extra], boundary, resource },
+        set: { identity: [...own.identity, ...extra], boundary, resource, scps: scpLevels(input.ServiceControlPolicyLevels, sources) },
         sources,
         principal: caller_ ?? principal.arn,
         defaultResourceAccount: ownerAccount(input.ResourceOwner, principal.accountId),
@@ -330,12 +364,12 @@ export const SimulateCustomPolicy = operation({
     const sources: Sources = new Map();
     const identity = inputPolicies(input.PolicyInputList, "PolicyInputList", sources);
     const [boundaryText] = input.PermissionsBoundaryPolicyInputList ?? [];
-    const boundary = boundaryText === undefined ? undefined : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources);
+    const boundary = boundaryText === undefined ? undefined : inputPolicy(boundaryText, "PermissionsBoundaryPolicyInputList.1", sources, undefined, "boundary");
     const { resource, principal } = resourcePolicyOf(input, sources, undefined);
     const account = accountOf(caller);
     return runSimulation(
       {
-        set: { identity, boundary, resource },
+        set: { identity, boundary, resource, scps: scpLevels(input.ServiceControlPolicyLevels, sources) },
         sources,
         principal: principal ?? `arn:aws:iam::${account}:user/SimulatedCaller`,
         defaultResourceAccount: ownerAccount(input.ResourceOwner, account),

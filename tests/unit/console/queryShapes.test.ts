@@ -65,8 +65,13 @@ const STRINGS: Record<string, string> = {
   ResourcePolicy: POLICY,
   ResourceOwner: `arn:aws:iam::${ACCOUNT}:root`,
   CallerArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+  // The console simulator's switched-off policy (a console-only member, dropped by the door).
+  ExcludedPolicies: "inline/Own",
   Key: "team",
   Value: "web platform",
+  Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+  JobId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+  ServiceNamespace: "iam",
 };
 
 /** Lists whose items must differ (tag keys are unique), or that need more than one item. */

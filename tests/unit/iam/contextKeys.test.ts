@@ -49,10 +49,10 @@ describe("GetContextKeysForPrincipalPolicy", () => {
 
   it("reads a role's and a group's policies", async () => {
     await createRole(acct.accountId, "Deployer", { inline: { Own: policy(conditioned({ StringEquals: { "aws:ResourceTag/env": "prod" } })) } });
-    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: roleArn(acct.accountId, "Deployer") }, acct.root)).toEqual({ ContextKeyNames: ["aws:ResourceTag/env"] });
+    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: roleArn(acct.accountId, "Deployer") }, acct.root)).toMatchObject({ ContextKeyNames: ["aws:ResourceTag/env"] });
     const teamPolicy = await createCustomerPolicy(acct.accountId, "Team", policy(conditioned({ Bool: { "aws:SecureTransport": "true" } })));
     await createGroup(acct.accountId, "Team", [teamPolicy]);
-    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: groupArn(acct.accountId, "Team") }, acct.root)).toEqual({ ContextKeyNames: ["aws:SecureTransport"] });
+    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: groupArn(acct.accountId, "Team") }, acct.root)).toMatchObject({ ContextKeyNames: ["aws:SecureTransport"] });
     await expectIamError(execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: groupArn(acct.accountId, "Ghosts") }, acct.root), "NoSuchEntity");
     await expectIamError(execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "ghost") }, acct.root), "NoSuchEntity");
   });
@@ -63,7 +63,7 @@ describe("GetContextKeysForPrincipalPolicy", () => {
     const auditor = await createUser(acct.accountId, "auditor", {
       inline: { EngOnly: policy({ Effect: "Allow", Action: "iam:GetContextKeysForPrincipalPolicy", Resource: `arn:aws:iam::${acct.accountId}:user/eng/*` }) },
     });
-    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice", "/eng/") }, auditor)).toEqual({ ContextKeyNames: [] });
+    expect(await execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "alice", "/eng/") }, auditor)).toEqual({ ContextKeyNames: [], SimulatedPolicies: [] });
     await expectIamError(execute(GetContextKeysForPrincipalPolicy, { PolicySourceArn: userArn(acct.accountId, "bob") }, auditor), "AccessDenied");
     expect((await auditEvents(acct.accountId, "iam:GetContextKeysForPrincipalPolicy")).map((e) => [e.resource, e.result])).toEqual([
       [userArn(acct.accountId, "alice", "/eng/"), "Allowed"],

@@ -278,6 +278,23 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   GetCallerPermissions:            [OK,      OK,      OK,      OK,      OK,      OWN],
   // audit: cloudtrail:LookupEvents is not an IAM read; IAMReadOnlyAccess does not grant it.
   LookupEvents:                    [OK,      OK,      DENIED,  DENIED,  DENIED,  OWN],
+  // reports: IAMReadOnlyAccess grants iam:GenerateCredentialReport and
+  // iam:GenerateServiceLastAccessedDetails by name, and the reads by iam:Get*. The other account's
+  // administrator generates its own account's report; its account has none to get (the fixture
+  // gives the target account one), and the target's job and entities are not its own.
+  GenerateCredentialReport:        [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  GetCredentialReport:             [OK,      OK,      OK,      DENIED,  DENIED,  refused("ReportNotPresent")],
+  GenerateServiceLastAccessedDetails: [OK,   OK,      OK,      DENIED,  DENIED,  NSE_ARN],
+  GetServiceLastAccessedDetails:   [OK,      OK,      OK,      DENIED,  DENIED,  NSE],
+  GetServiceLastAccessedDetailsWithEntities: [OK, OK, OK,      DENIED,  DENIED,  NSE],
+  // Who can reveals every principal's policies, so it needs iam:GetAccountAuthorizationDetails (a
+  // Get, so IAMReadOnlyAccess grants it); what a principal can do is a simulation of its policies.
+  ListPrincipalsWithAccess:        [OK,      OK,      OK,      DENIED,  DENIED,  OWN],
+  ListPrincipalPermissions:        [OK,      OK,      OK,      DENIED,  DENIED,  NSE_ARN],
+  // Unused access findings are Access Analyzer's (access-analyzer:ListFindings, :UpdateFindings),
+  // which IAMReadOnlyAccess does not grant. A finding names the target's key: not the other account's.
+  ListUnusedAccessFindings:        [OK,      OK,      DENIED,  DENIED,  DENIED,  OWN],
+  UpdateUnusedAccessFindings:      [OK,      OK,      DENIED,  DENIED,  DENIED,  NSE],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -433,6 +450,15 @@ const SAMPLES: Record<string, Sample> = {
   ListVirtualMFADevices: () => ({}),
   GetCallerPermissions: () => ({ Checks: [{ Operation: CreateUser, Input: { UserName: "newcomer", Path: "/staff/" }, InputVaries: true }, { Operation: CreateAccessKey, Input: {} }] }),
   LookupEvents: () => ({}),
+  GenerateCredentialReport: () => ({}),
+  GetCredentialReport: () => ({}),
+  GenerateServiceLastAccessedDetails: (f) => ({ Arn: f.targetArn, Granularity: "ACTION_LEVEL" }),
+  GetServiceLastAccessedDetails: (f) => ({ JobId: f.lastAccessedJobId }),
+  GetServiceLastAccessedDetailsWithEntities: (f) => ({ JobId: f.lastAccessedJobId, ServiceNamespace: "iam" }),
+  ListPrincipalsWithAccess: () => ({ ActionName: "iam:DeleteUser" }),
+  ListPrincipalPermissions: (f) => ({ PolicySourceArn: f.targetArn, Service: "iam" }),
+  ListUnusedAccessFindings: () => ({ UnusedAccessAge: 30 }),
+  UpdateUnusedAccessFindings: (f) => ({ Ids: [`UnusedIAMUserAccessKey:${f.targetKey}`], Status: "ARCHIVED" }),
 };
 
 // ---------------------------------------------------------------------------------------------

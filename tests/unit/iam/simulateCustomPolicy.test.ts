@@ -28,7 +28,7 @@ describe("SimulateCustomPolicy", () => {
     ]);
     // {"Version":"2012-10-17","Statement":[{…}]}: the statement's braces are at columns 38 and (length - 2), 1-based.
     const first = doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::web/*" });
-    expect(EvaluationResults[0]!.MatchedStatements).toEqual([{ SourcePolicyId: "PolicyInputList.1", StartPosition: { Line: 1, Column: 38 }, EndPosition: { Line: 1, Column: first.length - 2 } }]);
+    expect(EvaluationResults[0]!.MatchedStatements).toEqual([{ SourcePolicyId: "PolicyInputList.1", SourcePolicyKey: "PolicyInputList.1", StartPosition: { Line: 1, Column: 38 }, EndPosition: { Line: 1, Column: first.length - 2 } }]);
     expect(EvaluationResults[2]!.MatchedStatements.map((m) => m.SourcePolicyId)).toEqual(["PolicyInputList.2"]);
     expect(EvaluationResults[0]!.PermissionsBoundaryDecisionDetail).toBeUndefined();
   });

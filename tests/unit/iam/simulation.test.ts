@@ -156,7 +156,7 @@ describe("SimulatePrincipalPolicy", () => {
     const text = JSON.stringify(policy({ Sid: "TeamOnly", Effect: "Allow", Action: "iam:CreateUser", Resource: "*", Condition: { StringEquals: { "aws:RequestTag/team": "web", "aws:PrincipalTag/Dept": "eng" } } }, { Sid: "NoDeletes", Effect: "Deny", Action: "iam:DeleteUser", Resource: "*" }));
     const start = text.indexOf('{"Sid":"NoDeletes"');
     expect(deleted!.EvalDecision).toBe("explicitDeny");
-    expect(deleted!.MatchedStatements).toEqual([{ SourcePolicyId: "Tagged", SourcePolicyType: "user", StartPosition: { Line: 1, Column: start + 1 }, EndPosition: { Line: 1, Column: text.length - 2 } }]); // its closing brace, before "]}"
+    expect(deleted!.MatchedStatements).toEqual([{ SourcePolicyId: "Tagged", SourcePolicyType: "user", SourcePolicyKey: "inline/Tagged", StartPosition: { Line: 1, Column: start + 1 }, EndPosition: { Line: 1, Column: text.length - 2 } }]); // its closing brace, before "]}"
   });
 
   it("adds PolicyInputList policies and replaces the boundary with PermissionsBoundaryPolicyInputList", async () => {
@@ -169,7 +169,7 @@ describe("SimulatePrincipalPolicy", () => {
     });
     expect(results.map((r) => r.EvalDecision)).toEqual(["allowed", "implicitDeny"]);
     expect(results[0]!.MatchedStatements).toEqual(
-      expect.arrayContaining([{ SourcePolicyId: "PolicyInputList.1", StartPosition: { Line: 4, Column: 5 }, EndPosition: { Line: 8, Column: 5 } }]),
+      expect.arrayContaining([{ SourcePolicyId: "PolicyInputList.1", SourcePolicyKey: "PolicyInputList.1", StartPosition: { Line: 4, Column: 5 }, EndPosition: { Line: 8, Column: 5 } }]),
     );
     expect(results[1]!.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: false });
     await expectIamError(simulate("alice", { ActionNames: ["iam:GetUser"], PolicyInputList: ['{"Statement": []'] }), "MalformedPolicyDocument", /^PolicyInputList\.1: /);
@@ -183,13 +183,14 @@ describe("SimulatePrincipalPolicy", () => {
     expect(got!.MatchedStatements).toEqual([expect.objectContaining({ SourcePolicyId: "ResourcePolicy", SourcePolicyType: "resource" })]);
   });
 
-  it("simulates only IAM users and roles of the caller's account", async () => {
+  it("simulates only IAM users, groups and roles of the caller's account", async () => {
     await createUser(acct.accountId, "alice");
     const other = await createAccount();
     await createUser(other.accountId, "outsider");
     const run = (PolicySourceArn: string) => execute(SimulatePrincipalPolicy, { PolicySourceArn, ActionNames: ["iam:GetUser"] }, acct.root);
     await expectIamError(run(`arn:aws:iam::${acct.accountId}:role/Deployer`), "NoSuchEntity", `No role in account ${acct.accountId} has the ARN arn:aws:iam::${acct.accountId}:role/Deployer. Copy the ARN from the role's page.`);
-    await expectIamError(run(`arn:aws:iam::${acct.accountId}:group/Team`), "InvalidInput", /is not the ARN of an IAM user or role/);
+    await expectIamError(run(`arn:aws:iam::${acct.accountId}:group/Team`), "NoSuchEntity", /No group in account/);
+    await expectIamError(run(`arn:aws:iam::${acct.accountId}:policy/Team`), "InvalidInput", /is not the ARN of an IAM user, group or role/);
     await expectIamError(run(userArn(other.accountId, "outsider")), "NoSuchEntity", `No IAM user in account ${acct.accountId} has the ARN ${userArn(other.accountId, "outsider")}.`);
     await expectIamError(run(userArn(acct.accountId, "ghost")), "NoSuchEntity");
     await expectIamError(run("not-an-arn"), "ValidationError", /PolicySourceArn/);

@@ -17,6 +17,7 @@ export function groupPageChecks(GroupName: string, tab: GroupTab): Record<string
     // Renaming is decided on the old ARN and on the new one, which is still to be typed.
     renameGroup: { Operation: UpdateGroup, Input: { GroupName, NewGroupName: ANY_GROUP_NAME }, InputVaries: true },
   };
+  if (tab === "last-accessed") return always;
   if (tab === "users") {
     return {
       ...always,

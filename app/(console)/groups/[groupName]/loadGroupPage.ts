@@ -14,6 +14,7 @@ import { groupPageChecks } from "./groupPagePermissions";
 export const GROUP_TABS = [
   { id: "users", label: "Users" },
   { id: "permissions", label: "Permissions" },
+  { id: "last-accessed", label: "Last accessed" },
 ] as const;
 export type GroupTab = (typeof GROUP_TABS)[number]["id"];
 

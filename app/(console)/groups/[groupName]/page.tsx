@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/session";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
+import { principalPermissionsHref } from "@/components/whoCan/principalPermissionsHref";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { DateTime } from "@/components/console/DateTime";
 import { PageHeader } from "@/components/console/PageHeader";
@@ -16,6 +17,7 @@ import { param, type SearchParams } from "@/components/table/queryHref";
 import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
 import { searchPolicies, searchUsers } from "../../_server/pickerSearch";
 import { addUsersToGroup, attachGroupPolicies, detachGroupPolicy, removeUserFromGroup, renameGroup } from "./actions";
+import { LastAccessedSection } from "../../_server/LastAccessedSection";
 import { GROUP_TABS, loadGroupPage, MEMBERS_PAGE } from "./loadGroupPage";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +27,8 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const query = await searchParams;
   const tab = GROUP_TABS.find((t) => t.id === param(query, "tab"))?.id ?? "users";
   const caller = await requireCaller();
-  const { group, permissions, controls } = await loadGroupPage(caller, groupName, tab, param(query, "marker"));
+  // The marker pages the open tab: the members on Users, the services on Last accessed.
+  const { group, permissions, controls } = await loadGroupPage(caller, groupName, tab, tab === "users" ? param(query, "marker") : undefined);
   if (!group.ok && group.error.code === "NoSuchEntity") notFound();
   const trail = <Breadcrumbs trail={[{ label: "User groups", href: "/groups" }, { label: groupName }]} />;
   if (!group.ok) {
@@ -44,9 +47,14 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         breadcrumbs={trail}
         title={<span data-testid="group-title">{name}</span>}
         actions={
-          <ButtonLink href={`${groupHref(name)}/delete`} variant="dangerOutline" testId="delete-group" permission={controls.deleteGroup}>
-            Delete
-          </ButtonLink>
+          <>
+            <ButtonLink href={principalPermissionsHref(Group.Arn)} variant="secondary" testId="group-what-it-can-do">
+              What it can do
+            </ButtonLink>
+            <ButtonLink href={`${groupHref(name)}/delete`} variant="dangerOutline" testId="delete-group" permission={controls.deleteGroup}>
+              Delete
+            </ButtonLink>
+          </>
         }
       />
       <SummaryPanel
@@ -94,6 +102,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         ) : (
           <ErrorPanel error={permissions.attached.error} />
         ))}
+      {tab === "last-accessed" && (
+        <LastAccessedSection arn={Group.Arn} caller={caller} path={groupHref(name)} query={query} policies="this group's permissions policies" attemptsBy="its members" />
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ export const POLICY_TABS = [
   { id: "permissions", label: "Permissions" },
   { id: "entities", label: "Entities attached" },
   { id: "versions", label: "Policy versions" },
+  { id: "last-accessed", label: "Last accessed" },
 ] as const;
 export type PolicyTab = (typeof POLICY_TABS)[number]["id"] | "edit";
 
@@ -35,6 +36,9 @@ async function loadView(caller: Caller, policy: PolicyView, view: PolicyTab, ver
       ]);
       return { view, versions, shownVersionId, document };
     }
+    case "last-accessed":
+      // Loaded by the tab itself (LastAccessedSection), from the ARN resolved above.
+      return { view };
     case "edit": {
       const [document, versions] = await Promise.all([defaultVersion(), readOperation(ListPolicyVersions, { PolicyArn }, caller)]);
       return { view, document, versions };

@@ -11,6 +11,7 @@ import { DeletePolicyDialog } from "@/components/policies/DeletePolicyDialog";
 import { PolicyTypeBadge } from "@/components/policies/PolicyTypeBadge";
 import { policyHref } from "@/components/policies/policyHref";
 import { param, type SearchParams } from "@/components/table/queryHref";
+import { LastAccessedSection } from "../../_server/LastAccessedSection";
 import { deletePolicy } from "./actions";
 import { EditPolicyView } from "./EditPolicyView";
 import { EntitiesTab } from "./EntitiesTab";
@@ -84,6 +85,9 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           {data.view === "permissions" && <PermissionsTab policy={Policy} data={data} />}
           {data.view === "entities" && <EntitiesTab policy={Policy} data={data} controls={controls} />}
           {data.view === "versions" && <VersionsTab policy={Policy} data={data} controls={controls} />}
+          {data.view === "last-accessed" && (
+            <LastAccessedSection arn={Policy.Arn} caller={caller} path={href} query={query} policies="this policy" attemptsBy="the users and roles it is attached to, directly or through a group," />
+          )}
         </>
       )}
     </div>

@@ -18,6 +18,7 @@ export const ROLE_TABS = [
   { id: "tags", label: "Tags" },
   { id: "sessions", label: "Sessions" },
   { id: "access", label: "Effective permissions" },
+  { id: "last-accessed", label: "Last accessed" },
 ] as const;
 export type RoleTab = (typeof ROLE_TABS)[number]["id"];
 
@@ -33,7 +34,9 @@ async function loadTab(tab: RoleTab, roleName: string, caller: Caller, query: Se
       return { tab, sessions: await readOperation(ListRoleSessions, { RoleName: roleName, Marker: param(query, "marker"), MaxItems: SESSIONS_PAGE_SIZE }, caller) };
     case "trust":
     case "tags":
-      // GetRole already returned the trust policy and the tags.
+    case "last-accessed":
+      // GetRole already returned the trust policy and the tags; the Last accessed tab loads itself
+      // once GetRole has returned the ARN (LastAccessedSection).
       return { tab };
   }
 }

@@ -4,6 +4,7 @@ import { requireConsoleSession } from "@/lib/auth/session";
 import type { RoleView } from "@/lib/iam/roles/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
+import { principalPermissionsHref } from "@/components/whoCan/principalPermissionsHref";
 import { allOf, type ControlPermission } from "@/components/permissions/controlPermission";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { DateTime } from "@/components/console/DateTime";
@@ -21,6 +22,8 @@ import { SimulateAccessForm } from "@/components/users/SimulateAccessForm";
 import { UserTagsTab } from "@/components/users/UserTagsTab";
 import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
 import { PermissionsBoundaryPanel } from "../../_server/PermissionsBoundaryPanel";
+import { LastAccessedSection } from "../../_server/LastAccessedSection";
+import type { Caller } from "@/lib/auth/caller";
 import { searchPolicies } from "../../_server/pickerSearch";
 // The simulator's server action takes the principal's ARN, a user's or a role's alike.
 import { simulateUserAccess } from "../../users/[userName]/simulateActions";
@@ -69,9 +72,14 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         breadcrumbs={trail}
         title={<span data-testid="role-title">{Role.RoleName}</span>}
         actions={
-          <ButtonLink href={`${roleHref(Role.RoleName)}/delete`} variant="dangerOutline" testId="delete-role" permission={controls.deleteRole}>
-            Delete
-          </ButtonLink>
+          <>
+            <ButtonLink href={principalPermissionsHref(Role.Arn)} variant="secondary" testId="role-what-it-can-do">
+              What it can do
+            </ButtonLink>
+            <ButtonLink href={`${roleHref(Role.RoleName)}/delete`} variant="dangerOutline" testId="delete-role" permission={controls.deleteRole}>
+              Delete
+            </ButtonLink>
+          </>
         }
       />
       <SummaryPanel
@@ -94,7 +102,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
       />
       <EditRoleDisclosure description={Role.Description} maxSessionDuration={Role.MaxSessionDuration} update={updateRole.bind(null, Role.RoleName)} permission={controls.editRole} />
       <Tabs label="Role details" tabs={ROLE_TABS} current={tab} hrefFor={(id) => roleHref(Role.RoleName, id)} />
-      <TabContent data={tabData} role={Role} accountId={caller.accountId ?? ""} controls={controls} query={query} />
+      <TabContent data={tabData} role={Role} caller={caller} controls={controls} query={query} />
     </div>
   );
 }
@@ -102,18 +110,19 @@ export default async function RolePage({ params, searchParams }: { params: Promi
 function TabContent({
   data,
   role,
-  accountId,
+  caller,
   controls,
   query,
 }: {
   data: RoleTabData;
   role: RoleView;
-  accountId: string;
+  caller: Caller;
   /** The open tab's buttons, as rolePageChecks names them. */
   controls: Record<string, ControlPermission>;
   query: SearchParams;
 }) {
   const name = role.RoleName;
+  const accountId = caller.accountId ?? "";
   switch (data.tab) {
     case "permissions":
       return (
@@ -169,5 +178,7 @@ function TabContent({
           <SimulateAccessForm owner="role" userName={name} simulate={simulateUserAccess.bind(null, role.Arn)} />
         </div>
       );
+    case "last-accessed":
+      return <LastAccessedSection arn={role.Arn} caller={caller} path={roleHref(name)} query={query} policies="this role's permissions policies" attemptsBy="its sessions" />;
   }
 }

@@ -40,6 +40,7 @@ export function rolePageChecks(RoleName: string, tab: RoleTab): Record<string, P
     case "sessions":
       return { ...always, revokeSessions: { Operation: RevokeRoleSessions, Input: { RoleName } } };
     case "access":
+    case "last-accessed":
       return always;
   }
 }

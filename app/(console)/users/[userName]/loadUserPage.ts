@@ -22,6 +22,7 @@ export const USER_TABS = [
   { id: "security", label: "Security credentials" },
   { id: "tags", label: "Tags" },
   { id: "access", label: "Effective permissions" },
+  { id: "last-accessed", label: "Last accessed" },
 ] as const;
 export type UserTab = (typeof USER_TABS)[number]["id"];
 
@@ -50,7 +51,9 @@ async function loadTab(tab: UserTab, userName: string, caller: Caller) {
       return { tab, mfaDevices, accessKeys, passwordRules };
     }
     case "tags":
-      // GetUser already returned the tags.
+    case "last-accessed":
+      // GetUser already returned the tags; the Last accessed tab loads itself once GetUser has
+      // returned the ARN (LastAccessedSection).
       return { tab };
   }
 }

@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { UserView } from "@/lib/iam/users/entity";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
 import { ButtonLink } from "@/components/forms/ButtonLink";
+import { principalPermissionsHref } from "@/components/whoCan/principalPermissionsHref";
 import { allOf, type ControlPermission } from "@/components/permissions/controlPermission";
 import { Breadcrumbs } from "@/components/console/Breadcrumbs";
 import { DateTime } from "@/components/console/DateTime";
@@ -23,6 +24,7 @@ import { AccessKeysSection } from "@/components/me/AccessKeysSection";
 import { MfaDevicesSection } from "@/components/me/MfaDevicesSection";
 import { accessKeysSectionProps } from "../../_server/accessKeysSection";
 import { PermissionsBoundaryPanel } from "../../_server/PermissionsBoundaryPanel";
+import { LastAccessedSection } from "../../_server/LastAccessedSection";
 import { deleteInlinePolicy } from "../../_server/inlinePolicyActions";
 import { searchPolicies } from "../../_server/pickerSearch";
 import { createMfaDevice, enableMfaDevice, removeMfaDevice, resyncMfaDevice } from "../../me/mfaActions";
@@ -37,7 +39,8 @@ export const dynamic = "force-dynamic";
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ userName: string }>; searchParams: Promise<SearchParams> }) {
   const userName = decodeURIComponent((await params).userName);
-  const requestedTab = param(await searchParams, "tab");
+  const query = await searchParams;
+  const requestedTab = param(query, "tab");
   const tab: UserTab = USER_TABS.find((t) => t.id === requestedTab)?.id ?? "permissions";
   const caller = await requireCaller();
   const { user, loginProfile, tabData, controls } = await loadUserPage(caller, userName, tab);
@@ -60,9 +63,14 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         breadcrumbs={trail}
         title={<span data-testid="user-title">{User.UserName}</span>}
         actions={
-          <ButtonLink href={`${userHref(User.UserName)}/delete`} variant="dangerOutline" testId="delete-user" permission={controls.deleteUser}>
-            Delete
-          </ButtonLink>
+          <>
+            <ButtonLink href={principalPermissionsHref(User.Arn)} variant="secondary" testId="user-what-it-can-do">
+              What it can do
+            </ButtonLink>
+            <ButtonLink href={`${userHref(User.UserName)}/delete`} variant="dangerOutline" testId="delete-user" permission={controls.deleteUser}>
+              Delete
+            </ButtonLink>
+          </>
         }
       />
       <SummaryPanel
@@ -77,7 +85,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         ]}
       />
       <Tabs label="User details" tabs={USER_TABS} current={tab} hrefFor={(id) => userHref(User.UserName, id)} />
-      <TabContent data={tabData} user={User} caller={caller} loginProfile={loginProfile} controls={controls} />
+      <TabContent data={tabData} user={User} caller={caller} loginProfile={loginProfile} controls={controls} query={query} />
     </div>
   );
 }
@@ -90,6 +98,7 @@ function TabContent({
   caller,
   loginProfile,
   controls,
+  query,
 }: {
   data: UserTabData;
   user: UserView;
@@ -97,6 +106,7 @@ function TabContent({
   loginProfile: LoginProfileRead;
   /** The open tab's buttons, as userPageChecks names them. */
   controls: Record<string, ControlPermission>;
+  query: SearchParams;
 }) {
   const name = user.UserName;
   switch (data.tab) {
@@ -183,6 +193,8 @@ function TabContent({
           <SimulateAccessForm userName={name} simulate={simulateUserAccess.bind(null, user.Arn)} />
         </div>
       );
+    case "last-accessed":
+      return <LastAccessedSection arn={user.Arn} caller={caller} path={userHref(name)} query={query} policies="this user's permissions policies (its own and its groups')" attemptsBy="this user" />;
     case "tags":
       return <UserTagsTab tags={user.Tags ?? []} save={saveUserTags.bind(null, name)} permission={allOf(controls.tagUser, controls.untagUser)} />;
   }

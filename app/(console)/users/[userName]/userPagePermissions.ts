@@ -54,6 +54,7 @@ export function userPageChecks(caller: Caller, UserName: string, tab: UserTab): 
         untagUser: { Operation: UntagUser, Input: { UserName, TagKeys: ANY_TAGS.map((tag) => tag.Key) }, InputVaries: true },
       };
     case "access":
+    case "last-accessed":
       return { deleteUser };
   }
 }

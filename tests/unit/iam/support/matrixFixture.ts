@@ -3,6 +3,7 @@
 // as lib/auth/session.ts builds them for one console request. A fixture is cheap (one createMany
 // per table, in one transaction) because every allowed write gets a fresh one.
 
+import { randomUUID } from "node:crypto";
 import { RequestScope, type Caller } from "@/lib/auth/caller";
 import { newSeed } from "@/lib/auth/mfaCodes";
 import { hashPassword } from "@/lib/auth/password";
@@ -36,6 +37,8 @@ export interface Fixture {
   readonly customPolicy: string;
   readonly targetArn: string;
   readonly targetKey: string;
+  /** A completed GenerateServiceLastAccessedDetails job of the target account. */
+  readonly lastAccessedJobId: string;
   readonly principals: Readonly<Record<Who, Principal>>;
   /** Each self-service caller's own access key. */
   readonly ownKeys: Readonly<Record<TargetUser, string>>;
@@ -88,6 +91,7 @@ export async function buildFixture(): Promise<Fixture> {
   const targetKey = newAccessKeyId();
   const deployerId = uniqueId("AROA");
   const spareRoleId = uniqueId("AROA");
+  const lastAccessedJobId = randomUUID();
   const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: accountRootArn(accountId) }, Action: "sts:AssumeRole" }] });
 
   const users: { id: string; accountId: string; name: string; nameLower: string; path: string; arn: string }[] = [];
@@ -165,6 +169,10 @@ export async function buildFixture(): Promise<Fixture> {
     db.loginProfile.createMany({ data: logins }),
     db.accessKey.createMany({ data: keys }),
     db.mfaDevice.createMany({ data: devices }),
+    // The reports the read operations return: a credential report under 4 hours old, and a
+    // completed last-accessed job about the target user.
+    db.credentialReport.createMany({ data: [{ accountId, state: "COMPLETE", startedAt: new Date(), generatedAt: new Date(), content: "user,arn\n" }] }),
+    db.accessDetailsJob.createMany({ data: [{ id: lastAccessedJobId, accountId, arn: targetArn, granularity: "SERVICE_LEVEL", status: "COMPLETED", completedAt: new Date(), result: JSON.stringify({ services: [], entities: [] }) }] }),
   ]);
 
   return {
@@ -174,6 +182,7 @@ export async function buildFixture(): Promise<Fixture> {
     customPolicy,
     targetArn,
     targetKey,
+    lastAccessedJobId,
     principals: {
       root: { kind: "root", accountId, arn: accountRootArn(accountId) },
       admin: admin.principal,
