@@ -16,6 +16,7 @@ import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { RequestScope, type Caller } from "./caller";
 import { open } from "./crypto";
+import { useRecordDue } from "./lastUse";
 import { rootArn } from "./principal";
 import type { RequestInfo } from "./request";
 import { loadRoleSessionCaller } from "./roleSession";
@@ -109,10 +110,10 @@ export const lookupApiCredential: SecretLookup<ApiCredential> = async (accessKey
  * aws:TokenIssueTime are left out of its requests' context (credentialKind "long-term-key").
  * Undefined when the role session went away between verification and now.
  */
-export async function apiCallerFor(credential: ApiCredential, request: RequestInfo, now = new Date()): Promise<Caller | undefined> {
+export async function apiCallerFor(credential: ApiCredential, request: RequestInfo, now = new Date(), region?: string): Promise<Caller | undefined> {
   const scope = new RequestScope();
   if (credential.kind === "role-session") {
-    const caller = await loadRoleSessionCaller(credential.accessKeyId, { ...request, scope }, now);
+    const caller = await loadRoleSessionCaller(credential.accessKeyId, { ...request, scope }, now, region);
     return caller && { ...caller, credentialKind: "session", accessKeyId: credential.accessKeyId };
   }
   if (credential.kind === "session-credential") return sessionCredentialCaller(credential.accessKeyId, request, scope, now);
@@ -122,21 +123,14 @@ export async function apiCallerFor(credential: ApiCredential, request: RequestIn
   return { kind: "user", arn, userId, userName, ...base };
 }
 
-/** AWS records a key's last use to the minute or so; one write a minute keeps hot keys off the writer. */
-export const KEY_USE_RECORD_INTERVAL_MS = 60_000;
-
 /**
  * Records a long-term key's use (GetAccessKeyLastUsed: date, service, region), at most once a
- * minute per key. The condition is in the update itself, so instances racing on one key write once.
- * Temporary credentials have no last-used record, as in AWS.
+ * minute per key (lastUse.ts). Temporary credentials have no last-used record, as in AWS.
  */
 export async function recordAccessKeyUse(verified: Pick<VerifiedRequest<ApiCredential>, "credential" | "region">, service: string, now = new Date()): Promise<void> {
   if (verified.credential.kind !== "access-key") return;
-  const before = new Date(now.getTime() - KEY_USE_RECORD_INTERVAL_MS);
-  // The lookup has just read the key: inside the minute there is nothing to write, so an API read
-  // takes no write lock. The update's own condition settles instances racing at the minute's turn.
-  const last = verified.credential.lastUsedAt;
-  if (last && last >= before) return;
+  const before = useRecordDue(verified.credential.lastUsedAt, now);
+  if (!before) return;
   await db.accessKey.updateMany({
     where: { id: verified.credential.accessKeyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: before } }] },
     data: { lastUsedAt: now, lastUsedService: service, lastUsedRegion: verified.region },
@@ -152,7 +146,7 @@ export async function authenticateApiRequest(request: SignableRequest, info: Req
   const now = options.now ?? new Date();
   const verified = await verifySignedRequest(request, lookupApiCredential, { ...options, now });
   if (!verified.ok) return verified;
-  const found = await apiCallerFor(verified.value.credential, info, now);
+  const found = await apiCallerFor(verified.value.credential, info, now, verified.value.region);
   if (!found) return { ok: false, error: sigv4Error("InvalidClientTokenId") };
   // The region the client signed for: where AWS would have served the request (RoleLastUsed's Region).
   const caller: Caller = { ...found, region: verified.value.region };

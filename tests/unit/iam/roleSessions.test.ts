@@ -177,6 +177,21 @@ describe("revoking a role's sessions", () => {
     expect(await loadRoleSessionCaller("ASIAAAAAAAAAAAAAAAAA", {})).toBeUndefined();
   });
 
+  it("records a session's use as the role's last use (RoleLastUsed), at most once a minute, with the API request's region", async () => {
+    const { role, assume } = await setup();
+    const result = await assume("worker");
+    const assumedAt = (await db.role.findUniqueOrThrow({ where: { id: role.id } })).lastUsedAt!;
+    // Inside the minute after AssumeRole recorded it, a request writes nothing.
+    await loadRoleSessionCaller(result.Credentials.AccessKeyId, {}, new Date(assumedAt.getTime() + 30_000), "eu-west-1");
+    expect((await db.role.findUniqueOrThrow({ where: { id: role.id } })).lastUsedAt).toEqual(assumedAt);
+    const later = new Date(assumedAt.getTime() + 120_000);
+    await loadRoleSessionCaller(result.Credentials.AccessKeyId, {}, later, "eu-west-1");
+    const used = await db.role.findUniqueOrThrow({ where: { id: role.id } });
+    expect([used.lastUsedAt, used.lastUsedRegion]).toEqual([later, "eu-west-1"]);
+    const { Role } = await execute(GetRole, { RoleName: "Ops" }, acct.root);
+    expect(Role.RoleLastUsed).toEqual({ LastUsedDate: later, Region: "eu-west-1" });
+  });
+
   it("a session of a deleted role is no longer a caller", async () => {
     const { role, assume } = await setup();
     const result = await assume("orphan");
