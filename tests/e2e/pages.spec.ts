@@ -73,6 +73,7 @@ test("every main page passes axe and is photographed at desktop and phone width,
     ["user-security", "/users/bob?tab=security"],
     ["user-tags", "/users/bob?tab=tags"],
     ["user-access", "/users/bob?tab=access"],
+    ["user-last-accessed", "/users/bob?tab=last-accessed"],
     ["groups", "/groups"],
     ["group-users", "/groups/Developers?tab=users"],
     ["group-permissions", "/groups/Developers?tab=permissions"],
@@ -86,11 +87,15 @@ test("every main page passes axe and is photographed at desktop and phone width,
     ["user-new", "/users/new"],
     ["group-new", "/groups/new"],
     ["policy-new", "/policies/new"],
+    ["simulator", "/simulator"],
+    ["who-can", "/who-can"],
+    ["credential-report", "/credential-report"],
+    ["findings", "/findings"],
   ];
   // Every page is photographed at both widths; at phone width axe runs on one of each kind of page
   // (the tabs of a page share its layout). The dark theme keeps every colour pair's contrast by
   // construction (tests/unit/console/darkPalette.test.ts), so it is checked on those pages, at desktop width.
-  const kinds = new Set(["dashboard", "users", "user-permissions", "user-security", "groups", "group-users", "policies", "policy-versions", "audit", "me"]);
+  const kinds = new Set(["dashboard", "users", "user-permissions", "user-security", "groups", "group-users", "policies", "policy-versions", "audit", "me", "simulator", "who-can", "credential-report", "findings"]);
   const passes = [
     { colorScheme: "light", width: "desktop", shows: () => true, axe: () => true },
     { colorScheme: "light", width: "phone", shows: () => true, axe: (name: string) => kinds.has(name) },
