@@ -8,6 +8,7 @@ export const FINDING_TYPE_LABELS: Record<UnusedFindingType, string> = {
   UnusedIAMRole: "Unused role",
   UnusedIAMUserPassword: "Unused password",
   UnusedIAMUserAccessKey: "Unused access key",
+  UnusedPermission: "Unused permission",
 };
 
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = { ACTIVE: "Active", ARCHIVED: "Archived", RESOLVED: "Resolved" };

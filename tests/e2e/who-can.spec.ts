@@ -2,11 +2,13 @@
 // (AdministratorAccess) with alice in it, a reader (IAMReadOnlyAccess) and an administrator held back
 // by a Deny on iam:DeleteUser; asks who can iam:DeleteUser on user/* and gets the administrators, with
 // the deciding statement and the group it comes through, and the held-back one among the denied;
-// then opens what alice can do and what the reader can do. Screenshots at desktop and phone width; axe.
+// then opens what alice can do and what the reader can do. A user who may read identities but not
+// simulate their policies sees the pages' "What it can do" buttons disabled with the reason.
+// Screenshots at desktop and phone width; axe.
 
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signUp, test } from "./support";
+import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
 
 const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const PASSWORD = "Who-Can-Audit-2026!";
@@ -108,4 +110,57 @@ test("asks who can iam:DeleteUser on user/* and gets the administrators, then wh
   await expect(iam.getByTestId("action-iam:ListUsers")).toBeAttached();
   await expect(iam.getByTestId("action-iam:DeleteUser")).toHaveCount(0);
   await atBothWidths(page, "who-can-reader");
+});
+
+test("shows What it can do disabled, with the reason, to a user who may read users, groups and roles but not simulate their policies", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(WIDTHS.desktop);
+  const root = newRootAccount("What it can do denied");
+  const accountId = await signUp(page, root);
+
+  await page.goto("/groups/new");
+  await page.getByLabel("User group name").fill("Viewers");
+  await page.getByRole("button", { name: "Create user group" }).click();
+  await page.waitForURL("**/groups/Viewers");
+  // The create-role wizard with its defaults: trusted by this account, no policies.
+  await page.goto("/roles/new");
+  await page.getByTestId("wizard-next").click();
+  await page.getByTestId("wizard-next").click();
+  await page.getByTestId("role-name").fill("Deployer");
+  await page.getByTestId("create-role-submit").click();
+  await page.waitForURL("**/roles/Deployer");
+  // Reads only: unlike IAMReadOnlyAccess, iam:Get* and iam:List* do not allow iam:SimulatePrincipalPolicy.
+  await page.goto("/policies/new");
+  await page.getByRole("tab", { name: "JSON" }).click();
+  await page.getByRole("textbox", { name: "Policy document" }).click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "ReadIdentities", Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" }] }, null, 2));
+  await page.getByTestId("policy-name").fill("IdentityViewer");
+  await page.getByTestId("create-policy-submit").click();
+  await page.waitForURL(/\/policies\/arn/);
+  await createConsoleUser(page, "viewer", PASSWORD, { policies: ["IdentityViewer"] });
+  await signOut(page);
+
+  await signInAsIamUser(page, accountId, "viewer", PASSWORD);
+  for (const [path, testId, arn] of [
+    ["/users/viewer", "user-what-it-can-do", `arn:aws:iam::${accountId}:user/viewer`],
+    ["/groups/Viewers", "group-what-it-can-do", `arn:aws:iam::${accountId}:group/Viewers`],
+    ["/roles/Deployer", "role-what-it-can-do", `arn:aws:iam::${accountId}:role/Deployer`],
+  ] as const) {
+    await page.goto(path);
+    const button = page.getByTestId(testId);
+    await expect(button).toHaveAttribute("aria-disabled", "true");
+    await expect(button).toHaveAccessibleDescription(`iam:SimulatePrincipalPolicy is not allowed: no policy allows it on ${arn}. Ask an administrator for it if you need it.`);
+    // A button that goes nowhere, not a link to the answer.
+    await expect(page.getByRole("link", { name: "What it can do" })).toHaveCount(0);
+  }
+  await page.goto("/users/viewer");
+  await atBothWidths(page, "who-can-button-denied");
+
+  // Root may: the same button is a link to the answer.
+  await signOut(page);
+  await signInAsRoot(page, root);
+  await page.goto("/roles/Deployer");
+  await page.getByTestId("role-what-it-can-do").click();
+  await expect(page.getByRole("heading", { name: "What Deployer can do" })).toBeVisible();
 });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireCaller } from "@/lib/auth/session";
-import { GenerateCredentialReport, GetCredentialReport } from "@/lib/iam/reports/credentialReport";
 import { parseCsv } from "@/lib/iam/reports/credentialReportCsv";
 import { DateTime } from "@/components/console/DateTime";
 import { PageHeader } from "@/components/console/PageHeader";
@@ -15,9 +14,8 @@ import { EmptyState } from "@/components/table/EmptyState";
 import { Pagination } from "@/components/table/Pagination";
 import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
 import { LIST_PAGE_SIZE } from "../_server/listPages";
-import { pagePermissions } from "../_server/pagePermissions";
-import { readOperation } from "../_server/readOperation";
 import { generateCredentialReport } from "./actions";
+import { loadCredentialReport } from "./loadCredentialReport";
 
 export const metadata: Metadata = { title: "Credential report · Portcullis" };
 export const dynamic = "force-dynamic";
@@ -34,10 +32,7 @@ const MISSING: Record<string, { title: string; description: string }> = {
 export default async function CredentialReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const current = await searchParams;
   const caller = await requireCaller();
-  const [report, controls] = await Promise.all([
-    readOperation(GetCredentialReport, {}, caller),
-    pagePermissions(caller, { generate: { Operation: GenerateCredentialReport, Input: {} }, get: { Operation: GetCredentialReport, Input: {} } }),
-  ]);
+  const { report, controls } = await loadCredentialReport(caller);
   const missing = !report.ok ? MISSING[report.error.code] : undefined;
   const generate = (
     <ActionForm action={generateCredentialReport} submitLabel="Generate report" pendingLabel="Generating…" variant="primary" permission={controls.generate} submitTestId="generate-report" />

@@ -106,6 +106,7 @@ const FINDING_NOUNS = {
   UnusedIAMRole: ["role", "roles"],
   UnusedIAMUserPassword: ["password", "passwords"],
   UnusedIAMUserAccessKey: ["access key", "access keys"],
+  UnusedPermission: ["service", "services"],
 } as const;
 
 function UnusedAccess({ findings }: { findings: ListUnusedAccessFindingsOutput }) {

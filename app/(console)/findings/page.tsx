@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListUnusedAccessFindings, UpdateUnusedAccessFindings } from "@/lib/iam/reports/unusedAccess";
 import { DEFAULT_UNUSED_ACCESS_DAYS, FINDING_STATUSES, UNUSED_FINDING_TYPES, type FindingStatus, type UnusedAccessFinding, type UnusedFindingType } from "@/lib/iam/reports/unusedAccessFindings";
 import { DateTime } from "@/components/console/DateTime";
 import { PageHeader } from "@/components/console/PageHeader";
@@ -19,11 +18,11 @@ import { EmptyState } from "@/components/table/EmptyState";
 import { Pagination } from "@/components/table/Pagination";
 import { hrefWith, param, RESET_PAGE, type SearchParams } from "@/components/table/queryHref";
 import { age } from "@/components/text/age";
+import { plural } from "@/components/text/plural";
 import { userHref } from "@/components/users/userHref";
 import { LIST_PAGE_SIZE } from "../_server/listPages";
-import { pagePermissions } from "../_server/pagePermissions";
-import { readOperation } from "../_server/readOperation";
 import { updateFinding } from "./actions";
+import { loadFindings } from "./loadFindings";
 
 export const metadata: Metadata = { title: "Unused access · Portcullis" };
 export const dynamic = "force-dynamic";
@@ -35,6 +34,12 @@ const UPDATE_REASON_ID = "findings-update-reason";
 function daysParam(value: string | undefined): number {
   const days = Number(value);
   return Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_UNUSED_ACCESS_DAYS;
+}
+
+/** Where a person deals with the finding: the credentials tab, the last accessed tab for a permission, or the page itself. */
+function resourceHref(f: UnusedAccessFinding): string {
+  const tab = f.FindingType === "UnusedPermission" ? "last-accessed" : f.FindingType === "UnusedIAMUserPassword" || f.FindingType === "UnusedIAMUserAccessKey" ? "security" : undefined;
+  return f.ResourceType === "AWS::IAM::Role" ? roleHref(f.ResourceName, tab) : userHref(f.ResourceName, tab);
 }
 
 function columns(now: number, update: ControlPermission): Column<UnusedAccessFinding>[] {
@@ -58,10 +63,16 @@ function columns(now: number, update: ControlPermission): Column<UnusedAccessFin
       header: "Resource",
       render: (f) => (
         <span className="flex flex-col">
-          <Link href={f.ResourceType === "AWS::IAM::Role" ? roleHref(f.ResourceName) : userHref(f.ResourceName, f.FindingType === "UnusedIAMUser" ? undefined : "security")} className={`${buttonStyles.link} break-words`}>
+          <Link href={resourceHref(f)} className={`${buttonStyles.link} break-words`}>
             {f.ResourceType === "AWS::IAM::Role" ? "Role" : "User"} {f.ResourceName}
           </Link>
           {f.AccessKeyId && <code className="font-mono text-xs text-slate-700">{f.AccessKeyId}</code>}
+          {f.ServiceNamespace && (
+            <span className="text-xs text-slate-700">
+              {f.ServiceName} (<code className="font-mono">{f.ServiceNamespace}</code>)
+              {f.UnusedActions && ` · ${f.UnusedActions.length} of ${plural(f.GrantedActionCount!, "granted action")} unused`}
+            </span>
+          )}
         </span>
       ),
     },
@@ -85,13 +96,13 @@ function columns(now: number, update: ControlPermission): Column<UnusedAccessFin
     {
       key: "actions",
       header: <span className="sr-only">Actions</span>,
-      render: (f) => <FindingActions id={f.Id} status={f.Status} subject={`${FINDING_TYPE_LABELS[f.FindingType]} ${f.AccessKeyId ?? f.ResourceName}`} update={updateFinding} permission={update} reasonId={UPDATE_REASON_ID} />,
+      render: (f) => <FindingActions id={f.Id} status={f.Status} subject={`${FINDING_TYPE_LABELS[f.FindingType]} ${f.AccessKeyId ?? f.ResourceName}${f.ServiceNamespace ? ` ${f.ServiceNamespace}` : ""}`} update={updateFinding} permission={update} reasonId={UPDATE_REASON_ID} />,
     },
   ];
 }
 
 const EMPTY: Record<FindingStatus, string> = {
-  ACTIVE: "Every user, role, password and access key in the account was used within the period, or is too new to judge.",
+  ACTIVE: "Every user, role, password, access key and granted service in the account was used within the period, or is too new to judge.",
   ARCHIVED: "No finding is archived. Archive a finding you accept, to keep it out of the active view.",
   RESOLVED: "No finding is resolved. Resolve a finding once you have dealt with it; it comes back if the access stays unused for another full period.",
 };
@@ -103,17 +114,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const typeParam = param(current, "type");
   const type = UNUSED_FINDING_TYPES.find((t) => t === typeParam) as UnusedFindingType | undefined;
   const status = FINDING_STATUSES.find((s) => s === param(current, "status")) ?? "ACTIVE";
-  const [result, controls] = await Promise.all([
-    readOperation(ListUnusedAccessFindings, { UnusedAccessAge: days, Status: status, ...(type ? { FindingType: type } : {}), Marker: param(current, "marker"), MaxItems: LIST_PAGE_SIZE }, caller),
-    // The decision is on the account's analyzer, whichever finding the button names.
-    pagePermissions(caller, { update: { Operation: UpdateUnusedAccessFindings, Input: { Ids: [`UnusedIAMUser:${caller.arn}`], Status: "ARCHIVED" }, InputVaries: true } }),
-  ]);
+  const { result, controls } = await loadFindings(caller, { days, status, type, marker: param(current, "marker") });
 
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Unused access"
-        description="Users, roles, console passwords and access keys nobody used for the period you choose, computed from the audit log and the credentials' last use, as IAM Access Analyzer's unused access findings. Remove what is unused, or archive what you accept."
+        description="Users, roles, console passwords, access keys and granted services nobody used for the period you choose, computed from the audit log and the credentials' last use, as IAM Access Analyzer's unused access findings. Remove what is unused, or archive what you accept."
       />
       <FindingsFilters days={days} type={type} status={status} />
       <Tabs

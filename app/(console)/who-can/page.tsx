@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
 import type { AccessDecision } from "@/lib/iam/policies/accessVerdict";
-import { ListPrincipalsWithAccess, type PrincipalWithAccess } from "@/lib/iam/policies/whoCan";
+import type { PrincipalWithAccess } from "@/lib/iam/policies/whoCan";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Tabs } from "@/components/console/Tabs";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
@@ -20,12 +20,11 @@ import { DecisionBadge } from "@/components/whoCan/DecisionBadge";
 import { principalPermissionsHref } from "@/components/whoCan/principalPermissionsHref";
 import { StatementSource } from "@/components/whoCan/StatementSource";
 import { VerdictNotes } from "@/components/whoCan/VerdictNotes";
-import { readOperation } from "../_server/readOperation";
 import { parseContextLines } from "./contextLines";
+import { loadWhoCan, WHO_CAN_PAGE_SIZE as PAGE_SIZE } from "./loadWhoCan";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 25;
 const TYPE_LABELS = { user: "User", group: "User group", role: "Role" } as const;
 const fieldStyle =
   "w-full max-w-xl rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
@@ -89,14 +88,7 @@ export default async function WhoCanPage({ searchParams }: { searchParams: Promi
   const contextText = param(current, "context") ?? "";
   const context = parseContextLines(contextText);
   const decision = DECISION_SECTIONS.find((s) => s.id === param(current, "decision"))?.id;
-  const result =
-    action && context.ok
-      ? await readOperation(
-          ListPrincipalsWithAccess,
-          { ActionName: action, ResourceArn: resource, ContextEntries: context.entries, Decision: decision, Marker: param(current, "marker"), MaxItems: PAGE_SIZE },
-          caller,
-        )
-      : undefined;
+  const result = action && context.ok ? await loadWhoCan(caller, { action, resource, context: context.entries, decision, marker: param(current, "marker") }) : undefined;
   const example = `arn:aws:iam::${caller.accountId}:user/*`;
   const tabs = result?.ok
     ? [{ id: "all", label: "All", count: Object.values(result.value.Counts).reduce((a, b) => a + b, 0) }, ...DECISION_SECTIONS.map((s) => ({ id: s.id, label: s.label, count: result.value.Counts[s.id as AccessDecision] }))]

@@ -4,7 +4,7 @@
 // by an identity policy but refused by the permissions boundary, or removed by an explicit Deny.
 // Every decision here is evaluate()'s; this file only picks the engine's own traces apart.
 
-import { arnAccount, evaluate, isAccountId, preparePolicySet, type ContextValue, type PolicySet, type StatementRef, type StatementTrace } from "@/lib/policy";
+import { arnAccount, evaluate, isAccountId, preparePolicySet, type AuthorizationRequest, type ContextValue, type PolicySet, type StatementRef, type StatementTrace } from "@/lib/policy";
 import type { PolicySourceView } from "./accountPolicyGraph";
 
 export type AccessDecision = "allowed" | "allowedWhen" | "limitedByBoundary" | "explicitDeny";
@@ -94,6 +94,18 @@ function limitsOf(traces: readonly StatementTrace[], set: PolicySet, sources: Re
   return limits;
 }
 
+/** The request a question stands for: the resource's account from its ARN, or the principal's. */
+export function accessRequest(question: AccessQuestion): AuthorizationRequest {
+  const resourceAccount = arnAccount(question.resource);
+  return {
+    principal: question.principal,
+    action: question.action,
+    resource: question.resource,
+    resourceAccount: resourceAccount && isAccountId(resourceAccount) ? resourceAccount : question.account,
+    context: question.context,
+  };
+}
+
 /**
  * The engine's answer for one principal, or undefined when none of its identity policies has an
  * Allow that names the action for this resource (it cannot, and no policy is involved to show).
@@ -103,14 +115,7 @@ export function accessVerdict(question: AccessQuestion, policySet: PolicySet, so
   const candidates = set.candidatesFor(question.action.toLowerCase());
   // Most principals of an account have no statement for the action: nothing to evaluate or show.
   if (candidates.identityAllows.length === 0) return undefined;
-  const resourceAccount = arnAccount(question.resource);
-  const request = {
-    principal: question.principal,
-    action: question.action,
-    resource: question.resource,
-    resourceAccount: resourceAccount && isAccountId(resourceAccount) ? resourceAccount : question.account,
-    context: question.context,
-  };
+  const request = accessRequest(question);
   const quick = evaluate(request, set, { explain: "deciding" });
   // The deciding explanation is enough for a plain Allow with no Deny to weigh; everything else needs the traces.
   if (quick.decision === "Allow" && candidates.denies.length === 0) {

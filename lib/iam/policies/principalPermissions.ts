@@ -110,6 +110,8 @@ async function candidateServices(set: PreparedPolicySet, only: string | undefine
  * A variable the principal has no value for stays as written, and the engine then finds no match.
  */
 function forPrincipal(pattern: string, context: Readonly<Record<string, ContextValue>>): string {
+  // Most patterns name no variable: nothing to look up (this runs for every action and pattern).
+  if (!pattern.includes("${")) return pattern;
   const values = new Map(Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]));
   return pattern.replace(/\$\{([^}]*)\}/g, (written, inner: string) => {
     if (inner === "*" || inner === "?" || inner === "$") return inner;
@@ -122,7 +124,7 @@ function forPrincipal(pattern: string, context: Readonly<Record<string, ContextV
 }
 
 /** The resource patterns the Allow statements for this action name ("*" for a NotResource statement, whose exceptions the engine weighs). */
-function resourcePatterns(set: PreparedPolicySet, action: string, context: Readonly<Record<string, ContextValue>>): string[] {
+export function resourcePatterns(set: PreparedPolicySet, action: string, context: Readonly<Record<string, ContextValue>>): string[] {
   const patterns = new Set<string>();
   for (const { policy, statement } of set.candidatesFor(action.toLowerCase()).identityAllows) {
     for (const resource of statement.statement.Resource ?? ["*"]) patterns.add(policy.variables ? forPrincipal(resource, context) : resource);

@@ -68,17 +68,27 @@ const FindingId = z
   .max(2100, "is not a finding ID")
   .refine((id) => UNUSED_FINDING_TYPES.some((t) => id.startsWith(`${t}:`)), "is not a finding ID: copy it from ListUnusedAccessFindings");
 
+/**
+ * What a finding ID is about: the user's or role's ARN, or the access key's ID. An UnusedPermission
+ * ID ends in `:<service>` after its principal's ARN.
+ */
+function subjectOf(id: string): string {
+  const subject = id.slice(id.indexOf(":") + 1);
+  return id.startsWith("UnusedPermission:") ? subject.slice(0, subject.lastIndexOf(":")) : subject;
+}
+
 /** The IDs among these whose user, role or access key is no longer in the account: three queries, whatever the count. */
 async function vanished(tx: Tx, accountId: string, ids: readonly string[]): Promise<string[]> {
-  const subjects = (type: UnusedFindingType) => ids.filter((id) => id.startsWith(`${type}:`)).map((id) => id.slice(type.length + 1));
-  const userArns = [...subjects("UnusedIAMUser"), ...subjects("UnusedIAMUserPassword")];
+  const subjects = (type: UnusedFindingType) => ids.filter((id) => id.startsWith(`${type}:`)).map(subjectOf);
+  const principalArns = subjects("UnusedPermission");
+  const userArns = [...subjects("UnusedIAMUser"), ...subjects("UnusedIAMUserPassword"), ...principalArns];
   const [users, roles, keys] = await Promise.all([
     tx.user.findMany({ where: { accountId, arn: { in: userArns } }, select: { arn: true } }),
-    tx.role.findMany({ where: { accountId, arn: { in: subjects("UnusedIAMRole") } }, select: { arn: true } }),
+    tx.role.findMany({ where: { accountId, arn: { in: [...subjects("UnusedIAMRole"), ...principalArns] } }, select: { arn: true } }),
     tx.accessKey.findMany({ where: { accountId, userId: { not: null }, id: { in: subjects("UnusedIAMUserAccessKey") } }, select: { id: true } }),
   ]);
   const present = new Set([...users.map((u) => u.arn), ...roles.map((r) => r.arn), ...keys.map((k) => k.id)]);
-  return ids.filter((id) => !present.has(id.slice(id.indexOf(":") + 1)));
+  return ids.filter((id) => !present.has(subjectOf(id)));
 }
 
 export const UpdateUnusedAccessFindings = operation({

@@ -19,7 +19,7 @@ import { QUOTAS } from "../core/rules";
 import { requestTagContext, tagRows } from "../core/tags";
 import { Filter, IncludeConsoleColumns, Path, PathPrefix, PolicyArn, SortOrder, TagList, UserName } from "../core/validation";
 import { requirePolicy } from "../policies/entity";
-import { actsOnUser, everyUser, findUser, noSuchUser, requireUser, toListedUserView, toUserView, userAlreadyExists, type UserView } from "./entity";
+import { actsOnUser, everyUser, findUser, findUserWithTags, noSuchUser, requireUser, toListedUserView, toUserView, userAlreadyExists, type UserView } from "./entity";
 import { permissionsBoundaryKey } from "../policies/permissionsBoundaries";
 
 /** What AWS's console shows for each user beside the API's fields; a part is absent when its read was denied. */
@@ -223,15 +223,19 @@ export const GetUser = operation({
       const root = await tx.rootUser.findUniqueOrThrow({ where: { accountId: accountOf(caller) }, select: { createdAt: true, passwordLastUsed: true } });
       return { User: { UserId: accountOf(caller), Arn: caller.arn, CreateDate: root.createdAt, ...(root.passwordLastUsed ? { PasswordLastUsed: root.passwordLastUsed } : {}) } };
     }
-    const columns = input.IncludeConsoleColumns === true;
+    if (input.IncludeConsoleColumns !== true) {
+      const user = await findUserWithTags(tx, caller, userName);
+      if (!user) throw noSuchUser(userName);
+      return { User: toUserView(user) };
+    }
     const user = await tx.user.findUnique({
       where: { accountId_nameLower: { accountId: accountOf(caller), nameLower: userName.toLowerCase() } },
-      include: columns ? consoleColumnsInclude(granted) : undefined,
+      include: consoleColumnsInclude(granted),
     });
     if (!user) throw noSuchUser(userName);
     const tags = await tx.tag.findMany({ where: { userId: user.id }, orderBy: { keyLower: "asc" } });
-    const view = toUserView({ ...user, tags });
-    return { User: columns ? { ...view, ConsoleColumns: toConsoleColumns(user as ColumnRow, granted) } : view };
+    // Which relations the include names depends on what the caller may read: ColumnRow is that union.
+    return { User: { ...toUserView({ ...user, tags }), ConsoleColumns: toConsoleColumns(user as unknown as ColumnRow, granted) } };
   },
 });
 

@@ -16,6 +16,14 @@ import { loadPolicyPage, POLICY_TABS } from "@/app/(console)/policies/[...policy
 import { loadRolePage, ROLE_TABS } from "@/app/(console)/roles/[roleName]/loadRolePage";
 import { loadUserPage, USER_TABS } from "@/app/(console)/users/[userName]/loadUserPage";
 import { loadLastAccessed } from "@/app/(console)/_server/loadLastAccessed";
+import { loadCredentialReport } from "@/app/(console)/credential-report/loadCredentialReport";
+import { loadFindings } from "@/app/(console)/findings/loadFindings";
+import { loadSimulator } from "@/app/(console)/simulator/loadSimulator";
+import { loadPrincipalPermissions } from "@/app/(console)/who-can/principal/loadPrincipalPermissions";
+import { loadWhoCan } from "@/app/(console)/who-can/loadWhoCan";
+import { readSimulatorInputs } from "@/components/simulator/simulatorQuery";
+import { execute } from "@/lib/iam/core/operation";
+import { GenerateCredentialReport } from "@/lib/iam/reports/credentialReport";
 import { groupArn, roleArn, userArn } from "@/lib/policy";
 import { createAccount, createCustomerPolicy, createGroup, createRole, createUser, db, managed } from "../iam/support/fixtures";
 
@@ -27,11 +35,14 @@ interface World {
 
 /** An account whose lists, and whose user "target", group "Team" and policy "Shared", have `rows` rows each. */
 async function world(rows: number): Promise<World> {
-  const { accountId } = await createAccount(`Page work ${rows}`);
+  const { accountId, root } = await createAccount(`Page work ${rows}`);
   const admins = await createGroup(accountId, "Admins", [managed("IAMFullAccess")]);
   const admin = await createUser(accountId, "admin", {
     groupIds: [admins],
-    inline: { ReadAuditLog: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudtrail:LookupEvents", Resource: "*" }] } },
+    inline: {
+      ReadAuditLog: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudtrail:LookupEvents", Resource: "*" }] },
+      ReviewFindings: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["access-analyzer:ListFindings", "access-analyzer:UpdateFindings"], Resource: "*" }] },
+    },
   });
   const policyArn = await createCustomerPolicy(accountId, "Shared", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
   // A user holds at most 10 groups and 10 managed policies, and a policy 5 versions: the user's
@@ -70,6 +81,10 @@ async function world(rows: number): Promise<World> {
   await db.auditEvent.createMany({
     data: Array.from({ length: rows }, (_, i) => ({ accountId, principalArn: target.arn, action: "iam:CreateUser", resource: `arn:aws:iam::${accountId}:user/u${i}`, result: "Allowed", readOnly: false, id: uniqueId("AIDA") })),
   });
+  // The credential report page shows the stored report: one is generated, listing every user.
+  await execute(GenerateCredentialReport, {}, root);
+  // Users created long ago, so the findings page has a finding of each kind per user.
+  await db.user.updateMany({ where: { accountId }, data: { createdAt: new Date(Date.now() - 200 * 86_400_000) } });
   return { admin, accountId, policyArn };
 }
 
@@ -91,10 +106,20 @@ const PAGES: Page[] = [
   ["group page, last accessed report", (c, w) => loadGroupPage(c, "Team", "last-accessed").then(() => loadLastAccessed(groupArn(w.accountId, "Team"), undefined, c))],
   ["role page, last accessed report", (c, w) => loadRolePage(c, "Deployer", "last-accessed").then(() => loadLastAccessed(roleArn(w.accountId, "Deployer"), undefined, c))],
   ["policy page, last accessed report", (c, w) => loadPolicyPage(c, [encodeURIComponent(w.policyArn)], "last-accessed").then(() => loadLastAccessed(w.policyArn, undefined, c))],
+  ["credential report", (c) => loadCredentialReport(c)],
+  ["unused access findings", (c) => loadFindings(c, { days: 90, status: "ACTIVE" })],
+  ["unused access findings, unused permissions", (c) => loadFindings(c, { days: 90, status: "ACTIVE", type: "UnusedPermission" })],
+  ["who can", (c) => loadWhoCan(c, { action: "s3:GetObject", resource: "*", context: [] })],
+  ["what it can do", (c, w) => loadPrincipalPermissions(c, { arn: userArn(w.accountId, "target") })],
+  [
+    "policy simulator, a user's policies",
+    (c, w) => loadSimulator(c, readSimulatorInputs({ mode: "principal", principal: userArn(w.accountId, "target"), action: ["s3:GetObject", "iam:DeleteUser"], resource: ["*", "*"] })),
+  ],
+  ["policy simulator, pasted policies", (c) => loadSimulator(c, readSimulatorInputs({ mode: "custom", policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}', action: "s3:GetObject" }))],
 ];
 
 // Pages without buttons of their own do not ask which ones the caller may use.
-const ASKS_NO_PERMISSIONS = new Set(["audit log"]);
+const ASKS_NO_PERMISSIONS = new Set(["audit log", "who can", "what it can do"]);
 
 // The Last accessed tab writes its report (GenerateServiceLastAccessedDetails) before reading it: a
 // write makes the request forget the caller's policies, so the read loads them once more.

@@ -18,6 +18,7 @@ import { AttachGroupPolicy, AttachRolePolicy, AttachUserPolicy } from "@/lib/iam
 import { PutGroupPolicy, PutRolePolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
 import { CreatePolicy } from "@/lib/iam/policies/managed";
 import { CreatePolicyVersion } from "@/lib/iam/policies/versions";
+import { GenerateServiceLastAccessedDetails } from "@/lib/iam/reports/serviceLastAccessedJobs";
 import { AssumeRole } from "@/lib/iam/roles/assumeRole";
 import { CreateRole } from "@/lib/iam/roles/roles";
 import { CreateUser } from "@/lib/iam/users/users";
@@ -29,6 +30,8 @@ const TRUST_ACCOUNT = (accountId: string) =>
 const THREE = ["a-one", "b-two", "c-three"];
 const MANAGED = ["IAMReadOnlyAccess", "ReadOnlyAccess", "AdministratorAccess"].map(managed);
 const TAGS = THREE.map((Key) => ({ Key, Value: "v" }));
+/** A policy granting one action of each of three services. */
+const THREE_SERVICES = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["iam:GetUser", "s3:GetObject", "sqs:SendMessage"], Resource: "*" }] });
 
 type Output = Record<string, unknown>;
 const names = (list: unknown, key: string) => (list as Record<string, string>[]).map((item) => item[key]!);
@@ -275,6 +278,60 @@ const SCENARIOS: Record<string, Scenario> = {
     arrange: async () => ({ input: { PolicyInputList: [DOC("iam:*")], ActionNames: ["iam:GetUser", "iam:ListUsers", "iam:DeleteUser"] } }),
     items: (o) => names(o.EvaluationResults, "EvalActionName"),
   },
+  ListUnusedAccessFindings: {
+    count: 3,
+    arrange: async (root, accountId) => {
+      for (const UserName of THREE) await execute(CreateUser, { UserName }, root);
+      // Users created long ago and never used since are findings.
+      await db.user.updateMany({ where: { accountId }, data: { createdAt: new Date(Date.now() - 200 * 86_400_000) } });
+      return { input: { FindingType: "UnusedIAMUser" } };
+    },
+    items: (o) => names(o.Findings, "Id"),
+  },
+  GetServiceLastAccessedDetails: {
+    count: 3,
+    arrange: async (root) => {
+      const { User } = await execute(CreateUser, { UserName: "reported" }, root);
+      await execute(PutUserPolicy, { UserName: "reported", PolicyName: "three", PolicyDocument: THREE_SERVICES }, root);
+      const { JobId } = await execute(GenerateServiceLastAccessedDetails, { Arn: User.Arn }, root);
+      return { input: { JobId } };
+    },
+    items: (o) => names(o.ServicesLastAccessed, "ServiceNamespace"),
+  },
+  GetServiceLastAccessedDetailsWithEntities: {
+    count: 3,
+    arrange: async (root) => {
+      const { Group } = await execute(CreateGroup, { GroupName: "reported" }, root);
+      await execute(PutGroupPolicy, { GroupName: "reported", PolicyName: "three", PolicyDocument: THREE_SERVICES }, root);
+      for (const UserName of THREE) {
+        await execute(CreateUser, { UserName }, root);
+        await execute(AddUserToGroup, { GroupName: "reported", UserName }, root);
+      }
+      const { JobId } = await execute(GenerateServiceLastAccessedDetails, { Arn: Group.Arn }, root);
+      return { input: { JobId, ServiceNamespace: "s3" } };
+    },
+    items: (o) => (o.EntityDetailsList as { EntityInfo: { Name: string } }[]).map((e) => e.EntityInfo.Name),
+  },
+  ListPrincipalsWithAccess: {
+    count: 3,
+    arrange: async (root) => {
+      for (const UserName of THREE) {
+        await execute(CreateUser, { UserName }, root);
+        await execute(PutUserPolicy, { UserName, PolicyName: "three", PolicyDocument: THREE_SERVICES }, root);
+      }
+      return { input: { ActionName: "s3:GetObject", ResourceArn: "arn:aws:s3:::bucket/key" } };
+    },
+    items: (o) => names(o.Principals, "PrincipalArn"),
+  },
+  ListPrincipalPermissions: {
+    count: 3,
+    arrange: async (root) => {
+      const { User } = await execute(CreateUser, { UserName: "capable" }, root);
+      await execute(PutUserPolicy, { UserName: "capable", PolicyName: "three", PolicyDocument: THREE_SERVICES }, root);
+      return { input: { PolicySourceArn: User.Arn } };
+    },
+    items: (o) => names(o.Services, "Service"),
+  },
   LookupEvents: {
     count: 3,
     arrange: async (root) => {
@@ -293,7 +350,15 @@ const UNPAGED_LISTS: Record<string, string> = {
 };
 
 /** Operations not named List* that AWS pages. */
-const PAGED_OTHERS = ["GetAccountAuthorizationDetails", "GetGroup", "SimulatePrincipalPolicy", "SimulateCustomPolicy", "LookupEvents"];
+const PAGED_OTHERS = [
+  "GetAccountAuthorizationDetails",
+  "GetGroup",
+  "SimulatePrincipalPolicy",
+  "SimulateCustomPolicy",
+  "LookupEvents",
+  "GetServiceLastAccessedDetails",
+  "GetServiceLastAccessedDetailsWithEntities",
+];
 
 // The keys of an operation's input object, through optional() and refinements.
 function inputKeys(schema: unknown): string[] {

@@ -114,7 +114,7 @@ describe("unused access findings", () => {
     await oldUser("mine", 300, { loginProfile: true });
     const out = await list();
     expect(out.Findings.map((f) => f.ResourceName)).toEqual(["mine", "mine"]);
-    expect(out.ActiveCounts).toEqual({ UnusedIAMRole: 0, UnusedIAMUser: 1, UnusedIAMUserPassword: 1, UnusedIAMUserAccessKey: 0 });
+    expect(out.ActiveCounts).toEqual({ UnusedIAMRole: 0, UnusedIAMUser: 1, UnusedIAMUserPassword: 1, UnusedIAMUserAccessKey: 0, UnusedPermission: 0 });
     expect(out.TotalCount).toBe(2);
   });
 
@@ -209,7 +209,7 @@ describe("at AWS's quotas", () => {
     const out = await list({ MaxItems: 25 });
     const elapsed = performance.now() - started;
     expect(elapsed).toBeLessThan(3000);
-    expect(out.ActiveCounts).toEqual({ UnusedIAMRole: 1000, UnusedIAMUser: 2500, UnusedIAMUserPassword: 5000, UnusedIAMUserAccessKey: 5000 });
+    expect(out.ActiveCounts).toEqual({ UnusedIAMRole: 1000, UnusedIAMUser: 2500, UnusedIAMUserPassword: 5000, UnusedIAMUserAccessKey: 5000, UnusedPermission: 0 });
     expect(out.TotalCount).toBe(13_500);
   });
 });

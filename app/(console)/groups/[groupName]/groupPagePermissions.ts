@@ -1,6 +1,7 @@
 // The buttons on a group's page, each named by the operation it sends, for the page's one
 // pagePermissions call: Delete and rename on both tabs, then the open tab's own buttons. Buttons that
-// act on one row of many (Remove, Detach) are decided once: the group is the resource.
+// act on one row of many (Remove, Detach) are decided once: the group is the resource. "What it can
+// do" is decided on the group's ARN (its path included), once GetGroup has returned it.
 
 import { DeleteGroup } from "@/lib/iam/groups/deletion";
 import { UpdateGroup } from "@/lib/iam/groups/groups";
@@ -8,11 +9,13 @@ import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership
 import { AttachGroupPolicy, DetachGroupPolicy } from "@/lib/iam/policies/attachments";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { DeleteGroupPolicy, PutGroupPolicy } from "@/lib/iam/policies/inline";
+import { ListPrincipalPermissions } from "@/lib/iam/policies/principalPermissions";
 import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_USER_NAME } from "../../_server/undecidedInputs";
 import type { GroupTab } from "./loadGroupPage";
 
-export function groupPageChecks(GroupName: string, tab: GroupTab): Record<string, PermissionCheck> {
+export function groupPageChecks(GroupName: string, tab: GroupTab, groupArn?: string): Record<string, PermissionCheck> {
   const always = {
+    ...(groupArn ? { whatItCanDo: { Operation: ListPrincipalPermissions, Input: { PolicySourceArn: groupArn } } } : {}),
     deleteGroup: { Operation: DeleteGroup, Input: { GroupName } },
     // Renaming is decided on the old ARN and on the new one, which is still to be typed.
     renameGroup: { Operation: UpdateGroup, Input: { GroupName, NewGroupName: ANY_GROUP_NAME }, InputVaries: true },

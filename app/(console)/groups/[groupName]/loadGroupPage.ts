@@ -22,8 +22,9 @@ export type GroupTab = (typeof GROUP_TABS)[number]["id"];
 export const MEMBERS_PAGE = 50;
 
 export async function loadGroupPage(caller: Caller, groupName: string, tab: GroupTab, membersMarker?: string) {
+  const getGroup = readOperation(GetGroup, { GroupName: groupName, Marker: membersMarker, MaxItems: MEMBERS_PAGE }, caller);
   const [group, permissions, controls] = await Promise.all([
-    readOperation(GetGroup, { GroupName: groupName, Marker: membersMarker, MaxItems: MEMBERS_PAGE }, caller),
+    getGroup,
     tab === "permissions"
       ? Promise.all([
           // A group holds at most 10 managed policies, so one page lists them all.
@@ -31,7 +32,8 @@ export async function loadGroupPage(caller: Caller, groupName: string, tab: Grou
           readOperation(ListGroupPolicies, { GroupName: groupName }, caller),
         ])
       : undefined,
-    pagePermissions(caller, groupPageChecks(groupName, tab)),
+    // "What it can do" is decided on the group's ARN, path included, which only GetGroup knows.
+    getGroup.then((g) => pagePermissions(caller, groupPageChecks(groupName, tab, g.ok ? g.value.Group.Arn : undefined))),
   ]);
   return { group, permissions: permissions && { attached: permissions[0], inline: permissions[1] }, controls };
 }

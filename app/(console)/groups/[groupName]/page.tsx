@@ -48,7 +48,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         title={<span data-testid="group-title">{name}</span>}
         actions={
           <>
-            <ButtonLink href={principalPermissionsHref(Group.Arn)} variant="secondary" testId="group-what-it-can-do">
+            <ButtonLink href={principalPermissionsHref(Group.Arn)} variant="secondary" testId="group-what-it-can-do" permission={controls.whatItCanDo}>
               What it can do
             </ButtonLink>
             <ButtonLink href={`${groupHref(name)}/delete`} variant="dangerOutline" testId="delete-group" permission={controls.deleteGroup}>

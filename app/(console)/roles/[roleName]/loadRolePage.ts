@@ -44,10 +44,12 @@ async function loadTab(tab: RoleTab, roleName: string, caller: Caller, query: Se
 export type RoleTabData = Awaited<ReturnType<typeof loadTab>>;
 
 export async function loadRolePage(caller: Caller, roleName: string, tab: RoleTab, query: SearchParams = {}) {
+  const getRole = readOperation(GetRole, { RoleName: roleName }, caller);
   const [role, tabData, controls] = await Promise.all([
-    readOperation(GetRole, { RoleName: roleName }, caller),
+    getRole,
     loadTab(tab, roleName, caller, query),
-    pagePermissions(caller, rolePageChecks(roleName, tab)),
+    // "What it can do" is decided on the role's ARN, path included, which only GetRole knows.
+    getRole.then((r) => pagePermissions(caller, rolePageChecks(roleName, tab, r.ok ? r.value.Role.Arn : undefined))),
   ]);
   return { role, tabData, controls };
 }

@@ -73,7 +73,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         title={<span data-testid="role-title">{Role.RoleName}</span>}
         actions={
           <>
-            <ButtonLink href={principalPermissionsHref(Role.Arn)} variant="secondary" testId="role-what-it-can-do">
+            <ButtonLink href={principalPermissionsHref(Role.Arn)} variant="secondary" testId="role-what-it-can-do" permission={controls.whatItCanDo}>
               What it can do
             </ButtonLink>
             <ButtonLink href={`${roleHref(Role.RoleName)}/delete`} variant="dangerOutline" testId="delete-role" permission={controls.deleteRole}>

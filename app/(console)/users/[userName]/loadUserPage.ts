@@ -61,11 +61,13 @@ async function loadTab(tab: UserTab, userName: string, caller: Caller) {
 export type UserTabData = Awaited<ReturnType<typeof loadTab>>;
 
 export async function loadUserPage(caller: Caller, userName: string, tab: UserTab) {
+  const getUser = readOperation(GetUser, { UserName: userName }, caller);
   const [user, loginProfile, tabData, controls] = await Promise.all([
-    readOperation(GetUser, { UserName: userName }, caller),
+    getUser,
     readOperation(GetLoginProfile, { UserName: userName, IncludeConsoleColumns: tab === "security" }, caller),
     loadTab(tab, userName, caller),
-    pagePermissions(caller, userPageChecks(caller, userName, tab)),
+    // "What it can do" is decided on the user's ARN, path included, which only GetUser knows.
+    getUser.then((u) => pagePermissions(caller, userPageChecks(caller, userName, tab, u.ok ? u.value.User.Arn : undefined))),
   ]);
   return { user, loginProfile, tabData, controls };
 }

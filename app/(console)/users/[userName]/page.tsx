@@ -64,7 +64,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         title={<span data-testid="user-title">{User.UserName}</span>}
         actions={
           <>
-            <ButtonLink href={principalPermissionsHref(User.Arn)} variant="secondary" testId="user-what-it-can-do">
+            <ButtonLink href={principalPermissionsHref(User.Arn)} variant="secondary" testId="user-what-it-can-do" permission={controls.whatItCanDo}>
               What it can do
             </ButtonLink>
             <ButtonLink href={`${userHref(User.UserName)}/delete`} variant="dangerOutline" testId="delete-user" permission={controls.deleteUser}>

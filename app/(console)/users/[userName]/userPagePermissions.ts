@@ -1,6 +1,7 @@
 // The buttons on a user's page, each named by the operation it sends, for the page's one
 // pagePermissions call: Delete on every tab, then only the open tab's own buttons. Buttons that act
 // on one row of many (Detach, Remove from group) are decided once: the user is the resource.
+// "What it can do" is decided on the user's ARN (its path included), once GetUser has returned it.
 
 import type { Caller } from "@/lib/auth/caller";
 import { CreateLoginProfile, DeleteLoginProfile, UpdateLoginProfile } from "@/lib/iam/credentials/loginProfiles";
@@ -10,6 +11,7 @@ import { AddUserToGroup, RemoveUserFromGroup } from "@/lib/iam/groups/membership
 import { AttachUserPolicy, DetachUserPolicy } from "@/lib/iam/policies/attachments";
 import type { PermissionCheck } from "@/lib/iam/policies/callerPermissions";
 import { DeleteUserPolicy, PutUserPolicy } from "@/lib/iam/policies/inline";
+import { ListPrincipalPermissions } from "@/lib/iam/policies/principalPermissions";
 import { DeleteUser } from "@/lib/iam/users/deletion";
 import { TagUser, UntagUser } from "@/lib/iam/users/tags";
 import { credentialPermissionChecks } from "../../_server/credentialPermissions";
@@ -17,7 +19,11 @@ import { permissionsBoundaryChecks } from "../../_server/permissionsBoundaryChec
 import { ANY_GROUP_NAME, ANY_POLICY_ARN, ANY_POLICY_DOCUMENT, ANY_POLICY_NAME, ANY_TAGS } from "../../_server/undecidedInputs";
 import type { UserTab } from "./loadUserPage";
 
-export function userPageChecks(caller: Caller, UserName: string, tab: UserTab): Record<string, PermissionCheck> {
+export function userPageChecks(caller: Caller, UserName: string, tab: UserTab, userArn?: string): Record<string, PermissionCheck> {
+  return { ...tabChecks(caller, UserName, tab), ...(userArn ? { whatItCanDo: { Operation: ListPrincipalPermissions, Input: { PolicySourceArn: userArn } } } : {}) };
+}
+
+function tabChecks(caller: Caller, UserName: string, tab: UserTab): Record<string, PermissionCheck> {
   const deleteUser = { Operation: DeleteUser, Input: { UserName } };
   switch (tab) {
     case "permissions":

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/session";
-import { ListPrincipalPermissions, type ListPrincipalPermissionsOutput, type ResourceGrant } from "@/lib/iam/policies/principalPermissions";
+import type { ListPrincipalPermissionsOutput, ResourceGrant } from "@/lib/iam/policies/principalPermissions";
 import { PageHeader } from "@/components/console/PageHeader";
 import { Panel } from "@/components/console/Panel";
 import { ErrorPanel } from "@/components/feedback/ErrorPanel";
@@ -18,11 +18,10 @@ import { DecisionBadge } from "@/components/whoCan/DecisionBadge";
 import { grantGroups, type GrantGroup } from "@/components/whoCan/grantGroups";
 import { StatementSource, type StatementOwner } from "@/components/whoCan/StatementSource";
 import { VerdictNotes } from "@/components/whoCan/VerdictNotes";
-import { readOperation } from "../../_server/readOperation";
+import { loadPrincipalPermissions, PRINCIPAL_PERMISSIONS_PAGE_SIZE as PAGE_SIZE } from "./loadPrincipalPermissions";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 10;
 const TYPE_LABELS = { user: "user", group: "user group", role: "role" } as const;
 
 interface GrantRow {
@@ -95,7 +94,7 @@ export default async function PrincipalPermissionsPage({ searchParams }: { searc
   const caller = await requireCaller();
   const arn = param(current, "arn") ?? "";
   const service = param(current, "service")?.trim().toLowerCase() || undefined;
-  const result = arn ? await readOperation(ListPrincipalPermissions, { PolicySourceArn: arn, Service: service, Marker: param(current, "marker"), MaxItems: PAGE_SIZE }, caller) : undefined;
+  const result = arn ? await loadPrincipalPermissions(caller, { arn, service, marker: param(current, "marker") }) : undefined;
   const out = result?.ok ? result.value : undefined;
   const owner: StatementOwner | undefined = out ? { kind: out.PrincipalType, name: out.PrincipalName } : undefined;
 

@@ -1,0 +1,88 @@
+// Unused permission findings, as an auditor preparing a least-privilege review sees them: dana's
+// policies grant IAM reads and Amazon SQS; she has used some IAM reads (she opened the users list)
+// but never SQS. Root sees two on the dashboard: SQS, never used, and IAM, whose actions are
+// tracked, with the reads she never made; opens them on the findings page and resolves SQS's. Data the console cannot backdate (a user created 120 days
+// ago) is written straight to the server's database, as other specs arrange data. Screenshots at
+// desktop and phone width; axe on each page.
+
+import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
+import { createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
+const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+const PASSWORD = "Least-Privilege-2026!";
+const DAY = 24 * 60 * 60 * 1000;
+
+const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
+
+async function atBothWidths(page: Page, name: string): Promise<void> {
+  for (const [width, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${width}`);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(violations.map((v) => `${name} (${width}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}
+
+/** Backdates a user's creation, so its permissions are past Access Analyzer's tracking period. */
+function backdateUser(accountId: string, userName: string, days: number): void {
+  const db = new Database(`${DATA_DIR}/portcullis.db`);
+  try {
+    // The server's time format in the database (Prisma's SQLite text).
+    const then = new Date(Date.now() - days * DAY).toISOString().replace("Z", "+00:00");
+    db.prepare("UPDATE User SET createdAt = ? WHERE accountId = ? AND name = ?").run(then, accountId, userName);
+  } finally {
+    db.close();
+  }
+}
+
+test("sees a service a user's policies grant and she never used, and IAM reads she never made, as unused permissions, and resolves one", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(WIDTHS.desktop);
+  const root = newRootAccount("Unused permissions");
+  const accountId = await signUp(page, root);
+  await createCustomerPolicies(page, ["QueueWriter"], "sqs:SendMessage", 1);
+  await createConsoleUser(page, "dana", PASSWORD, { policies: ["IAMReadOnlyAccess", "QueueWriter"] });
+  backdateUser(accountId, "dana", 120);
+  await signOut(page);
+
+  // Dana uses her IAM permissions: the users list is iam:ListUsers.
+  await signInAsIamUser(page, accountId, "dana", PASSWORD);
+  await page.goto("/users");
+  await expect(page.getByTestId("users-table")).toBeVisible();
+  await signOut(page);
+
+  await signInAsRoot(page, root);
+  const card = page.getByTestId("unused-access-card");
+  await expect(card.getByTestId("state-findings-UnusedPermission")).toContainText("2 services");
+  await card.getByRole("link", { name: "2 services" }).click();
+  await page.waitForURL("**/findings?type=UnusedPermission");
+
+  const rows = page.getByTestId("findings-table").getByTestId("finding-row");
+  await expect(rows).toHaveCount(2);
+  const sqs = rows.filter({ hasText: "Amazon SQS (sqs)" });
+  await expect(sqs).toContainText("Unused permission");
+  await expect(sqs).toContainText("User dana");
+  await expect(sqs).toContainText("Never used");
+  await expect(sqs).toContainText("120 days");
+  // IAM was used today, but not each of the reads IAMReadOnlyAccess grants.
+  const iam = rows.filter({ hasText: "(iam)" });
+  await expect(iam).toContainText(/ · \d+ of \d+ granted actions unused/);
+  await atBothWidths(page, "findings-unused-permission");
+
+  await sqs.getByRole("button", { name: "Resolve finding: Unused permission dana sqs" }).click();
+  await expect(notices(page)).toContainText("1 finding resolved");
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("(iam)");
+  await page.getByTestId("tab-RESOLVED").click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Amazon SQS (sqs)");
+
+  // The finding's link opens the user's Last accessed tab, where SQS was never accessed.
+  await rows.getByRole("link", { name: "User dana" }).click();
+  await page.waitForURL("**/users/dana?tab=last-accessed");
+  await expect(page.getByTestId("last-accessed-table").getByRole("row").filter({ hasText: "Amazon SQS" })).toContainText("Not accessed in the tracking period");
+});
