@@ -3,9 +3,8 @@
 // the search pickers that choose policies, users and groups. The not-found pages keep their
 // landmarks and heading, and their ways back are reachable from the keyboard.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, newRootAccount, signOut, signUp, test } from "./support";
+import { expect, expectNoAxeViolations, newRootAccount, signOut, signUp, test } from "./support";
 
 /** Every visible form control has a non-empty accessible name (its label, legend or aria-label). */
 async function expectEveryControlNamed(page: Page, scope: string, minimum: number): Promise<void> {
@@ -105,11 +104,6 @@ test("every control of a search picker has an accessible name", async ({ page })
 });
 
 /** axe-core finds nothing against WCAG 2.1 A and AA or its best practices on the page as it is now. */
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 /** Presses Tab until `target` has focus, as someone finding a link from the keyboard would. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");

@@ -6,31 +6,15 @@
 // as other specs arrange data. Screenshots at desktop and phone width; axe on each page.
 
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
+import { atBothWidths, createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test, WIDTHS } from "./support";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const PASSWORD = "Credential-Audit-2026!";
 const DAY = 24 * 60 * 60 * 1000;
 
 const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function atBothWidths(page: Page, name: string): Promise<void> {
-  for (const [width, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${width}`);
-    await expectNoAxeViolations(page, `${name} (${width})`);
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
 
 /** An access key ID as AWS shapes one: AKIA and 16 base32 characters. */
 const accessKeyId = () => `AKIA${Array.from({ length: 16 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[Math.floor(Math.random() * 32)]).join("")}`;

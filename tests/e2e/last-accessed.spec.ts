@@ -4,17 +4,9 @@
 // used, most never), pages through AdministratorAccess's services, and a new group's tab, with no policies,
 // says there is nothing to report. Screenshots at desktop and phone width; axe on each.
 
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test, WIDTHS } from "./support";
 
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const PASSWORD = "Analyst-Password-2026!";
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("an administrator sees which services and actions a user, a policy and a group have used", async ({ page }) => {
   test.setTimeout(180_000);

@@ -3,16 +3,8 @@
 // as a screenshot (test-results/screenshots/page-*.png, page-*-dark.png) for people to look at. What
 // axe cannot judge is asserted too: headings nest as the page does, names are short and say one thing.
 
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, newRootAccount, screenshot, signUp, test } from "./support";
+import { expect, expectNoAxeViolations, newRootAccount, screenshot, signUp, test, WIDTHS } from "./support";
 
-const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("every main page passes axe and is photographed at desktop and phone width, light and dark", async ({ page }) => {
   test.setTimeout(420_000);

@@ -4,9 +4,8 @@
 // reason beside a control the user may not use, and in the audit log. A user who may not change
 // boundaries sees Change and Remove disabled, with the reason. A role's Permissions tab does the same.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
 
 const root = newRootAccount("Boundaries");
 const BEA = "bea";
@@ -33,11 +32,6 @@ test.afterEach(async () => {
 });
 
 /** axe-core finds nothing against WCAG 2.1 A and AA or its best practices on the page as it is now. */
-async function expectNoAxeViolations(): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 async function bothWidths(name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, `${name}-desktop`);
@@ -94,7 +88,7 @@ test("root sets a boundary on a user, sees it on the Permissions tab, and change
   await expect(panel.getByTestId("permissions-boundary-policy")).toHaveText("IAMReadOnlyAccess");
   await expect(panel.getByTestId("permissions-boundary-current")).toContainText("AWS managed");
   await expect(panel.getByTestId("permissions-boundary-policy")).toHaveAttribute("href", `/policies/${encodeURIComponent("arn:aws:iam::aws:policy/IAMReadOnlyAccess")}`);
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
   await bothWidths("boundary-set");
 
   // Change: the picker shows the current boundary, greyed, and takes one policy.
@@ -105,7 +99,7 @@ test("root sets a boundary on a user, sees it on the Permissions tab, and change
   await expect(picker.getByText("current boundary")).toBeVisible();
   await picker.getByLabel("Search boundary policies by name").fill(READ_ONLY);
   await picker.getByRole("checkbox", { name: READ_ONLY, exact: true }).check();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
   await bothWidths("boundary-change-picker");
   await panel.getByTestId("permissions-boundary-submit").click();
   await expect(page.getByText(`Permissions boundary of user bea set to ${READ_ONLY}`)).toBeVisible();
@@ -153,7 +147,7 @@ test("a user without iam:PutUserPermissionsBoundary sees Change and Remove disab
   await expect(change.getByTestId("permission-reason")).toContainText("iam:PutUserPermissionsBoundary is not allowed: no policy allows it.");
   await expect(panel.getByTestId("permissions-boundary-remove")).toBeDisabled();
   await expect(panel.getByTestId("permission-reason").last()).toContainText("iam:DeleteUserPermissionsBoundary is not allowed");
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
   await bothWidths("boundary-controls-disabled");
 });
 

@@ -4,17 +4,11 @@
 // typed still there. A read-only user finds Create role off, with the reason. Every step is checked
 // with axe and photographed at desktop and phone width (test-results/screenshots/role-wizard-*).
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
 
 const PASSWORD = "Wizard-Admin-Pass-2026!";
 const PHONE = { width: 390, height: 844 } as const;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const stepTitle = (page: Page) => page.getByRole("heading", { level: 2, name: /^Step \d of 3/ });
 const next = (page: Page) => page.getByTestId("wizard-next").click();

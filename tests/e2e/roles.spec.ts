@@ -5,17 +5,10 @@
 // explanation) and Effective permissions tabs; and the typed delete. Roles are created the way a
 // person does, through the create-role wizard. Screenshots at desktop and phone width; axe on both.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, newRootAccount, screenshot, signUp, test } from "./support";
+import { expect, expectNoAxeViolations, newRootAccount, screenshot, signUp, test, WIDTHS } from "./support";
 
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const ROLE = "Auditor";
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
 

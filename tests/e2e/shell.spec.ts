@@ -3,9 +3,8 @@
 // is simply absent; copy buttons beside ARNs, IDs and the sign-in URL say "Copied"; and the dark
 // theme follows the system, can be chosen and remembered, reaches the policy editor, and passes axe.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, newRootAccount, screenshot, signInAsIamUser, signUp, test } from "./support";
+import { expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signUp, test } from "./support";
 
 const NOBODY_PASSWORD = "Nobody-Palette-2026!";
 
@@ -21,11 +20,6 @@ async function luminance(locator: Locator, property: "backgroundColor" | "color"
     });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   }, property);
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function createGroup(page: Page, name: string): Promise<void> {

@@ -4,16 +4,9 @@
 // SCP level and see the SCP named as the layer that decided. A user who may not simulate sees Run
 // disabled, with the reason. Screenshots at desktop and phone width; axe on both.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test } from "./support";
+import { createConsoleUser, expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test, WIDTHS } from "./support";
 
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function pastePolicy(page: Page, textbox: string, document: object): Promise<void> {
   await page.getByRole("textbox", { name: textbox }).fill(JSON.stringify(document, null, 2));

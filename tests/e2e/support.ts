@@ -2,6 +2,7 @@
 // Content Security Policy violation), unique names per run, signing up, signing in and out as people
 // do it (through the forms), and full-page screenshots for review.
 
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 
@@ -66,6 +67,25 @@ export interface RootAccount {
 export function newRootAccount(label: string): RootAccount {
   const suffix = uniqueSuffix();
   return { accountName: `${label} ${suffix}`, email: `root-${suffix}@example.test`, password: "Portcullis-Root-2026!" };
+}
+
+/** The two widths every main page is checked and photographed at: a laptop and a phone. */
+export const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+
+/** axe-core's WCAG 2.1 A/AA and best-practice rules on the page as it is; `where` names it in a failure. */
+export async function expectNoAxeViolations(page: Page, where?: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(violations.map((v) => `${where ? `${where}: ` : ""}${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Screenshots `name-desktop` and `name-phone`, with the axe check at each width; ends at desktop width. */
+export async function atBothWidths(page: Page, name: string): Promise<void> {
+  for (const [width, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${width}`);
+    await expectNoAxeViolations(page, `${name} (${width})`);
+  }
+  await page.setViewportSize(WIDTHS.desktop);
 }
 
 /** A full-page screenshot; `viewport` for a modal dialog, whose fixed backdrop covers only the viewport. */

@@ -6,18 +6,12 @@
 // again (one click, from his recent roles), his session is revoked by the administrator, and its next
 // page is denied by AWSRevokeOlderSessions. Screenshots at desktop and phone width; axe on each page.
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { Authenticator, createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, submitIamUserPassword, submitMfaCode, test } from "./support";
+import { Authenticator, createConsoleUser, createCustomerPolicies, expect, expectNoAxeViolations, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, submitIamUserPassword, submitMfaCode, test } from "./support";
 
 const PASSWORD = "Switch-Role-Pass-2026!";
 const PHONE = { width: 390, height: 844 } as const;
 const ROLE = "Auditor";
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function atPhoneWidth(page: Page, name: string): Promise<void> {
   const desktop = page.viewportSize()!;

@@ -5,27 +5,15 @@
 // ago) is written straight to the server's database, as other specs arrange data. Screenshots at
 // desktop and phone width; axe on each page.
 
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+import { atBothWidths, createConsoleUser, createCustomerPolicies, expect, newRootAccount, signInAsIamUser, signInAsRoot, signOut, signUp, test, WIDTHS } from "./support";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const PASSWORD = "Least-Privilege-2026!";
 const DAY = 24 * 60 * 60 * 1000;
 
 const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
-
-async function atBothWidths(page: Page, name: string): Promise<void> {
-  for (const [width, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${width}`);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(violations.map((v) => `${name} (${width}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
 
 /** Backdates a user's creation, so its permissions are past Access Analyzer's tracking period. */
 function backdateUser(accountId: string, userName: string, days: number): void {

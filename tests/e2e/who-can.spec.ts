@@ -6,26 +6,9 @@
 // simulate their policies sees the pages' "What it can do" buttons disabled with the reason.
 // Screenshots at desktop and phone width; axe.
 
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { createConsoleUser, expect, newRootAccount, screenshot, signInAsIamUser, signInAsRoot, signOut, signUp, test } from "./support";
+import { atBothWidths, createConsoleUser, expect, newRootAccount, signInAsIamUser, signInAsRoot, signOut, signUp, test, WIDTHS } from "./support";
 
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const PASSWORD = "Who-Can-Audit-2026!";
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function atBothWidths(page: Page, name: string): Promise<void> {
-  for (const [width, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${width}`);
-    await expectNoAxeViolations(page, `${name} (${width})`);
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
 
 test("asks who can iam:DeleteUser on user/* and gets the administrators, then what each can do", async ({ page }) => {
   test.setTimeout(180_000);
