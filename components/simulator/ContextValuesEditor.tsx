@@ -3,18 +3,22 @@
 import { useId } from "react";
 import { buttonStyles } from "@/components/forms/buttonStyles";
 import type { ContextRow } from "./simulatorQuery";
+import type { ActionConditionKeys } from "./simulatorView";
 
 /**
- * A value field for each context key the policies test, and rows for more keys (the catalog's keys
- * of the selected services are offered). A key left empty is not sent: the results flag it.
+ * A value field for each context key the policies test, each selected action's own keys from the
+ * catalog (one click adds a row for one), and rows for more keys (the catalog's keys of the selected
+ * services are offered). A key the policies test left empty is not sent: the results flag it.
  */
 export function ContextValuesEditor({
   policyKeys,
+  actionKeys,
   catalogKeys,
   rows,
   onChange,
 }: {
   policyKeys: readonly string[];
+  actionKeys: readonly ActionConditionKeys[];
   catalogKeys: readonly string[];
   rows: readonly ContextRow[];
   onChange: (rows: ContextRow[]) => void;
@@ -51,6 +55,34 @@ export function ContextValuesEditor({
               />
             </div>
           ))}
+        </div>
+      )}
+      {actionKeys.length > 0 && (
+        <div className="flex flex-col gap-1.5" data-testid="simulator-action-keys">
+          <p className="text-xs text-slate-600">Keys the selected actions can be conditioned on (AWS&apos;s Service Authorization Reference):</p>
+          <ul className="flex flex-col gap-1.5">
+            {actionKeys.map(({ action, keys }) => (
+              <li key={action} className="flex flex-wrap items-center gap-1.5 text-xs">
+                <span className="font-mono font-medium text-slate-800">{action}</span>
+                {keys.map((key) => {
+                  const given = lower.has(key.toLowerCase()) || rows.some((row) => row.key.toLowerCase() === key.toLowerCase());
+                  return (
+                    <button
+                      key={key}
+                      type="button"
+                      disabled={given}
+                      title={given ? `${key} already has a field` : undefined}
+                      onClick={() => onChange([...rows, { key, value: "" }])}
+                      aria-label={given ? `${key} (already has a field)` : `Add a value for ${key}`}
+                      className="rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-default disabled:opacity-60"
+                    >
+                      {key}
+                    </button>
+                  );
+                })}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <datalist id={`${id}-catalog-keys`}>

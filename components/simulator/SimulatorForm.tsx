@@ -16,6 +16,7 @@ import { PolicyTextList } from "./PolicyTextList";
 import { PrincipalPicker } from "./PrincipalPicker";
 import type { PrincipalOption } from "./principalOption";
 import { MAX_SCP_LEVELS, simulatorHref, type SimulatorInputs, type SimulatorMode } from "./simulatorQuery";
+import type { ActionConditionKeys } from "./simulatorView";
 
 const MODES = [
   { value: "principal", label: "Existing principal", description: "A user, group or role of this account, with each of its policies on or off." },
@@ -39,6 +40,7 @@ export function SimulatorForm({
   policies,
   policyLabels,
   contextKeys,
+  actionKeys,
   catalogKeys,
   runPermissions,
   search,
@@ -47,6 +49,7 @@ export function SimulatorForm({
   policies?: readonly SimulatedPolicy[];
   policyLabels: ReadonlyMap<string, string>;
   contextKeys: readonly string[];
+  actionKeys: readonly ActionConditionKeys[];
   catalogKeys: readonly string[];
   runPermissions: Readonly<Record<SimulatorMode, ControlPermission>>;
   search: (text: string) => Promise<PrincipalOption[]>;
@@ -146,7 +149,7 @@ export function SimulatorForm({
         />
       </Section>
       <Section title="Context">
-        <ContextValuesEditor policyKeys={contextKeys} catalogKeys={catalogKeys} rows={inputs.context} onChange={(context) => update({ context })} />
+        <ContextValuesEditor policyKeys={contextKeys} actionKeys={actionKeys} catalogKeys={catalogKeys} rows={inputs.context} onChange={(context) => update({ context })} />
       </Section>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonStyles.primary} disabled={pending || isDenied(permission)} aria-describedby={isDenied(permission) ? noteId : undefined} data-testid="simulator-run">

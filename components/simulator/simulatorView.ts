@@ -40,6 +40,12 @@ export interface PolicyText {
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IamErrorView };
 
+/** One selected action's condition keys, from the catalog (the action's own and its resource types'). */
+export interface ActionConditionKeys {
+  readonly action: string;
+  readonly keys: readonly string[];
+}
+
 export interface SimulatorView {
   /** Existing-principal mode, once a principal is picked. */
   readonly policies?: Outcome<readonly SimulatedPolicy[]>;
@@ -47,7 +53,9 @@ export interface SimulatorView {
   readonly staleOff: readonly string[];
   /** GetContextKeysFor*: the keys the policies test. */
   readonly contextKeys: readonly string[];
-  /** The catalog's condition keys for the selected actions' services, to add more. */
+  /** Per selected action, the condition keys the catalog says a policy can test for it. */
+  readonly actionKeys: readonly ActionConditionKeys[];
+  /** The catalog's condition keys for the selected actions (theirs first), their services' and the global ones, to add more. */
   readonly catalogKeys: readonly string[];
   /** Undefined until there is something to simulate. */
   readonly results?: Outcome<readonly ResultRow[]>;

@@ -25,6 +25,8 @@ export interface CatalogAction {
   readonly description: string;
   readonly accessLevel: AccessLevel;
   readonly resourceTypes: readonly CatalogActionResource[];
+  /** The condition keys a policy can test for this action: its own and its resource types' (the reference's column). */
+  readonly conditionKeys: readonly string[];
 }
 
 export interface CatalogResourceType {

@@ -55,6 +55,7 @@ async function readActions(service: string): Promise<CatalogAction[]> {
       description: action.description,
       accessLevel: accessLevelOf(action.accessLevel),
       resourceTypes: action.resourceTypes.map((type) => ({ name: type.name, required: type.required })),
+      conditionKeys: [...new Set([...action.conditionKeys, ...action.resourceTypes.flatMap((type) => type.conditionKeys)])],
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -12,7 +12,7 @@ import type { Operation } from "@/lib/iam/core/operation";
 import { GetContextKeysForCustomPolicy, GetContextKeysForPrincipalPolicy, type SimulatedPolicy } from "@/lib/iam/policies/contextKeys";
 import { SimulateCustomPolicy, SimulatePrincipalPolicy, type SimulationOutput, type SimulationResult } from "@/lib/iam/policies/simulation";
 import type { SimulatorInputs } from "@/components/simulator/simulatorQuery";
-import type { Outcome, PolicyText, ResultRow, SimulatorView } from "@/components/simulator/simulatorView";
+import type { ActionConditionKeys, Outcome, PolicyText, ResultRow, SimulatorView } from "@/components/simulator/simulatorView";
 import { pagePermissions } from "../_server/pagePermissions";
 import { readOperation } from "../_server/readOperation";
 import { decidingLayer } from "./decidingLayer";
@@ -113,11 +113,20 @@ function toRow(result: SimulationResult, action: string, resource: string): Resu
   };
 }
 
-/** The condition keys of the selected actions' services in the catalog (the service's own first, then the global ones). */
-async function catalogKeys(inputs: SimulatorInputs): Promise<string[]> {
+/**
+ * The catalog's keys for the selected actions: each action's own (shown beside it), then, as
+ * suggestions for more rows, the rest of their services' keys and the global ones.
+ */
+async function catalogKeys(inputs: SimulatorInputs): Promise<{ actionKeys: ActionConditionKeys[]; catalogKeys: string[] }> {
   const services = distinct(inputs.actions.map((row) => row.action.split(":")[0]!.toLowerCase()));
-  const catalogs = await Promise.all(services.map((service) => loadServiceCatalog(service).catch(() => undefined)));
-  return distinct(catalogs.flatMap((catalog) => catalog?.conditionKeys.map((key) => key.key) ?? []));
+  const catalogs = new Map(await Promise.all(services.map(async (service) => [service, await loadServiceCatalog(service).catch(() => undefined)] as const)));
+  const actionKeys = distinct(inputs.actions.map((row) => row.action)).flatMap((action) => {
+    const [service, name] = action.split(":");
+    const entry = catalogs.get(service!.toLowerCase())?.actions.find((a) => a.name.toLowerCase() === (name ?? "").toLowerCase());
+    return entry && entry.conditionKeys.length > 0 ? [{ action, keys: entry.conditionKeys }] : [];
+  });
+  const rest = [...catalogs.values()].flatMap((catalog) => catalog?.conditionKeys.map((key) => key.key) ?? []);
+  return { actionKeys, catalogKeys: distinct([...actionKeys.flatMap((a) => a.keys), ...rest]) };
 }
 
 /**
@@ -173,7 +182,7 @@ export async function loadSimulator(caller: Caller, inputs: SimulatorInputs): Pr
     if (read.ok) contextKeys = read.value.ContextKeyNames;
   }
   const request = policies?.ok === false ? undefined : simulationRequest(inputs, off);
-  const view = { policies, staleOff, contextKeys, catalogKeys: await catalogKeys(inputs), texts, runPermissions: await permissions };
+  const view = { policies, staleOff, contextKeys, ...(await catalogKeys(inputs)), texts, runPermissions: await permissions };
   if (!request) return view;
   const pairs = request.input.ActionNames.length * (request.input.ResourceArns?.length ?? 1);
   if (pairs > MAX_PAIRS) {

@@ -24,7 +24,7 @@ export default async function PolicySimulatorPage({ searchParams }: { searchPara
         description="What the policy engine would decide, with the same evaluation as the API's SimulatePrincipalPolicy and SimulateCustomPolicy: for a principal of this account or for pasted policies, with a resource policy, SCPs and context values."
       />
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
-        <SimulatorForm key={simulatorHref(inputs)} initial={inputs} policies={policies} policyLabels={labels} contextKeys={view.contextKeys} catalogKeys={view.catalogKeys} runPermissions={view.runPermissions} search={searchPrincipals} />
+        <SimulatorForm key={simulatorHref(inputs)} initial={inputs} policies={policies} policyLabels={labels} contextKeys={view.contextKeys} actionKeys={view.actionKeys} catalogKeys={view.catalogKeys} runPermissions={view.runPermissions} search={searchPrincipals} />
         <div className="flex min-w-0 flex-col gap-4" aria-live="polite">
           {view.policies?.ok === false && <ErrorPanel error={view.policies.error} />}
           {view.staleOff.length > 0 && (

@@ -48,6 +48,18 @@ describe("loadSimulator", () => {
     expect(view.contextKeys).toEqual(["aws:PrincipalTag/team", "aws:RequestedRegion", "aws:SourceVpc", "aws:PrincipalOrgID"]);
   });
 
+  it("lists each selected action's own condition keys from the catalog, and offers them first", async () => {
+    const { root } = await createAccount();
+    const view = await loadSimulator(root, { ...EMPTY_INPUTS, mode: "custom", actions: [{ action: "iam:CreateUser", resource: "*" }, { action: "iam:ListUsers", resource: "*" }] });
+    const createUser = view.actionKeys.find((a) => a.action === "iam:CreateUser");
+    // AWS's Service Authorization Reference: CreateUser can be conditioned on the request's tags and
+    // the boundary it sets; ListUsers on nothing of its own.
+    expect(createUser?.keys).toEqual(["aws:RequestTag/${TagKey}", "aws:TagKeys", "iam:PermissionsBoundary"]);
+    expect(view.actionKeys.find((a) => a.action === "iam:ListUsers")).toBeUndefined();
+    expect(view.catalogKeys.slice(0, createUser!.keys.length)).toEqual(createUser!.keys);
+    expect(view.catalogKeys).toContain("aws:SourceIp");
+  });
+
   it("disables Run, with the reason, for a caller whose policies do not allow simulating", async () => {
     const { accountId } = await createAccount();
     const nobody = await createUser(accountId, "nobody");
