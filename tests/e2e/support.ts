@@ -72,8 +72,13 @@ export function newRootAccount(label: string): RootAccount {
 /** The two widths every main page is checked and photographed at: a laptop and a phone. */
 export const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 
-/** axe-core's WCAG 2.1 A/AA and best-practice rules on the page as it is; `where` names it in a failure. */
+/**
+ * axe-core's WCAG 2.1 A/AA and best-practice rules on the page once it has settled; `where` names it
+ * in a failure. A region still loading (aria-busy, such as a picker's list dimmed while its search
+ * is on its way) is waited for first: its transient dimming is not the page's contrast.
+ */
 export async function expectNoAxeViolations(page: Page, where?: string): Promise<void> {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(violations.map((v) => `${where ? `${where}: ` : ""}${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
