@@ -5,7 +5,8 @@
 // principal's enabled devices, once. Every outcome is audited as signin:ConsoleLogin, never with the code.
 
 import { decode } from "next-auth/jwt";
-import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { consumeCode } from "./mfaCodes";
 import { currentSessionGeneration } from "./sessionGeneration";
@@ -106,13 +107,13 @@ export async function verifyMfaSignIn(principal: SessionPrincipal, code: string 
   const now = new Date();
   for (const device of typeof code === "string" ? devices : []) {
     // The step is claimed and the sign-in recorded together: a replay racing this one finds the step taken.
-    const accepted = await db.$transaction(async (tx) => {
+    const accepted = await inTransaction(async (tx) => {
       if (!(await consumeCode(tx, device, code!, now))) return false;
       if (principal.kind === "root") await tx.rootUser.update({ where: { accountId: principal.accountId }, data: { passwordLastUsed: now } });
       else await tx.user.update({ where: { id: principal.userId }, data: { passwordLastUsed: now } });
       await appendAuditEvent(tx, { ...event(principal, request, device.serialNumber), result: "Allowed" });
       return true;
-    }, TRANSACTION_OPTIONS);
+    });
     if (accepted) return { ok: true, principal };
   }
   await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: FAILED_MFA, errorMessage: "Failed MFA authentication" });

@@ -6,7 +6,8 @@
 // attempts", and never after a single mistake), still without saying which part was wrong. A
 // throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
 
-import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { ANONYMOUS_ARN } from "./caller";
 import { requiresMfa } from "./mfaSignIn";
@@ -116,10 +117,10 @@ export async function signInRoot(credentials: Partial<RootCredentials>, request:
   const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
   if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
     await appendAuditEvent(tx, successEvent(principal, request));
-  }, TRANSACTION_OPTIONS);
+  });
   return { ok: true, principal };
 }
 
@@ -156,9 +157,9 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
   const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
   if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
     await appendAuditEvent(tx, successEvent(principal, request));
-  }, TRANSACTION_OPTIONS);
+  });
   return { ok: true, principal };
 }

@@ -1,24 +1,36 @@
-// The Prisma client, one per process, over the driver adapter for DATABASE_URL (SQLite by default).
-// Only lib/iam and lib/auth import this; app/ and components/ go through operations (lint-enforced).
-// server-only keeps it out of client bundles; scripts outside React (npm start, demo) run with Node's
-// react-server condition, under which that import is empty.
+// The Prisma client, one per process, over the driver adapter DATABASE_URL selects: PostgreSQL for a
+// postgresql:// URL, SQLite (the embedded default) otherwise. Both generated clients are built from
+// one model (prisma/schema.prisma; the PostgreSQL schema is generated from it), so one build serves
+// either database and the choice is made at start. Only lib/iam, lib/auth and lib/db import this;
+// app/ and components/ go through operations (lint-enforced). server-only keeps it out of client
+// bundles; scripts outside React (npm start, demo) run with Node's react-server condition, under
+// which that import is empty.
 
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseUrl } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
+import { databaseProvider, databaseUrl } from "./url";
 
 export type Db = PrismaClient;
 /** A transaction client: what operations receive, so their writes and audit event commit together. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export const provider = databaseProvider();
 
 /**
  * Limits for every interactive transaction. SQLite has one writer and the adapter runs one transaction
  * at a time per process, so a write queues behind the others; Prisma's defaults (2 s to start, 5 s to
  * finish) turned a queue on a busy two-core machine into a failed request. A transaction that waits
  * its turn is not an error; one still waiting after these is.
+ *
+ * PostgreSQL runs every write transaction SERIALIZABLE, which SQLite's single writer already is: a
+ * check an operation reads and the write it then makes (a quota, "is this name free", "is the
+ * default still v3") cannot interleave with another instance's, whatever the operation. PostgreSQL
+ * refuses the loser of a conflict with a serialization failure instead; lib/db/transaction.ts retries it.
  */
-export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000, isolationLevel: "Serializable" } as const;
 
 const globalForPrisma = globalThis as unknown as { portcullisDb?: PrismaClient };
 
@@ -38,32 +50,53 @@ export function executedStatements(): number {
   return statements;
 }
 
-type Queryable = Pick<Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>, "queryRaw" | "executeRaw">;
+interface Queryable {
+  queryRaw(query: never): Promise<unknown>;
+  executeRaw(query: never): Promise<unknown>;
+}
 
 function counted<Q extends Queryable>(queryable: Q): Q {
   const queryRaw = queryable.queryRaw.bind(queryable);
   const executeRaw = queryable.executeRaw.bind(queryable);
-  queryable.queryRaw = (query) => (statements++, queryRaw(query));
-  queryable.executeRaw = (query) => (statements++, executeRaw(query));
+  queryable.queryRaw = ((query: never) => (statements++, queryRaw(query))) as Q["queryRaw"];
+  queryable.executeRaw = ((query: never) => (statements++, executeRaw(query))) as Q["executeRaw"];
   return queryable;
+}
+
+/** Counts statements inside transactions too: they go through the transaction's own connection object. */
+function countedWithTransactions<A extends Queryable & { startTransaction(isolationLevel?: never): Promise<Queryable> }>(adapter: A): A {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = (async (isolationLevel?: never) => counted(await startTransaction(isolationLevel))) as A["startTransaction"];
+  return counted(adapter);
 }
 
 class TunedSQLite extends PrismaBetterSQLite3 {
   override async connect() {
-    const adapter = counted(await super.connect());
+    const adapter = await super.connect();
     await adapter.executeScript(PRAGMAS);
-    // Statements inside a transaction go through the transaction's own connection object.
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => counted(await startTransaction(isolationLevel));
-    return adapter;
+    return countedWithTransactions(adapter);
   }
 }
 
-function connect(): PrismaClient {
-  return new PrismaClient({ adapter: new TunedSQLite({ url: databaseUrl() }) });
+class CountedPostgres extends PrismaPg {
+  override async connect() {
+    return countedWithTransactions(await super.connect());
+  }
 }
 
-// Next.js reloads modules in development; keep one client (and one SQLite connection) per process
+/** The pool's size per instance: a few connections serve a console instance; PostgreSQL's default limit is 100 for all of them. */
+const POOL_SIZE = Number(process.env.PORTCULLIS_DB_POOL_SIZE ?? 10);
+
+function connect(): PrismaClient {
+  const url = databaseUrl();
+  if (provider === "postgresql") {
+    // The two generated clients have the same models and methods; they differ in the SQL they write.
+    return new PostgresPrismaClient({ adapter: new CountedPostgres({ connectionString: url, max: POOL_SIZE }) }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new TunedSQLite({ url }) });
+}
+
+// Next.js reloads modules in development; keep one client (and one connection pool) per process
 // there. Elsewhere a module is loaded once anyway, and tests must not share one file's database.
 export const db: PrismaClient = globalForPrisma.portcullisDb ?? connect();
 if (process.env.NODE_ENV === "development") globalForPrisma.portcullisDb = db;

@@ -10,7 +10,8 @@ import { ANONYMOUS_ARN } from "@/lib/auth/caller";
 import { hashPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { rootArn } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request";
-import { db, TRANSACTION_OPTIONS } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { inTransaction, TransactionConflict } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { IamError, isIamError } from "../core/errors";
 import { validationMessage } from "../core/validation";
@@ -110,11 +111,6 @@ async function recordFailure(error: IamError, request: RequestInfo): Promise<voi
   });
 }
 
-/** A unique-constraint violation (Prisma's P2002) on the root user's email: another sign-up won the race. */
-function isEmailConflict(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 export async function createAccount(rawInput: unknown, request: RequestInfo = {}): Promise<CreateAccountResult> {
   // Throttled before anything else, so a script cannot fill the log with refused forms either.
   if ((await tooManySignUps(request)) || !(await signUpOpen())) {
@@ -132,7 +128,7 @@ export async function createAccount(rawInput: unknown, request: RequestInfo = {}
   // Hashed before the transaction: SQLite holds its write lock for the transaction's whole length.
   const passwordHash = await hashPassword(Password);
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(async (tx) => {
       // Checked again inside the transaction: two first sign-ups at once make one account.
       if (signUpMode() === "first-account" && (await tx.account.count()) > 0) throw new IamError("InvalidInput", SIGN_UP_REFUSED);
       if (await tx.rootUser.findUnique({ where: { email: Email }, select: { accountId: true } })) {
@@ -158,9 +154,10 @@ export async function createAccount(rawInput: unknown, request: RequestInfo = {}
         userAgent: request.userAgent,
       });
       return { AccountId: accountId, AccountName, Email };
-    }, TRANSACTION_OPTIONS);
+    });
   } catch (error) {
-    const refused = isEmailConflict(error) ? new IamError("InvalidInput", SIGN_UP_REFUSED) : error;
+    // Another sign-up with this email at the same moment is retried (lib/db/transaction.ts), then refused above.
+    const refused = error instanceof TransactionConflict ? new IamError("ConcurrentModification", "Too many sign-ups at the same moment. Nothing was created; try again.") : error;
     if (isIamError(refused)) {
       await recordFailure(refused, request);
       throw refused;

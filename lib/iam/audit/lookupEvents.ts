@@ -4,8 +4,9 @@
 // the engine's explanation of why.
 
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { accountOf } from "../core/account";
+import { containsIgnoringCase } from "../core/nameFilter";
 import { readAuditExplanation, type AuditExplanation } from "./denialExplanation";
 import { operation } from "../core/operation";
 import { decodeKeysetMarker, DEFAULT_MAX_ITEMS, encodeKeysetMarker, KeysetMarker, MaxItems } from "../core/pagination";
@@ -68,7 +69,8 @@ const LookupEventsInput = z
     path: ["StartTime"],
   });
 
-function toEventView(row: {
+interface EventRow {
+  sequence: number;
   id: string;
   time: Date;
   principalArn: string;
@@ -85,7 +87,16 @@ function toEventView(row: {
   roleSessionName: string | null;
   sourceIdentity: string | null;
   door: string | null;
-}): AuditEventView {
+}
+
+/** A row as raw SQL returns it: SQLite gives the time as text and booleans as 0 or 1, PostgreSQL a Date and a boolean. */
+type RawEventRow = Omit<EventRow, "time" | "readOnly" | "sequence"> & { time: Date | string; readOnly: boolean | number; sequence: number | bigint };
+
+function fromRawRow(row: RawEventRow): EventRow {
+  return { ...row, time: new Date(row.time), readOnly: Boolean(row.readOnly), sequence: Number(row.sequence) };
+}
+
+function toEventView(row: EventRow): AuditEventView {
   const view: AuditEventView = {
     EventId: row.id,
     EventTime: row.time,
@@ -115,28 +126,32 @@ export const LookupEvents = operation({
   input: LookupEventsInput,
   resource: () => "*",
   run: async ({ tx, input, caller }): Promise<LookupEventsOutput> => {
-    // SQLite's LIKE (Prisma's contains) ignores ASCII case, which is all ARNs and actions are made of.
-    const and: Prisma.AuditEventWhereInput[] = [{ accountId: accountOf(caller) }];
-    if (input.EventId) and.push({ id: input.EventId });
-    if (input.PrincipalArn) and.push({ principalArn: input.PrincipalArn });
-    if (input.Action) and.push({ action: { contains: input.Action } });
-    if (input.Result) and.push({ result: input.Result });
-    if (input.ReadOnly !== undefined) and.push({ readOnly: input.ReadOnly });
-    if (input.StartTime) and.push({ time: { gte: input.StartTime } });
-    if (input.EndTime) and.push({ time: { lte: input.EndTime } });
+    // Raw SQL, so that the text filters match alike on SQLite and PostgreSQL (containsIgnoringCase);
+    // the page's rows are then read by their sequence numbers, at most MaxItems + 1 of them.
+    const and: Prisma.Sql[] = [Prisma.sql`"accountId" = ${accountOf(caller)}`];
+    if (input.EventId) and.push(Prisma.sql`"id" = ${input.EventId}`);
+    if (input.PrincipalArn) and.push(Prisma.sql`"principalArn" = ${input.PrincipalArn}`);
+    if (input.Action) and.push(containsIgnoringCase(`"action"`, input.Action));
+    if (input.Result) and.push(Prisma.sql`"result" = ${input.Result}`);
+    if (input.ReadOnly !== undefined) and.push(Prisma.sql`"readOnly" = ${input.ReadOnly}`);
+    if (input.StartTime) and.push(Prisma.sql`"time" >= ${input.StartTime}`);
+    if (input.EndTime) and.push(Prisma.sql`"time" <= ${input.EndTime}`);
     if (input.Filter) {
-      and.push({ OR: [{ principalArn: { contains: input.Filter } }, { action: { contains: input.Filter } }, { resource: { contains: input.Filter } }] });
+      const columns = [`"principalArn"`, `"action"`, `"resource"`].map((column) => containsIgnoringCase(column, input.Filter!));
+      and.push(Prisma.sql`(${Prisma.join(columns, " OR ")})`);
     }
-    const where: Prisma.AuditEventWhereInput = { AND: and };
-    const order = input.SortOrder === "Ascending" ? "asc" : "desc";
+    const where = Prisma.join(and, " AND ");
+    const descending = input.SortOrder !== "Ascending";
     const after = input.Marker ? decodeKeysetMarker(input.Marker) : undefined;
     // The page continues strictly after the last event shown, in the order events were appended.
-    const pageWhere: Prisma.AuditEventWhereInput = after === undefined ? where : { AND: [where, { sequence: { [order === "desc" ? "lt" : "gt"]: after } }] };
+    const pageWhere = after === undefined ? where : Prisma.sql`${where} AND "sequence" ${Prisma.raw(descending ? "<" : ">")} ${after}`;
     const max = input.MaxItems ?? DEFAULT_MAX_ITEMS;
-    const [rows, TotalCount] = await Promise.all([
-      tx.auditEvent.findMany({ where: pageWhere, orderBy: { sequence: order }, take: max + 1 }),
-      tx.auditEvent.count({ where }),
+    const [page, [counted]] = await Promise.all([
+      tx.$queryRaw<RawEventRow[]>`SELECT * FROM "AuditEvent" WHERE ${pageWhere} ORDER BY "sequence" ${Prisma.raw(descending ? "DESC" : "ASC")} LIMIT ${max + 1}`,
+      tx.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "AuditEvent" WHERE ${where}`,
     ]);
+    const TotalCount = Number(counted?.total ?? 0);
+    const rows = page.map(fromRawRow);
     const items = rows.slice(0, max);
     const last = items.at(-1);
     const truncated = rows.length > max && last !== undefined;

@@ -4,7 +4,7 @@
 // matching IDs with an escaped LIKE; all others use `contains` on the lower-cased name column.
 
 import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "@/lib/db/client";
+import { provider, type Tx } from "@/lib/db/client";
 
 type NamedTable = "User" | "Group" | "Role" | "ManagedPolicy";
 
@@ -21,4 +21,14 @@ export async function nameContains(tx: Tx, table: NamedTable, accountId: string,
     Prisma.sql`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE ("accountId" = ${accountId} OR "accountId" IS NULL) AND "nameLower" LIKE ${pattern} ESCAPE '\\'`,
   );
   return { id: { in: rows.map((r) => r.id) } };
+}
+
+/**
+ * SQL true when `column` contains `text` ignoring case, every character literal (no LIKE
+ * wildcards), the same on both databases: SQLite's instr() and PostgreSQL's strpos() find a
+ * substring, lower() on both sides ignores case. `column` is a trusted, quoted column name.
+ */
+export function containsIgnoringCase(column: string, text: string): Prisma.Sql {
+  const find = provider === "postgresql" ? "strpos" : "instr";
+  return Prisma.sql`${Prisma.raw(`${find}(lower(${column}), `)}lower(${text})) > 0`;
 }

@@ -13,7 +13,8 @@
 import "server-only";
 import type { z } from "zod";
 import { doorOf, type Caller } from "@/lib/auth/caller";
-import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { inTransaction, MAX_ATTEMPTS, TransactionConflict } from "@/lib/db/transaction";
 import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
 import { auditExplanation, type AuditExplanation } from "../audit/denialExplanation";
@@ -278,6 +279,14 @@ function parseInput<I>(op: Operation<I, unknown>, rawInput: unknown, workflow?: 
   throw error;
 }
 
+/** What a caller hears when its write lost to concurrent writes every time it was tried. */
+function concurrentModification(operation: string): IamError {
+  return new IamError(
+    "ConcurrentModification",
+    `${operation} conflicted with other changes made at the same moment, and still did after ${MAX_ATTEMPTS} tries. Nothing was changed; try again.`,
+  );
+}
+
 export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, caller: Caller): Promise<O> {
   if (caller.scope) caller.scope.counts.operations++;
   try {
@@ -288,12 +297,14 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
       output = await execution.invoke(op, input, "top");
       await appendAuditEvents(db, execution.events);
     } else {
-      output = await db.$transaction(async (tx) => {
+      output = await inTransaction(async (tx) => {
         const execution = new Execution(tx, caller, op.name);
         const result = await execution.invoke(op, input, "top");
         await appendAuditEvents(tx, execution.events);
         return result;
-      }, TRANSACTION_OPTIONS);
+      }).catch((error: unknown) => {
+        throw error instanceof TransactionConflict ? concurrentModification(op.name) : error;
+      });
       // This request's memory of the caller's policies may be out of date now.
       caller.scope?.forget();
     }
