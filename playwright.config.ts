@@ -87,6 +87,8 @@ export default defineConfig({
       // Every spec signs up accounts of its own, all from this machine's address.
       PORTCULLIS_SIGNUP: "open",
       PORTCULLIS_SIGNUPS_PER_HOUR: "1000",
+      // E2E_DATABASE_URL runs the suite on PostgreSQL (a fresh database: scripts/test.sh makes one).
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },
 });

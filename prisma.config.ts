@@ -3,7 +3,7 @@ import pg from "pg";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseProvider, databaseUrl } from "./lib/db/url";
+import { databaseProvider, databaseUrl, requireSqliteDirectory } from "./lib/db/url";
 
 // With a config file the Prisma CLI does not read .env itself; Node >= 20.12 can.
 try {
@@ -92,5 +92,10 @@ export default defineConfig({
   migrations: { path: path.join(home, "migrations") },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => (postgres ? withPgShadowFix(new PrismaPg({ connectionString: url }), url) : withShadowScriptFix(new PrismaBetterSQLite3({ url }))),
+  adapter: async () => {
+    // SQLite cannot create its file in a directory that does not exist, and says only "External error id#0".
+    if (!postgres) requireSqliteDirectory(url);
+    // A short idle timeout: the CLI holds its migration lock until its pooled connection closes (pg's default: 10 s).
+    return postgres ? withPgShadowFix(new PrismaPg({ connectionString: url, idleTimeoutMillis: 100 }), url) : withShadowScriptFix(new PrismaBetterSQLite3({ url }));
+  },
 });

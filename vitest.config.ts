@@ -41,6 +41,10 @@ export default defineConfig({
       // The HTTP server around Next (scripts/server): pure functions and a real socket, no database.
       { extends: true, test: { name: "server", include: ["tests/unit/server/**/*.test.ts"] } },
       { extends: true, test: { name: "console", include: ["tests/unit/console/**/*.test.ts", "tests/unit/lint/**/*.test.ts"], setupFiles: [DATABASE] } },
+      // Several production servers (npm start, the .next-e2e build) on one database: sessions, the
+      // throttle and concurrent writes across instances, and SIGKILL mid-stream. The PostgreSQL parts
+      // need TEST_POSTGRES_URL; the SQLite fault test always runs. Each file starts its own servers (ports 3500-3504).
+      { extends: true, test: { name: "instances", include: ["tests/instances/**/*.test.ts"], fileParallelism: false } },
       // The IAM/STS API through the real AWS SDK and CLI, against the production build's server
       // (tests/api/support/apiServer.ts). Its workers share the server's data directory.
       {

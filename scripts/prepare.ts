@@ -3,19 +3,17 @@
 // migrations) and the AWS managed policies every account can attach.
 
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { secrets } from "@/lib/auth/secrets";
 import { db } from "@/lib/db/client";
-import { DATA_DIR, databaseUrl } from "@/lib/db/url";
+import { DATA_DIR, databaseProvider, databaseUrl, sqliteFile } from "@/lib/db/url";
 import { ensureAwsManagedPolicies } from "@/lib/iam/policies/awsManaged";
 
 /** The SQLite database and the files SQLite keeps beside it, when the database is a local file. */
 function sqliteFiles(): string[] {
-  const url = databaseUrl();
-  if (!url.startsWith("file:")) return [];
-  const file = url.slice("file:".length).replace(/\?.*$/, "");
-  return ["", "-wal", "-shm", "-journal"].map((suffix) => file + suffix);
+  const file = sqliteFile();
+  return file === undefined ? [] : ["", "-wal", "-shm", "-journal"].map((suffix) => file + suffix);
 }
 
 /**
@@ -31,15 +29,45 @@ function restrictDataFiles(): void {
   for (const file of [path.join(DATA_DIR, "secrets.json"), ...sqliteFiles()]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
+/** The committed migrations of the database in use, by folder name. */
+function committedMigrations(): string[] {
+  const folder = path.join("prisma", ...(databaseProvider() === "postgresql" ? ["postgres"] : []), "migrations");
+  return readdirSync(folder).filter((name) => /^\d/.test(name));
+}
+
+/**
+ * Whether every committed migration is already applied, read from Prisma's own table. Then the
+ * migration CLI need not start at all: it costs 10–15 s a start, and on SQLite it fails while any
+ * other process (a backup, a shell) has the file open.
+ */
+async function upToDate(): Promise<boolean> {
+  try {
+    const rows = await db.$queryRaw<{ name: string }[]>`SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+    const applied = new Set(rows.map((row) => row.name));
+    return committedMigrations().every((name) => applied.has(name));
+  } catch {
+    // No migrations table yet: a new database.
+    return false;
+  }
+}
+
+// Prisma's migrate takes an advisory lock on PostgreSQL and gives up after 10 s (P1002) when another
+// instance holds it: instances started together on a new database take turns.
+const MIGRATE_ATTEMPTS = 6;
+
+function migrate(): void {
+  for (let attempt = 1; ; attempt++) {
+    const run = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl() }, encoding: "utf8" });
+    if (run.status === 0) return;
+    const output = `${run.stdout}\n${run.stderr}`;
+    if (attempt < MIGRATE_ATTEMPTS && /P1002/.test(output)) continue;
+    throw new Error(`Applying database migrations failed:\n${output}`);
+  }
+}
+
 export async function prepare(): Promise<void> {
   restrictDataFiles();
   secrets();
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl() },
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) {
-    throw new Error(`Applying database migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  }
+  if (!(await upToDate())) migrate();
   await ensureAwsManagedPolicies(db);
 }

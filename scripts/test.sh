@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # `npm test`: lint and type-check; then the unit suite beside one production build; then, on that
-# build, the browser suite, beside the rest of the unit suite and after it the API suite (the real
-# AWS SDK and CLI). The browser suite waits on its server more than it computes, so one other suite
-# at a time shares the two cores with it; three at once made its slowest steps time out. Each
-# suite's output is held back and printed after the browser's.
+# build, the browser suite beside the other suites. With TEST_POSTGRES_URL (an admin URL of a
+# PostgreSQL server that lets us create databases; .ci/run starts a throwaway cluster and sets it)
+# the database-touching suites run a second time on PostgreSQL: the unit suite's operation, auth
+# and console projects, the browser suite (against a second server of the same build), and the
+# instances suite (two servers sharing one database, and SIGKILL faults). One build serves both
+# databases: the client is chosen at start (lib/db/client.ts). Each suite's output is held back
+# and printed at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # Lint and type-check side by side (one core each); both must pass before anything runs.
@@ -17,41 +20,74 @@ wait "$lint_pid" || exit 1
 # The build skips its own type check: tsc has just done it (next.config.ts).
 export PORTCULLIS_TYPECHECKED=1
 DIST_DIR=${E2E_DIST_DIR:-.next-e2e}
+POSTGRES=${TEST_POSTGRES_URL:-}
 
-unit_log=$(mktemp)
-api_log=$(mktemp)
-npx vitest run --project '!api' >"$unit_log" 2>&1 &
+logs=$(mktemp -d)
+# The SQLite run: TEST_POSTGRES_URL would move its databases to PostgreSQL (tests/support/database.ts).
+env -u TEST_POSTGRES_URL npx vitest run --project '!api' --project '!instances' >"$logs/unit.log" 2>&1 &
 unit_pid=$!
 
-# One build for both servers. `next build` rewrites tsconfig.json and next-env.d.ts for its dist
+# One build for every server. `next build` rewrites tsconfig.json and next-env.d.ts for its dist
 # dir; they are put back afterwards.
-kept=$(mktemp -d)
-cp tsconfig.json next-env.d.ts "$kept"/
-NEXT_DIST_DIR="$DIST_DIR" npm run --silent build >"$kept/build.log" 2>&1
+cp tsconfig.json next-env.d.ts "$logs"/
+NEXT_DIST_DIR="$DIST_DIR" npm run --silent build >"$logs/build.log" 2>&1
 build_status=$?
-cp "$kept"/tsconfig.json "$kept"/next-env.d.ts .
+cp "$logs"/tsconfig.json "$logs"/next-env.d.ts .
 if [ "$build_status" -ne 0 ]; then
-  cat "$kept/build.log"
+  cat "$logs/build.log"
   wait "$unit_pid"
   exit 1
 fi
 
-E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" npx playwright test &
+# A fresh PostgreSQL database named for this run, for the browser suite's server.
+e2e_postgres_url=""
+if [ -n "$POSTGRES" ]; then
+  e2e_db="portcullis_e2e_$$"
+  psql "$POSTGRES" -qc "DROP DATABASE IF EXISTS $e2e_db" -c "CREATE DATABASE $e2e_db" >/dev/null || exit 1
+  e2e_postgres_url=$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$POSTGRES" "$e2e_db")
+fi
+
+E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" npx playwright test >"$logs/e2e.log" 2>&1 &
 e2e_pid=$!
 wait "$unit_pid"
 unit_status=$?
-API_DIST_DIR="$DIST_DIR" API_REQUIRE_COVERAGE=1 npx vitest run --project api >"$api_log" 2>&1
+
+# The browser suite on PostgreSQL: its own port and data directory, beside the SQLite one.
+e2e_pg_status=0
+if [ -n "$POSTGRES" ]; then
+  E2E_DATABASE_URL="$e2e_postgres_url" E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" E2E_PORT=3110 E2E_DATA_DIR=.e2e-data-postgres \
+    npx playwright test >"$logs/e2e-postgres.log" 2>&1 &
+  e2e_pg_pid=$!
+fi
+
+API_DIST_DIR="$DIST_DIR" API_REQUIRE_COVERAGE=1 npx vitest run --project api >"$logs/api.log" 2>&1
 api_status=$?
+unit_pg_status=0
+if [ -n "$POSTGRES" ]; then
+  npx vitest run --project iam --project auth --project console >"$logs/unit-postgres.log" 2>&1
+  unit_pg_status=$?
+fi
+INSTANCES_DIST_DIR="$DIST_DIR" npx vitest run --project instances >"$logs/instances.log" 2>&1
+instances_status=$?
 wait "$e2e_pid"
 e2e_status=$?
+[ -n "$POSTGRES" ] && { wait "$e2e_pg_pid"; e2e_pg_status=$?; }
 
 show() {
   local title=$1 status=$2 log=$3
+  [ -f "$log" ] || return 0
   echo
   echo "== $title =="
   if [ "$status" -eq 0 ]; then tail -n 8 "$log"; else cat "$log"; fi
 }
-show "API tests (vitest, the real AWS SDK and CLI against the production build)" "$api_status" "$api_log"
-show "unit tests (vitest)" "$unit_status" "$unit_log"
-rm -rf "$unit_log" "$api_log" "$kept"
-[ "$unit_status" -eq 0 ] && [ "$api_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
+show "unit tests (vitest, SQLite)" "$unit_status" "$logs/unit.log"
+show "unit tests on PostgreSQL (vitest: iam, auth, console)" "$unit_pg_status" "$logs/unit-postgres.log"
+show "API tests (vitest, the real AWS SDK and CLI against the production build)" "$api_status" "$logs/api.log"
+show "instances (two servers on one PostgreSQL; SIGKILL faults)" "$instances_status" "$logs/instances.log"
+show "browser tests (Playwright, SQLite)" "$e2e_status" "$logs/e2e.log"
+show "browser tests on PostgreSQL (Playwright)" "$e2e_pg_status" "$logs/e2e-postgres.log"
+rm -rf "$logs"
+[ -n "$POSTGRES" ] && psql "$POSTGRES" -qc "DROP DATABASE IF EXISTS $e2e_db" >/dev/null 2>&1
+for status in "$unit_status" "$unit_pg_status" "$api_status" "$instances_status" "$e2e_status" "$e2e_pg_status"; do
+  [ "$status" -eq 0 ] || exit 1
+done

@@ -6,9 +6,9 @@
 import type { Tx } from "@/lib/db/client";
 import { open, seal } from "./crypto";
 import { generateTotpSecret, verifyConsecutiveTotp, verifyTotp } from "./totp";
+import { MFA_SEED_PURPOSE } from "./secretPurposes";
 
 /** The associated data MFA seeds are sealed with, so no other sealed value can stand in for one. */
-const SEED_PURPOSE = "portcullis:mfa-seed";
 
 export interface StoredDevice {
   readonly id: string;
@@ -19,7 +19,7 @@ export interface StoredDevice {
 /** A new seed, in the clear (shown once) and sealed (stored). */
 export function newSeed(): { readonly seed: string; readonly sealed: string } {
   const seed = generateTotpSecret();
-  return { seed, sealed: seal(seed, SEED_PURPOSE) };
+  return { seed, sealed: seal(seed, MFA_SEED_PURPOSE) };
 }
 
 /** Moves lastUsedTimeStep to `step` unless another request got there first; true when this one did. */
@@ -33,7 +33,7 @@ async function claimStep(tx: Tx, device: StoredDevice, step: number, extra: { en
 
 /** Sign-in: one code, ±1 step, never one from an already used step. */
 export async function consumeCode(tx: Tx, device: StoredDevice, code: string, now = new Date()): Promise<boolean> {
-  const step = await verifyTotp(open(device.secretCiphertext, SEED_PURPOSE), code, { now, lastUsedTimeStep: device.lastUsedTimeStep });
+  const step = await verifyTotp(open(device.secretCiphertext, MFA_SEED_PURPOSE), code, { now, lastUsedTimeStep: device.lastUsedTimeStep });
   return step !== undefined && claimStep(tx, device, step);
 }
 
@@ -46,6 +46,6 @@ export async function consumeConsecutiveCodes(
   options: { now?: Date; enable?: boolean } = {},
 ): Promise<boolean> {
   const now = options.now ?? new Date();
-  const step = await verifyConsecutiveTotp(open(device.secretCiphertext, SEED_PURPOSE), code1, code2, { now, lastUsedTimeStep: device.lastUsedTimeStep });
+  const step = await verifyConsecutiveTotp(open(device.secretCiphertext, MFA_SEED_PURPOSE), code1, code2, { now, lastUsedTimeStep: device.lastUsedTimeStep });
   return step !== undefined && claimStep(tx, device, step, options.enable ? { enabledAt: now } : {});
 }

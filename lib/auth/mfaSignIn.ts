@@ -1,19 +1,21 @@
 // The second sign-in step for a principal with an enabled MFA device. After a correct password the
 // session token only says "password verified, MFA pending" (mfaPending in the signed, encrypted
 // next-auth JWT), so the password is never sent again and no instance keeps sign-in state in memory.
-// The code step reads that token back, checks the throttle, then accepts a code from any of the
-// principal's enabled devices, once. Every outcome is audited as signin:ConsoleLogin, never with the code.
+// The code step reads that token back, claims the check against the throttle (authenticatorClaims.ts:
+// codes sent at the same moment are counted before they are checked), then accepts a code from any
+// of the principal's enabled devices, once. Every outcome is audited as signin:ConsoleLogin, never
+// with the code, in the transaction that ends the claim.
 
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
+import { claimAuthenticatorCheck, releaseClaim, underClaim } from "./authenticatorClaims";
 import { consumeCode } from "./mfaCodes";
 import { currentSessionGeneration } from "./sessionGeneration";
 import type { SessionPrincipal } from "./principal";
 import type { RequestInfo } from "./request";
 import { secrets } from "./secrets";
-import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
 
 /** The same action as the password step: one sign-in, whichever step refused it. */
 const SIGN_IN_ACTION = "signin:ConsoleLogin";
@@ -93,29 +95,33 @@ function event(principal: SessionPrincipal, request: RequestInfo, resource: stri
   return { accountId: principal.accountId, principalArn: principal.arn, action: SIGN_IN_ACTION, resource, sourceIp: request.sourceIp, userAgent: request.userAgent };
 }
 
-/** The code step: the password step still current, the throttle, then one code against the principal's enabled devices. */
+/** The code step: the password step still current, a claim past the throttle, then one code against the principal's enabled devices. */
 export async function verifyMfaSignIn(principal: SessionPrincipal, code: string | undefined, request: RequestInfo, generation?: number): Promise<MfaSignInResult> {
   if (generation !== undefined && generation !== (await currentSessionGeneration(principal.kind === "root" ? { kind: "root", accountId: principal.accountId } : { kind: "user", userId: principal.userId }))) {
     return { ok: false };
   }
-  const throttled = await checkThrottle(db, { principalArn: principal.arn, sourceIp: request.sourceIp });
-  if (throttled) {
-    await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: THROTTLED, errorMessage: describeThrottle(throttled) });
-    return { ok: false };
-  }
-  const devices = await db.mfaDevice.findMany({ where: { ...ownerWhere(principal), enabledAt: { not: null } }, orderBy: { enabledAt: "asc" } });
-  const now = new Date();
-  for (const device of typeof code === "string" ? devices : []) {
-    // The step is claimed and the sign-in recorded together: a replay racing this one finds the step taken.
-    const accepted = await inTransaction(async (tx) => {
-      if (!(await consumeCode(tx, device, code!, now))) return false;
-      if (principal.kind === "root") await tx.rootUser.update({ where: { accountId: principal.accountId }, data: { passwordLastUsed: now } });
-      else await tx.user.update({ where: { id: principal.userId }, data: { passwordLastUsed: now } });
-      await appendAuditEvent(tx, { ...event(principal, request, device.serialNumber), result: "Allowed" });
-      return true;
+  const claimed = await claimAuthenticatorCheck({ principalArn: principal.arn, sourceIp: request.sourceIp }, event(principal, request, principal.arn));
+  if (!("claim" in claimed)) return { ok: false };
+  const { claim } = claimed;
+  return underClaim(claim, async (): Promise<MfaSignInResult> => {
+    const devices = await db.mfaDevice.findMany({ where: { ...ownerWhere(principal), enabledAt: { not: null } }, orderBy: { enabledAt: "asc" } });
+    const now = new Date();
+    for (const device of typeof code === "string" ? devices : []) {
+      // The step is claimed and the sign-in recorded together: a replay racing this one finds the step taken.
+      const accepted = await inTransaction(async (tx) => {
+        if (!(await consumeCode(tx, device, code!, now))) return false;
+        if (principal.kind === "root") await tx.rootUser.update({ where: { accountId: principal.accountId }, data: { passwordLastUsed: now } });
+        else await tx.user.update({ where: { id: principal.userId }, data: { passwordLastUsed: now } });
+        await appendAuditEvent(tx, { ...event(principal, request, device.serialNumber), result: "Allowed" });
+        await releaseClaim(tx, claim);
+        return true;
+      });
+      if (accepted) return { ok: true, principal };
+    }
+    await inTransaction(async (tx) => {
+      await appendAuditEvent(tx, { ...event(principal, request, principal.arn), result: "Failed", errorCode: FAILED_MFA, errorMessage: "Failed MFA authentication" });
+      await releaseClaim(tx, claim);
     });
-    if (accepted) return { ok: true, principal };
-  }
-  await appendAuditEvent(db, { ...event(principal, request, principal.arn), result: "Failed", errorCode: FAILED_MFA, errorMessage: "Failed MFA authentication" });
-  return { ok: false };
+    return { ok: false };
+  });
 }

@@ -5,3 +5,6 @@
 
 /** Access-key secrets: long-term keys (AccessKey rows) and role-session keys (RoleSession rows) alike. */
 export const ACCESS_KEY_SECRET_PURPOSE = "portcullis:access-key-secret";
+
+/** TOTP seeds of virtual MFA devices (MfaDevice rows). */
+export const MFA_SEED_PURPOSE = "portcullis:mfa-seed";

@@ -5,16 +5,18 @@
 // Repeated failures are throttled (throttle.ts): a refusal by the throttle says so ("too many
 // attempts", and never after a single mistake), still without saying which part was wrong. A
 // throttled attempt, or a password longer than any password can be, costs no argon2 work at all.
+// Every check is claimed first (authenticatorClaims.ts), so guesses sent at the same moment are
+// counted before they are checked, not after.
 
 import { db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
+import { abandonClaim, claimAuthenticatorCheck, releaseClaim, underClaim, type AuthenticatorClaim } from "./authenticatorClaims";
 import { ANONYMOUS_ARN } from "./caller";
 import { requiresMfa } from "./mfaSignIn";
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { rootArn, type SessionPrincipal } from "./principal";
 import type { RequestInfo } from "./request";
-import { checkThrottle, describeThrottle, THROTTLED } from "./throttle";
 
 export const SIGN_IN_ACTION = "signin:ConsoleLogin";
 /** The one message every failed sign-in shows, whatever was wrong. */
@@ -60,37 +62,33 @@ interface Attempt {
   readonly request: RequestInfo;
 }
 
-async function recordFailure({ accountId, principalArn, request }: Attempt): Promise<SignInResult> {
-  await appendAuditEvent(db, {
+function attemptEvent({ accountId, principalArn, request }: Attempt) {
+  return {
     accountId,
     principalArn: principalArn ?? ANONYMOUS_ARN,
     action: SIGN_IN_ACTION,
     resource: principalArn ?? "*",
-    result: "Failed",
-    errorCode: "FailedAuthentication",
-    errorMessage: FAILED_AUTHENTICATION,
     sourceIp: request.sourceIp,
     userAgent: request.userAgent,
+  };
+}
+
+/** The failure is recorded and the check's claim ended together: the failure takes the claim's place in the count. */
+async function recordFailure(attempt: Attempt, claim: AuthenticatorClaim): Promise<SignInResult> {
+  await inTransaction(async (tx) => {
+    await appendAuditEvent(tx, { ...attemptEvent(attempt), result: "Failed", errorCode: "FailedAuthentication", errorMessage: FAILED_AUTHENTICATION });
+    await releaseClaim(tx, claim);
   });
   return FAILURE;
 }
 
-/** Refuses (and audits) an attempt the throttle holds back, or returns undefined to let it proceed. */
-async function refuseWhenThrottled({ accountId, principalArn, request }: Attempt): Promise<SignInResult | undefined> {
-  const decision = await checkThrottle(db, { principalArn, sourceIp: request.sourceIp });
-  if (!decision) return undefined;
-  await appendAuditEvent(db, {
-    accountId,
-    principalArn: principalArn ?? ANONYMOUS_ARN,
-    action: SIGN_IN_ACTION,
-    resource: principalArn ?? "*",
-    result: "Failed",
-    errorCode: THROTTLED,
-    errorMessage: describeThrottle(decision),
-    sourceIp: request.sourceIp,
-    userAgent: request.userAgent,
-  });
-  return THROTTLED_FAILURE;
+/**
+ * Claims the password check, or refuses (and audits) an attempt the throttle holds back. The claim
+ * counts as a failure until the outcome is recorded, so simultaneous guesses cannot all pass.
+ */
+async function claimOrRefuse(attempt: Attempt): Promise<{ claim: AuthenticatorClaim } | { refused: SignInResult }> {
+  const outcome = await claimAuthenticatorCheck({ principalArn: attempt.principalArn, sourceIp: attempt.request.sourceIp }, attemptEvent(attempt));
+  return "claim" in outcome ? outcome : { refused: THROTTLED_FAILURE };
 }
 
 function successEvent(principal: SessionPrincipal, request: RequestInfo) {
@@ -109,19 +107,27 @@ export async function signInRoot(credentials: Partial<RootCredentials>, request:
   const email = usable(credentials.email) ? credentials.email.trim().toLowerCase() : undefined;
   const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
   const attempt: Attempt = { accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request };
-  const throttled = await refuseWhenThrottled(attempt);
-  if (throttled) return throttled;
-  if (!possiblePassword(credentials.password)) return recordFailure(attempt);
-  const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password);
-  if (!root || !valid) return recordFailure(attempt);
-  const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
-  if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
-  const now = new Date();
-  await inTransaction(async (tx) => {
-    await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
-    await appendAuditEvent(tx, successEvent(principal, request));
+  const claimed = await claimOrRefuse(attempt);
+  if ("refused" in claimed) return claimed.refused;
+  const { claim } = claimed;
+  return underClaim(claim, async () => {
+    if (!possiblePassword(credentials.password)) return recordFailure(attempt, claim);
+    const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password);
+    if (!root || !valid) return recordFailure(attempt, claim);
+    const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
+    if (await requiresMfa(principal)) {
+      // A right password: nothing to count. The code step claims its own check.
+      await abandonClaim(claim);
+      return { ok: true, principal, mfaRequired: true };
+    }
+    const now = new Date();
+    await inTransaction(async (tx) => {
+      await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
+      await appendAuditEvent(tx, successEvent(principal, request));
+      await releaseClaim(tx, claim);
+    });
+    return { ok: true, principal };
   });
-  return { ok: true, principal };
 }
 
 /** The account an IAM user names at sign-in: its 12-digit ID, or its alias (aliases are lower case). */
@@ -149,17 +155,24 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
   // An attempt against an existing account is recorded in that account's log (as AWS's CloudTrail
   // does), naming the user only when it exists.
   const attempt: Attempt = { accountId, principalArn: user?.arn, request };
-  const throttled = await refuseWhenThrottled(attempt);
-  if (throttled) return throttled;
-  if (!possiblePassword(credentials.password)) return recordFailure(attempt);
-  const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password);
-  if (!user || !profile || !valid) return recordFailure(attempt);
-  const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
-  if (await requiresMfa(principal)) return { ok: true, principal, mfaRequired: true };
-  const now = new Date();
-  await inTransaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
-    await appendAuditEvent(tx, successEvent(principal, request));
+  const claimed = await claimOrRefuse(attempt);
+  if ("refused" in claimed) return claimed.refused;
+  const { claim } = claimed;
+  return underClaim(claim, async () => {
+    if (!possiblePassword(credentials.password)) return recordFailure(attempt, claim);
+    const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password);
+    if (!user || !profile || !valid) return recordFailure(attempt, claim);
+    const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
+    if (await requiresMfa(principal)) {
+      await abandonClaim(claim);
+      return { ok: true, principal, mfaRequired: true };
+    }
+    const now = new Date();
+    await inTransaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
+      await appendAuditEvent(tx, successEvent(principal, request));
+      await releaseClaim(tx, claim);
+    });
+    return { ok: true, principal };
   });
-  return { ok: true, principal };
 }

@@ -10,6 +10,17 @@
 // its address: a pair's too); an administrator's UpdateLoginProfile (a password reset, or "Unlock")
 // resets everything for that user. Refusals made by the throttle are audited but do not count, so a
 // lockout ends on time however many attempts arrive meanwhile.
+//
+// Checks still under way count too. Reading the count and then checking the password is a race: a
+// burst of guesses sent at the same moment (to one instance or several) would all read the same
+// count before any of them had failed, and all be checked. So before a check, sign-in claims it
+// (authenticatorClaims.ts): one write transaction reads the count and records the claim, and
+// the transaction that records the outcome removes it. Until then the claim counts as a failure
+// at the moment it started, in every scope, for backoff and lockout alike: a claim that counted for
+// less would let a burst through up to that difference, while the worst a claim can do to a
+// person's own attempt is count what a failure would have a moment later (a right password
+// replaces it with a success, which resets the count). A claim whose process died mid-check stops
+// counting after CLAIM_LIFETIME_MS, so nothing is held beyond what the rules above allow.
 
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
@@ -31,6 +42,12 @@ const AUTHENTICATOR_FAILURES: Prisma.AuditEventWhereInput[] = [
 ];
 
 const MINUTE = 60_000;
+
+/**
+ * How long a claimed check counts while its outcome is not recorded. A check takes well under a
+ * second (one argon2 verify, or a code); a claim older than this belongs to a process that died.
+ */
+export const CLAIM_LIFETIME_MS = 30_000;
 
 export interface ThrottleRule {
   readonly backoffAfter: number;
@@ -92,16 +109,30 @@ interface Failure {
   readonly sourceIp: string | null;
 }
 
+const later = (a: Date | undefined, b: Date | undefined) => (a && b ? (a > b ? a : b) : (a ?? b));
+
 const horizonOf = (now: Date) => new Date(now.getTime() - THROTTLE_RULES.windowMs - THROTTLE_RULES.lockoutMs);
 
-async function failuresSince(tx: Tx, where: { principalArn: string } | { sourceIp: string }, since: Date): Promise<Failure[]> {
-  return tx.auditEvent.findMany({
-    where: { ...where, result: "Failed", time: { gt: since }, OR: AUTHENTICATOR_FAILURES },
-    orderBy: { time: "desc" },
-    // More than any rule needs: a lockout run plus the window's backoff count, per address.
-    take: 200,
-    select: { time: true, sourceIp: true },
-  });
+/** Recent failures, newest first; with `inFlightAt`, the checks claimed and not yet over count as failures too. */
+async function failuresSince(tx: Tx, where: { principalArn: string } | { sourceIp: string }, since: Date, inFlightAt?: Date): Promise<Failure[]> {
+  const [failures, claims] = await Promise.all([
+    tx.auditEvent.findMany({
+      where: { ...where, result: "Failed", time: { gt: since }, OR: AUTHENTICATOR_FAILURES },
+      orderBy: { time: "desc" },
+      // More than any rule needs: a lockout run plus the window's backoff count, per address.
+      take: 200,
+      select: { time: true, sourceIp: true },
+    }),
+    inFlightAt
+      ? tx.authenticatorAttempt.findMany({
+          where: { ...where, startedAt: { gt: later(since, new Date(inFlightAt.getTime() - CLAIM_LIFETIME_MS))! } },
+          take: 200,
+          select: { startedAt: true, sourceIp: true },
+        })
+      : [],
+  ]);
+  if (claims.length === 0) return failures;
+  return [...failures, ...claims.map((claim) => ({ time: claim.startedAt, sourceIp: claim.sourceIp }))].sort((a, b) => b.time.getTime() - a.time.getTime());
 }
 
 /** When the principal's count last started again: its last sign-in, and an administrator's reset or unlock. */
@@ -124,7 +155,6 @@ async function resets(tx: Tx, principalArn: string, horizon: Date): Promise<{ an
   return { any: signIns[0]?.time, byAddress, unlocked: unlock?.time };
 }
 
-const later = (a: Date | undefined, b: Date | undefined) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /** One principal's throttle, per address it was guessed from and as a whole. */
 export interface PrincipalThrottle {
@@ -134,11 +164,12 @@ export interface PrincipalThrottle {
   readonly slowedUntil?: Date;
 }
 
-export async function principalThrottle(tx: Tx, principalArn: string, now = new Date()): Promise<PrincipalThrottle> {
+/** `inFlight`: count checks under way as failures (before a check); an administrator's view leaves them out. */
+export async function principalThrottle(tx: Tx, principalArn: string, now = new Date(), inFlight = false): Promise<PrincipalThrottle> {
   const horizon = horizonOf(now);
   const reset = await resets(tx, principalArn, horizon);
   const since = later(reset.unlocked, horizon)!;
-  const failures = await failuresSince(tx, { principalArn }, since);
+  const failures = await failuresSince(tx, { principalArn }, since, inFlight ? now : undefined);
   const principalSince = later(reset.any, since)!;
   const slowed = throttledUntil(
     failures.filter((failure) => failure.time > principalSince).map((failure) => failure.time),
@@ -159,16 +190,19 @@ export async function principalThrottle(tx: Tx, principalArn: string, now = new 
   return { addresses, ...(slowed ? { slowedUntil: slowed.until } : {}) };
 }
 
-/** Whether a password or code check must be refused unchecked; undefined when it may proceed. */
+/**
+ * Whether a password or code check must be refused unchecked; undefined when it may proceed. Checks
+ * claimed and still under way count as failures.
+ */
 export async function checkThrottle(tx: Tx, key: ThrottleKey, now = new Date()): Promise<ThrottleDecision | undefined> {
   if (key.principalArn) {
-    const state = await principalThrottle(tx, key.principalArn, now);
+    const state = await principalThrottle(tx, key.principalArn, now, true);
     const here = state.addresses.find((address) => address.sourceIp === key.sourceIp);
     if (here) return { scope: "principalAtAddress", kind: here.kind, until: here.until };
     if (state.slowedUntil) return { scope: "principal", kind: "backoff", until: state.slowedUntil };
   }
   if (key.sourceIp) {
-    const failures = await failuresSince(tx, { sourceIp: key.sourceIp }, horizonOf(now));
+    const failures = await failuresSince(tx, { sourceIp: key.sourceIp }, horizonOf(now), now);
     const decision = throttledUntil(
       failures.map((failure) => failure.time),
       THROTTLE_RULES.sourceIp,

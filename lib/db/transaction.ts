@@ -7,12 +7,14 @@
 // make the loser fail on the constraint (23505) even though its own check saw the name free. Each
 // is a transient conflict: run again, the transaction sees what the winner committed and answers
 // accordingly (the name is taken, the quota is full, the default version moved). SQLite's single
-// writer never produces them. After MAX_ATTEMPTS the caller gets a TransactionConflict, which the
+// writer never produces them. After MAX_ATTEMPTS tries the caller gets a TransactionConflict, which the
 // operation layer turns into ConcurrentModification.
 
 import { db, TRANSACTION_OPTIONS, type Tx } from "./client";
 
-export const MAX_ATTEMPTS = 5;
+// Each round of a pile-up lets at least one transaction commit; eight rounds with growing pauses
+// (about 2.5 s in all at most) resolve a dozen requests for the same row at once.
+export const MAX_ATTEMPTS = 8;
 
 /** The database refused the transaction MAX_ATTEMPTS times because of concurrent transactions. */
 export class TransactionConflict extends Error {
@@ -22,16 +24,29 @@ export class TransactionConflict extends Error {
   }
 }
 
-// Prisma's codes: P2034 is its name for 40001; P2002 a unique-constraint violation; P2010 a raw
-// statement's failure, carrying the database's own code.
+// The database's codes for the conflicts: serialization failure, deadlock, unique violation.
 const CONFLICT_SQLSTATES = new Set(["40001", "40P01", "23505"]);
+// The driver adapter's names for them.
+const CONFLICT_KINDS = new Set(["TransactionWriteConflict", "UniqueConstraintViolation"]);
 
-/** Whether `error` is a conflict with another transaction that running again can resolve. */
+/**
+ * Whether `error` is a conflict with another transaction that running again can resolve. Prisma
+ * reports one in several shapes: a model query's error with its own code (P2034 for 40001, P2002
+ * for a unique violation), a raw statement's (P2010, with the database's code in meta), or, when
+ * the conflict surfaces at COMMIT, the driver adapter's error itself (a cause with the kind and
+ * the database's code).
+ */
 export function isTransientConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, meta, message } = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  type AdapterCause = { kind?: unknown; originalCode?: unknown };
+  const { code, meta, cause, message } = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: AdapterCause } }; cause?: AdapterCause; message?: unknown };
   if (code === "P2034" || code === "P2002") return true;
-  if (code === "P2010" && typeof meta?.code === "string") return CONFLICT_SQLSTATES.has(meta.code);
+  if (code === "P2010" && typeof meta?.code === "string" && CONFLICT_SQLSTATES.has(meta.code)) return true;
+  for (const adapterCause of [cause, meta?.driverAdapterError?.cause]) {
+    if (!adapterCause || typeof adapterCause !== "object") continue;
+    if (typeof adapterCause.kind === "string" && CONFLICT_KINDS.has(adapterCause.kind)) return true;
+    if (typeof adapterCause.originalCode === "string" && CONFLICT_SQLSTATES.has(adapterCause.originalCode)) return true;
+  }
   // A deadlock has no Prisma code of its own.
   return typeof message === "string" && /\b40P01\b|deadlock detected/.test(message);
 }

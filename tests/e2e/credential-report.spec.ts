@@ -6,11 +6,10 @@
 // as other specs arrange data. Screenshots at desktop and phone width; axe on each page.
 
 import { readFile } from "node:fs/promises";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
+import { dbTime, sql } from "./database";
 import { atBothWidths, createConsoleUser, createCustomerPolicies, expect, newRootAccount, screenshot, signInAsIamUser, signOut, signUp, test, WIDTHS } from "./support";
 
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 const PASSWORD = "Credential-Audit-2026!";
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,22 +18,15 @@ const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
 /** An access key ID as AWS shapes one: AKIA and 16 base32 characters. */
 const accessKeyId = () => `AKIA${Array.from({ length: 16 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[Math.floor(Math.random() * 32)]).join("")}`;
 
-/** The server's time format in the database (Prisma's SQLite text). */
-const dbTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
 /** Gives `userName` an access key created `days` ago and never used, and backdates the user as well; returns the key's ID. */
-function arrangeOldKey(accountId: string, userName: string, days: number): string {
-  const db = new Database(`${DATA_DIR}/portcullis.db`);
-  try {
-    const then = dbTime(new Date(Date.now() - days * DAY));
-    const { id: userId } = db.prepare("SELECT id FROM User WHERE accountId = ? AND name = ?").get(accountId, userName) as { id: string };
-    const keyId = accessKeyId();
-    db.prepare("INSERT INTO AccessKey (id, accountId, userId, secretCiphertext, status, createdAt) VALUES (?, ?, ?, 'not-a-secret', 'Active', ?)").run(keyId, accountId, userId, then);
-    db.prepare("UPDATE User SET createdAt = ? WHERE id = ?").run(then, userId);
-    return keyId;
-  } finally {
-    db.close();
-  }
+async function arrangeOldKey(accountId: string, userName: string, days: number): Promise<string> {
+  const then = dbTime(new Date(Date.now() - days * DAY));
+  const [user] = await sql<{ id: string }>(`SELECT "id" FROM "User" WHERE "accountId" = ? AND "name" = ?`, [accountId, userName]);
+  const userId = user!.id;
+  const keyId = accessKeyId();
+  await sql(`INSERT INTO "AccessKey" ("id", "accountId", "userId", "secretCiphertext", "status", "createdAt") VALUES (?, ?, ?, 'not-a-secret', 'Active', ?)`, [keyId, accountId, userId, then]);
+  await sql(`UPDATE "User" SET "createdAt" = ? WHERE "id" = ?`, [then, userId]);
+  return keyId;
 }
 
 test("an administrator generates the credential report, filters it, downloads it and opens the file", async ({ page }) => {
@@ -43,7 +35,7 @@ test("an administrator generates the credential report, filters it, downloads it
   const accountId = await signUp(page, newRootAccount("Credential report"));
   await createConsoleUser(page, "auditor", PASSWORD, { policies: ["AdministratorAccess"] });
   await createConsoleUser(page, "bob", PASSWORD);
-  arrangeOldKey(accountId, "bob", 200);
+  await arrangeOldKey(accountId, "bob", 200);
   await signOut(page);
   await signInAsIamUser(page, accountId, "auditor", PASSWORD);
 
@@ -95,7 +87,7 @@ test("sees an unused access key finding for a key never used, and archives it", 
   await page.setViewportSize(WIDTHS.desktop);
   const accountId = await signUp(page, newRootAccount("Unused access"));
   await createConsoleUser(page, "carol", PASSWORD);
-  const keyId = arrangeOldKey(accountId, "carol", 120);
+  const keyId = await arrangeOldKey(accountId, "carol", 120);
 
   await page.goto("/dashboard");
   const card = page.getByTestId("unused-access-card");
@@ -143,7 +135,7 @@ test("a user who may list findings but not update them sees the buttons disabled
   const accountId = await signUp(page, newRootAccount("Findings reader"));
   await createCustomerPolicies(page, ["FindingsReader"], "access-analyzer:ListFindings", 1);
   await createConsoleUser(page, "reader", PASSWORD, { policies: ["FindingsReader"] });
-  const keyId = arrangeOldKey(accountId, "reader", 120);
+  const keyId = await arrangeOldKey(accountId, "reader", 120);
   await signOut(page);
   await signInAsIamUser(page, accountId, "reader", PASSWORD);
 

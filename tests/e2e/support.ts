@@ -51,7 +51,8 @@ export const test = base.extend<{ failOnCspViolation: void }, { cspViolations: s
   ],
 });
 
-export const SCREENSHOTS = "test-results/screenshots";
+// The PostgreSQL run (E2E_DATABASE_URL) keeps its screenshots apart from the SQLite run's.
+export const SCREENSHOTS = process.env.E2E_DATABASE_URL ? "test-results/screenshots-postgres" : "test-results/screenshots";
 
 /** A suffix that keeps account names and emails unique across runs and spec files. */
 export function uniqueSuffix(): string {

@@ -5,26 +5,18 @@
 // ago) is written straight to the server's database, as other specs arrange data. Screenshots at
 // desktop and phone width; axe on each page.
 
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
+import { dbTime, sql } from "./database";
 import { atBothWidths, createConsoleUser, createCustomerPolicies, expect, newRootAccount, signInAsIamUser, signInAsRoot, signOut, signUp, test, WIDTHS } from "./support";
 
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 const PASSWORD = "Least-Privilege-2026!";
 const DAY = 24 * 60 * 60 * 1000;
 
 const notices = (page: Page) => page.getByRole("status", { name: "Notices" });
 
 /** Backdates a user's creation, so its permissions are past Access Analyzer's tracking period. */
-function backdateUser(accountId: string, userName: string, days: number): void {
-  const db = new Database(`${DATA_DIR}/portcullis.db`);
-  try {
-    // The server's time format in the database (Prisma's SQLite text).
-    const then = new Date(Date.now() - days * DAY).toISOString().replace("Z", "+00:00");
-    db.prepare("UPDATE User SET createdAt = ? WHERE accountId = ? AND name = ?").run(then, accountId, userName);
-  } finally {
-    db.close();
-  }
+async function backdateUser(accountId: string, userName: string, days: number): Promise<void> {
+  await sql(`UPDATE "User" SET "createdAt" = ? WHERE "accountId" = ? AND "name" = ?`, [dbTime(new Date(Date.now() - days * DAY)), accountId, userName]);
 }
 
 test("sees a service a user's policies grant and she never used, and IAM reads she never made, as unused permissions, and resolves one", async ({ page }) => {
@@ -34,7 +26,7 @@ test("sees a service a user's policies grant and she never used, and IAM reads s
   const accountId = await signUp(page, root);
   await createCustomerPolicies(page, ["QueueWriter"], "sqs:SendMessage", 1);
   await createConsoleUser(page, "dana", PASSWORD, { policies: ["IAMReadOnlyAccess", "QueueWriter"] });
-  backdateUser(accountId, "dana", 120);
+  await backdateUser(accountId, "dana", 120);
   await signOut(page);
 
   // Dana uses her IAM permissions: the users list is iam:ListUsers.

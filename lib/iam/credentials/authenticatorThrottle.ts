@@ -1,7 +1,11 @@
 // The sign-in throttle (lib/auth/throttle.ts) also guards the password and code checks inside
 // operations: ChangePassword's current password, and the codes of MFA enrollment and resync. Their
 // failures are counted with sign-in failures (the audit log's Failed events), so an attacker with a
-// session cannot use them as an unthrottled oracle.
+// session cannot use them as an unthrottled oracle. Sign-in checks under way (claims,
+// lib/auth/authenticatorClaims.ts) count here too. These checks do not claim themselves yet: they
+// run inside the operation's transaction, where a claim would be seen by nobody until it commits,
+// and a wrong password or code rolls it back. Claiming them needs execute() to claim before the
+// operation's transaction, and to end the claim in the transaction that records the outcome.
 
 import type { Caller } from "@/lib/auth/caller";
 import { checkThrottle } from "@/lib/auth/throttle";

@@ -155,7 +155,11 @@ describe("page work does not grow with rows", () => {
     expect(JSON.stringify(fifty.result)).not.toMatch(/"ok":false/);
     expect(fifty.operations).toBeGreaterThan(0);
     expect(fifty.statements).toBeGreaterThan(fifty.operations);
-    expect({ operations: fifty.operations, statements: fifty.statements, events: fifty.events }).toEqual({ operations: one.operations, statements: one.statements, events: one.events });
+    expect({ operations: fifty.operations, events: fifty.events }).toEqual({ operations: one.operations, events: one.events });
+    // Statements are counted on SQLite only. Prisma batches findUnique calls made in the same tick
+    // into one statement, and over PostgreSQL's network connection how many land in one tick varies
+    // from run to run (seen: 47 to 50 statements for one page), so there the count is not a measure.
+    if (!process.env.TEST_POSTGRES_URL) expect(fifty.statements).toBe(one.statements);
     const loads = LOADS_POLICIES_AFTER_A_WRITE.has(name) ? 2 : 1;
     expect(one.policySetLoads).toBe(loads);
     expect(fifty.policySetLoads).toBe(loads);
