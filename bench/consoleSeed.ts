@@ -3,7 +3,7 @@
 
 import type { Caller } from "../lib/auth/caller";
 import { hashPassword } from "../lib/auth/password";
-import { db } from "../lib/db/client";
+import { db, provider } from "../lib/db/client";
 import { accessKeyId, newAccountId, uniqueId } from "@/lib/iam/core/ids";
 import { groupArn, policyArn, roleArn, userArn } from "../lib/policy";
 
@@ -171,6 +171,12 @@ export async function seedQuotaAccount(counts: { users: number; groups: number; 
       ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => ({ groupId: adminGroups[1 + (k % 2)]!.id, policyId: policies[1000 + k]!.id })),
     ],
   });
+
+  // PostgreSQL plans from table statistics, and a table bulk-loaded a moment ago has none until
+  // autovacuum analyzes it (within a minute or so on a live server): measured, the policies list took
+  // 274 ms p50 straight after seeding against 90 ms once analyzed. The benchmark measures a database
+  // in its steady state, so gather them now. (SQLite keeps none unless asked, and is left as it runs.)
+  if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
 
   const caller: Caller = { kind: "user", accountId, arn: admin.arn, userId: admin.id, userName: adminName, mfaAuthenticated: false };
   const root: Caller = { kind: "root", accountId, arn: `arn:aws:iam::${accountId}:root`, mfaAuthenticated: false };

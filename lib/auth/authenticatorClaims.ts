@@ -43,7 +43,7 @@ async function recordRefusal(refusal: RefusalEvent, errorMessage: string): Promi
  * Claims a password or code check for `key`, or refuses it (audited as SignInThrottled, which the
  * throttle does not count).
  */
-export async function claimAuthenticatorCheck(key: ThrottleKey, refusal: RefusalEvent): Promise<ClaimOutcome> {
+export async function claimAuthenticatorCheck(key: ThrottleKey, refusal?: RefusalEvent): Promise<ClaimOutcome> {
   let outcome: ClaimOutcome;
   try {
     outcome = await inTransaction(async (tx): Promise<ClaimOutcome> => {
@@ -65,10 +65,10 @@ export async function claimAuthenticatorCheck(key: ThrottleKey, refusal: Refusal
     if (!(error instanceof TransactionConflict)) throw error;
     // Simultaneous claims kept winning: refuse rather than check unclaimed (failing open would be the
     // very race this prevents). Only a burst gets here.
-    await recordRefusal(refusal, TOO_MANY_AT_ONCE);
+    if (refusal) await recordRefusal(refusal, TOO_MANY_AT_ONCE);
     return { refused: true };
   }
-  if ("refused" in outcome && outcome.decision) await recordRefusal(refusal, describeThrottle(outcome.decision));
+  if (refusal && "refused" in outcome && outcome.decision) await recordRefusal(refusal, describeThrottle(outcome.decision));
   return outcome;
 }
 

@@ -170,9 +170,13 @@ function buildOptions(secret: string): AuthOptions {
         // Past its lifetime the token keeps no claims: the reissued cookie signs nobody in.
         return liveClaims(token.principal) ? token : {};
       },
-      session({ session, token }) {
+      async session({ session, token }) {
         // Only identifiers reach the browser (GET /api/auth/session): no names or emails beyond them.
-        return { expires: session.expires, principal: token.principal };
+        // A session ended elsewhere (signed out on another instance, a password changed) shows no
+        // principal here either, as the pages already refuse it.
+        const claims = token.principal;
+        const ended = liveClaims(claims) && (await currentSessionGeneration(claims)) !== claims.generation;
+        return { expires: session.expires, principal: ended ? undefined : claims };
       },
     },
     events: {

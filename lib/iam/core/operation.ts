@@ -15,6 +15,8 @@ import type { z } from "zod";
 import { doorOf, type Caller } from "@/lib/auth/caller";
 import { db, type Tx } from "@/lib/db/client";
 import { inTransaction, MAX_ATTEMPTS, TransactionConflict } from "@/lib/db/transaction";
+import { abandonClaim, releaseClaim, type AuthenticatorClaim } from "@/lib/auth/authenticatorClaims";
+import { claimOrRefuse } from "../credentials/authenticatorThrottle";
 import { appendAuditEvents, type AuditEventInput, type AuditResult } from "@/lib/db/audit";
 import type { CompiledPolicy, ContextValue } from "@/lib/policy";
 import { auditExplanation, type AuditExplanation } from "../audit/denialExplanation";
@@ -90,6 +92,11 @@ export interface OperationSpec<I, O> {
    * (credentialRestrictions.ts: no GetSessionToken with session credentials).
    */
   readonly alwaysAllowed?: string;
+  /**
+   * The request checks a password or code of the caller's (credentials/authenticatorThrottle.ts):
+   * the check is claimed against the throttle before the transaction, and the claim ended with its outcome.
+   */
+  readonly checksAuthenticator?: (hooks: Pick<Hooks<I>, "input" | "caller">) => boolean;
   /** What the operation's audit events record about the request beyond action and resource. */
   readonly auditDetail?: (hooks: Pick<Hooks<I>, "input" | "caller">) => AuditDetail;
   readonly run: (hooks: RunHooks<I>) => Promise<O>;
@@ -289,8 +296,10 @@ function concurrentModification(operation: string): IamError {
 
 export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, caller: Caller): Promise<O> {
   if (caller.scope) caller.scope.counts.operations++;
+  let claim: AuthenticatorClaim | undefined;
   try {
     const input = parseInput(op, rawInput);
+    if (!op.readOnly && op.checksAuthenticator?.({ input, caller })) claim = await claimOrRefuse(caller);
     let output: O;
     if (op.readOnly) {
       const execution = new Execution(db, caller, op.name);
@@ -301,6 +310,7 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
         const execution = new Execution(tx, caller, op.name);
         const result = await execution.invoke(op, input, "top");
         await appendAuditEvents(tx, execution.events);
+        if (claim) await releaseClaim(tx, claim);
         return result;
       }).catch((error: unknown) => {
         throw error instanceof TransactionConflict ? concurrentModification(op.name) : error;
@@ -310,12 +320,21 @@ export async function execute<I, O>(op: Operation<I, O>, rawInput: unknown, call
     }
     return output;
   } catch (error) {
-    if (!isIamError(error)) throw error;
+    if (!isIamError(error)) {
+      if (claim) await abandonClaim(claim).catch(() => undefined);
+      throw error;
+    }
     // Everything the operation changed has rolled back; what remains is why it was refused.
     const at = refusedBy.get(error) ?? { action: op.action, resource: "*", readOnly: op.readOnly };
     const result: AuditResult = error instanceof AccessDeniedError ? "Denied" : "Failed";
     const event = auditEvent(caller, at.action, at.resource, result, at.readOnly, error, at.detail);
-    await appendAuditEvents(db, [event, ...alsoFor(at.resourceAccount, event)]);
+    // In a transaction of its own: on SQLite a write outside one joins whichever transaction is open
+    // on the shared connection, and is lost when that one rolls back. A claimed check's failure takes
+    // the claim's place in the count.
+    await inTransaction(async (tx) => {
+      await appendAuditEvents(tx, [event, ...alsoFor(at.resourceAccount, event)]);
+      if (claim) await releaseClaim(tx, claim);
+    });
     throw error;
   }
 }

@@ -22,7 +22,6 @@ import { limitExceeded } from "../core/quotas";
 import { QUOTAS } from "../core/rules";
 import { UserName } from "../core/validation";
 import { userResource } from "../users/entity";
-import { refuseWhileThrottled } from "./authenticatorThrottle";
 import { actsOnCredentialOwner, isOwnedBy, isSelf, ownedBy, ownerLabel, resolveCredentialOwner, type CredentialOwner } from "./owner";
 
 /** arn:aws:iam::ACCOUNT:mfa/NAME, AWS's serial number for a virtual MFA device. */
@@ -120,6 +119,7 @@ export const EnableMFADevice = operation({
   action: "iam:EnableMFADevice",
   input: CodesInput,
   ...actsOnCredentialOwner,
+  checksAuthenticator: () => true,
   run: async ({ tx, input, caller }) => {
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
     const device = await requireDevice(tx, caller, input.SerialNumber);
@@ -135,7 +135,6 @@ export const EnableMFADevice = operation({
       throw new IamError("InvalidInput", `The MFA device ${input.SerialNumber} was created for another principal; create a new device for this one.`);
     }
     await requireUnderQuota(tx, owner);
-    await refuseWhileThrottled(tx, caller);
     if (!(await consumeConsecutiveCodes(tx, device, input.AuthenticationCode1, input.AuthenticationCode2, { enable: true }))) throw invalidCodes();
     await tx.mfaDevice.update({ where: { id: device.id }, data: ownedBy(owner) });
     await endSessions(tx, owner);
@@ -157,10 +156,10 @@ export const ResyncMFADevice = operation({
   action: "iam:ResyncMFADevice",
   input: CodesInput,
   ...actsOnCredentialOwner,
+  checksAuthenticator: () => true,
   run: async ({ tx, input, caller }) => {
     const owner = await resolveCredentialOwner(tx, caller, input.UserName);
     const device = await requireAssignedDevice(tx, caller, owner, input.SerialNumber);
-    await refuseWhileThrottled(tx, caller);
     if (!(await consumeConsecutiveCodes(tx, device, input.AuthenticationCode1, input.AuthenticationCode2))) throw invalidCodes();
     return {};
   },

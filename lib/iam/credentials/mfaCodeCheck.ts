@@ -10,7 +10,6 @@ import type { Caller } from "@/lib/auth/caller";
 import { consumeCode } from "@/lib/auth/mfaCodes";
 import type { Tx } from "@/lib/db/client";
 import { IamError } from "../core/errors";
-import { refuseWhileThrottled } from "./authenticatorThrottle";
 
 /** AWS's message for a wrong, replayed or foreign code (STS's InvalidAuthenticationCode). */
 export const INVALID_MFA_CODE_MESSAGE = "MultiFactorAuthentication failed with invalid MFA one time pass code.";
@@ -30,7 +29,6 @@ function ownedBy(device: { userId: string | null; rootAccountId: string | null }
 /** Checks the code, once, against the caller's own enabled device with that serial number; throws otherwise. */
 export async function checkMfaCode(tx: Tx, caller: Caller, { SerialNumber, TokenCode }: MfaCode): Promise<void> {
   const device = await tx.mfaDevice.findUnique({ where: { serialNumber: SerialNumber } });
-  await refuseWhileThrottled(tx, caller);
   // One answer for every failure, so a caller learns nothing about other principals' devices.
   if (!device || !ownedBy(device, caller) || !device.enabledAt || !(await consumeCode(tx, device, TokenCode))) {
     throw new IamError("InvalidAuthenticationCode", INVALID_MFA_CODE_MESSAGE);

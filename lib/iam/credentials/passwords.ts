@@ -18,7 +18,6 @@ import { operation, type Steps } from "../core/operation";
 import { loadUserPolicySet } from "../core/policySet";
 import { AttachUserPolicy } from "../policies/attachments";
 import { awsManagedPolicyArn } from "../policies/awsManaged";
-import { refuseWhileThrottled } from "./authenticatorThrottle";
 import { hashNewPassword } from "./passwordHistory";
 import { enforcePasswordPolicy } from "./passwordRules";
 
@@ -50,6 +49,7 @@ export const ChangePassword = operation({
   input: ChangePasswordInput,
   resource: ({ caller }) => caller.arn,
   builtInPolicies: passwordPolicyGrants,
+  checksAuthenticator: () => true,
   run: async ({ tx, input, caller }) => {
     const { accountId, userId } = requireIamUser(caller);
     const profile = await tx.loginProfile.findUnique({ where: { userId } });
@@ -60,8 +60,7 @@ export const ChangePassword = operation({
     if (passwordExpiry(profile.passwordChangedAt, policy) === "expired-administrator-reset") {
       throw new IamError("PasswordPolicyViolation", HARD_EXPIRY_MESSAGE);
     }
-    // The current password is a credential check like sign-in: throttled with it, and counted with it.
-    await refuseWhileThrottled(tx, caller);
+    // The current password is a credential check like sign-in: throttled with it (checksAuthenticator), and counted with it.
     if (!(await verifyPassword(profile.passwordHash, input.OldPassword))) {
       throw new IamError("InvalidInput", INCORRECT_CURRENT_PASSWORD);
     }

@@ -293,5 +293,6 @@ export const AssumeRole = operation({
   action: "sts:AssumeRole",
   input: AssumeRoleInput,
   ...assumesRole,
+  checksAuthenticator: ({ input }) => input.SerialNumber !== undefined && input.TokenCode !== undefined,
   run: ({ tx, input, caller }) => issueRoleSession(tx, caller, input),
 });

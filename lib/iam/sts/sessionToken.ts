@@ -110,5 +110,6 @@ export const GetSessionToken = operation({
   // The action has no resource type in AWS's Service Authorization Reference.
   resource: () => "*",
   alwaysAllowed: CALLER_AUTHENTICATION_ALWAYS_ALLOWED,
+  checksAuthenticator: ({ input }) => input?.SerialNumber !== undefined && input.TokenCode !== undefined,
   run: ({ tx, input, caller }) => issueSessionCredential(tx, caller, input),
 });
