@@ -3,6 +3,7 @@
 // migrations) and the AWS managed policies every account can attach.
 
 import { spawnSync } from "node:child_process";
+import Database from "better-sqlite3";
 import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { secrets } from "@/lib/auth/secrets";
@@ -41,14 +42,29 @@ function committedMigrations(): string[] {
  * other process (a backup, a shell) has the file open.
  */
 async function upToDate(): Promise<boolean> {
+  const query = `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+  let rows: { name: string }[];
   try {
-    const rows = await db.$queryRaw<{ name: string }[]>`SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
-    const applied = new Set(rows.map((row) => row.name));
-    return committedMigrations().every((name) => applied.has(name));
+    const file = sqliteFile();
+    if (file === undefined) {
+      rows = await db.$queryRawUnsafe<{ name: string }[]>(query);
+    } else {
+      // Read with a connection of its own, closed before the migration CLI starts: on SQLite the CLI
+      // fails ("SocketTimeout") while this process holds the file open.
+      if (!existsSync(file)) return false;
+      const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        rows = sqlite.prepare(query).all() as { name: string }[];
+      } finally {
+        sqlite.close();
+      }
+    }
   } catch {
     // No migrations table yet: a new database.
     return false;
   }
+  const applied = new Set(rows.map((row) => row.name));
+  return committedMigrations().every((name) => applied.has(name));
 }
 
 // Prisma's migrate takes an advisory lock on PostgreSQL and gives up after 10 s (P1002) when another

@@ -24,7 +24,7 @@ POSTGRES=${TEST_POSTGRES_URL:-}
 
 logs=$(mktemp -d)
 # The SQLite run: TEST_POSTGRES_URL would move its databases to PostgreSQL (tests/support/database.ts).
-env -u TEST_POSTGRES_URL npx vitest run --project '!api' --project '!instances' >"$logs/unit.log" 2>&1 &
+env -u TEST_POSTGRES_URL npx vitest run --project engine --project iam --project auth --project server --project console >"$logs/unit.log" 2>&1 &
 unit_pid=$!
 
 # One build for every server. `next build` rewrites tsconfig.json and next-env.d.ts for its dist
