@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { postgresDatabaseUrl, withPostgresClient } from "../tests/support/postgres";
 
 export type BenchDatabaseKind = "sqlite" | "postgresql";
 
@@ -37,16 +37,6 @@ export interface BenchDatabase {
   readonly description: string;
   /** Removes the database and the data directory. Call after the Prisma client has disconnected. */
   drop(): Promise<void>;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The URL without its password, for printing. */
@@ -77,12 +67,10 @@ export async function createBenchDatabase(kind: BenchDatabaseKind, prefix: strin
     );
   }
   const name = `${prefix.replaceAll("-", "_")}_${Date.now().toString(36)}_${process.pid}`;
-  await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const target = new URL(adminUrl);
-  target.pathname = `/${name}`;
-  const url = target.toString();
+  await withPostgresClient(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = postgresDatabaseUrl(adminUrl, name);
   process.env.DATABASE_URL = url;
-  const server = (await withClient(url, (client) => client.query<{ server_version: string }>("SHOW server_version"))).rows[0]?.server_version ?? "?";
+  const server = (await withPostgresClient(url, (client) => client.query<{ server_version: string }>("SHOW server_version"))).rows[0]?.server_version ?? "?";
   return {
     kind,
     dataDir,
@@ -90,7 +78,7 @@ export async function createBenchDatabase(kind: BenchDatabaseKind, prefix: strin
     description: `PostgreSQL ${server}, database ${withoutPassword(url)}`,
     drop: async () => {
       // FORCE: a server the benchmark started may still hold pooled connections while it shuts down.
-      await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withPostgresClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@
 // Every check is claimed first (authenticatorClaims.ts), so guesses sent at the same moment are
 // counted before they are checked, not after.
 
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { abandonClaim, claimAuthenticatorCheck, releaseClaim, underClaim, type AuthenticatorClaim } from "./authenticatorClaims";
@@ -103,18 +103,24 @@ function successEvent(principal: SessionPrincipal, request: RequestInfo) {
   };
 }
 
-export async function signInRoot(credentials: Partial<RootCredentials>, request: RequestInfo): Promise<SignInResult> {
-  const email = usable(credentials.email) ? credentials.email.trim().toLowerCase() : undefined;
-  const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
-  const attempt: Attempt = { accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request };
+/**
+ * The password check both sign-in doors share, claimed against the throttle first
+ * (authenticatorClaims.ts). `stored` is the principal and its password hash when the name was
+ * found; otherwise a decoy hash is verified, so an unknown name takes as long as a wrong password.
+ */
+async function checkPassword(
+  attempt: Attempt,
+  password: string | undefined,
+  stored: { principal: SessionPrincipal; passwordHash: string; recordUse: (tx: Tx, now: Date) => Promise<unknown> } | undefined,
+): Promise<SignInResult> {
   const claimed = await claimOrRefuse(attempt);
   if ("refused" in claimed) return claimed.refused;
   const { claim } = claimed;
   return underClaim(claim, async () => {
-    if (!possiblePassword(credentials.password)) return recordFailure(attempt, claim);
-    const valid = await verifyPassword(root?.passwordHash ?? (await decoyHash()), credentials.password);
-    if (!root || !valid) return recordFailure(attempt, claim);
-    const principal: SessionPrincipal = { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) };
+    if (!possiblePassword(password)) return recordFailure(attempt, claim);
+    const valid = await verifyPassword(stored?.passwordHash ?? (await decoyHash()), password);
+    if (!stored || !valid) return recordFailure(attempt, claim);
+    const { principal } = stored;
     if (await requiresMfa(principal)) {
       // A right password: nothing to count. The code step claims its own check.
       await abandonClaim(claim);
@@ -122,12 +128,29 @@ export async function signInRoot(credentials: Partial<RootCredentials>, request:
     }
     const now = new Date();
     await inTransaction(async (tx) => {
-      await tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } });
-      await appendAuditEvent(tx, successEvent(principal, request));
+      await stored.recordUse(tx, now);
+      await appendAuditEvent(tx, successEvent(principal, attempt.request));
       await releaseClaim(tx, claim);
     });
     return { ok: true, principal };
   });
+}
+
+export async function signInRoot(credentials: Partial<RootCredentials>, request: RequestInfo): Promise<SignInResult> {
+  const email = usable(credentials.email) ? credentials.email.trim().toLowerCase() : undefined;
+  const root = email ? await db.rootUser.findUnique({ where: { email } }) : null;
+  const attempt: Attempt = { accountId: root?.accountId, principalArn: root ? rootArn(root.accountId) : undefined, request };
+  return checkPassword(
+    attempt,
+    credentials.password,
+    root
+      ? {
+          principal: { kind: "root", accountId: root.accountId, arn: rootArn(root.accountId) },
+          passwordHash: root.passwordHash,
+          recordUse: (tx, now) => tx.rootUser.update({ where: { accountId: root.accountId }, data: { passwordLastUsed: now } }),
+        }
+      : undefined,
+  );
 }
 
 /** The account an IAM user names at sign-in: its 12-digit ID, or its alias (aliases are lower case). */
@@ -155,24 +178,15 @@ export async function signInIamUser(credentials: Partial<IamUserCredentials>, re
   // An attempt against an existing account is recorded in that account's log (as AWS's CloudTrail
   // does), naming the user only when it exists.
   const attempt: Attempt = { accountId, principalArn: user?.arn, request };
-  const claimed = await claimOrRefuse(attempt);
-  if ("refused" in claimed) return claimed.refused;
-  const { claim } = claimed;
-  return underClaim(claim, async () => {
-    if (!possiblePassword(credentials.password)) return recordFailure(attempt, claim);
-    const valid = await verifyPassword(profile?.passwordHash ?? (await decoyHash()), credentials.password);
-    if (!user || !profile || !valid) return recordFailure(attempt, claim);
-    const principal: SessionPrincipal = { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name };
-    if (await requiresMfa(principal)) {
-      await abandonClaim(claim);
-      return { ok: true, principal, mfaRequired: true };
-    }
-    const now = new Date();
-    await inTransaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } });
-      await appendAuditEvent(tx, successEvent(principal, request));
-      await releaseClaim(tx, claim);
-    });
-    return { ok: true, principal };
-  });
+  return checkPassword(
+    attempt,
+    credentials.password,
+    user && profile
+      ? {
+          principal: { kind: "user", accountId: user.accountId, arn: user.arn, userId: user.id, userName: user.name },
+          passwordHash: profile.passwordHash,
+          recordUse: (tx, now) => tx.user.update({ where: { id: user.id }, data: { passwordLastUsed: now } }),
+        }
+      : undefined,
+  );
 }

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { postgresDatabaseUrl, withPostgresClient } from "./postgres";
 
 const dir = mkdtempSync(path.join(tmpdir(), "portcullis-test-"));
 process.env.PORTCULLIS_DATA_DIR = dir;
@@ -23,35 +23,19 @@ function migrationScripts(folder: string): string[] {
     .map((name) => readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseAt(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 async function postgresDatabase(adminUrl: string): Promise<string> {
   const scripts = migrationScripts("prisma/postgres/migrations");
   // Named by the migrations' content, so a changed migration never clones a stale template.
   const template = `portcullis_template_${createHash("sha256").update(scripts.join("\n")).digest("hex").slice(0, 12)}`;
   const database = `portcullis_test_${randomUUID().replaceAll("-", "")}`;
-  await withClient(adminUrl, async (admin) => {
+  await withPostgresClient(adminUrl, async (admin) => {
     // One file migrates the template while the others wait; nobody may be connected to it while it is cloned.
     await admin.query("SELECT pg_advisory_lock(7215)");
     try {
       const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
       if (exists.rowCount === 0) {
         await admin.query(`CREATE DATABASE "${template}"`);
-        await withClient(databaseAt(adminUrl, template), async (client) => {
+        await withPostgresClient(postgresDatabaseUrl(adminUrl, template), async (client) => {
           for (const script of scripts) await client.query(script);
         });
       }
@@ -60,7 +44,7 @@ async function postgresDatabase(adminUrl: string): Promise<string> {
       await admin.query("SELECT pg_advisory_unlock(7215)");
     }
   });
-  return databaseAt(adminUrl, database);
+  return postgresDatabaseUrl(adminUrl, database);
 }
 
 function sqliteDatabase(): string {

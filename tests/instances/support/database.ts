@@ -5,21 +5,16 @@
 // own client, lib/db/client.ts) for what the API does not show: the audit log and half-written rows.
 
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
+import { postgresDatabaseUrl, withPostgresClient } from "../../support/postgres";
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL;
 
 export const NO_POSTGRES =
   "Skipped: these instance tests need a PostgreSQL server. Set TEST_POSTGRES_URL to an admin URL (scripts/postgres.sh start DIR PORT prints one).";
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPostgresClient(POSTGRES_ADMIN_URL!, work);
 }
 
 export interface PostgresDatabase {
@@ -33,11 +28,10 @@ export async function freshPostgresDatabase(prefix = process.env.INSTANCES_DB_PR
   if (!POSTGRES_ADMIN_URL) throw new Error(NO_POSTGRES);
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const url = postgresDatabaseUrl(POSTGRES_ADMIN_URL, name);
   return {
     name,
-    url: url.toString(),
+    url,
     // WITH (FORCE): a SIGKILLed instance's connections may linger until the server notices.
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
