@@ -44,7 +44,8 @@ const CHROMIUM = {
 
 export default defineConfig({
   testDir: "./tests/e2e",
-  outputDir: "test-results/e2e",
+  // The PostgreSQL run (E2E_DATABASE_URL) keeps its failure artifacts apart: each run empties its own.
+  outputDir: process.env.E2E_DATABASE_URL ? "test-results/e2e-postgres" : "test-results/e2e",
   // One spec file at a time. E2E_WORKERS=2 runs two side by side (each spec signs up accounts of its
   // own) and is faster, but two browsers writing at once expose SQLite's single writer: slow work
   // inside write transactions (argon2 in ChangePassword, the QR code in CreateVirtualMFADevice) makes

@@ -170,13 +170,12 @@ function buildOptions(secret: string): AuthOptions {
         // Past its lifetime the token keeps no claims: the reissued cookie signs nobody in.
         return liveClaims(token.principal) ? token : {};
       },
-      async session({ session, token }) {
+      session({ session, token }) {
         // Only identifiers reach the browser (GET /api/auth/session): no names or emails beyond them.
-        // A session ended elsewhere (signed out on another instance, a password changed) shows no
-        // principal here either, as the pages already refuse it.
-        const claims = token.principal;
-        const ended = liveClaims(claims) && (await currentSessionGeneration(claims)) !== claims.generation;
-        return { expires: session.expires, principal: ended ? undefined : claims };
+        // The claims are shown as they are: the server's own readers (getServerSession in
+        // lib/auth/session.ts, and reissueSession, which re-stamps them right after a change has
+        // advanced the generation) check the generation against the database themselves.
+        return { expires: session.expires, principal: token.principal };
       },
     },
     events: {

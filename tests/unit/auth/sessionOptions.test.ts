@@ -3,7 +3,6 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import type { JWT } from "next-auth/jwt";
 import type { Session } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { signOutEverywhere } from "@/lib/auth/sessionGeneration";
 import { makeAccount, makeUser } from "./fixtures";
 
 let accountId: string;
@@ -42,16 +41,5 @@ describe("next-auth options", () => {
     expect(await jwt!({ token, user: undefined as never, account: null })).toBe(token);
     const shown = (await session!({ session: { expires: "later", user: { name: "x" } }, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
     expect(shown).toEqual({ expires: "later", principal: token.principal });
-  });
-
-  it("shows no principal for a session ended elsewhere (signed out on another instance)", async () => {
-    const user = await authorizeWith("iam-user")({ account: accountId, userName: "carol", password: "Carol-pass-1" });
-    const { jwt, session } = authOptions().callbacks!;
-    const token = (await jwt!({ token: {}, user: user!, account: null, trigger: "signIn" })) as JWT;
-    const show = async () => (await session!({ session: { expires: "later", user: {} }, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
-    expect((await show()).principal).toEqual(token.principal);
-    const claims = token.principal!;
-    await signOutEverywhere(claims, claims.generation!);
-    expect(await show()).toEqual({ expires: "later", principal: undefined });
   });
 });
