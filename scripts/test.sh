@@ -63,10 +63,10 @@ e2e_pid=$!
 E2E_POSTGRES_SPECS=${E2E_POSTGRES_SPECS:-"sessions credentials forms first-hour policy-editing permissions roles-create switch-role boundaries credential-report unused-permissions last-accessed audit-and-editor signin-errors who-can"}
 e2e_pg_status=0
 if [ -n "$POSTGRES" ]; then
-  specs=()
-  [ "$E2E_POSTGRES_SPECS" = all ] || for spec in $E2E_POSTGRES_SPECS; do specs+=("tests/e2e/$spec.spec.ts"); done
-  E2E_DATABASE_URL="$e2e_postgres_url" E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" E2E_PORT=3110 E2E_DATA_DIR=.e2e-data-postgres \
-    npx playwright test "${specs[@]}" >"$logs/e2e-postgres.log" 2>&1 &
+  specs=$E2E_POSTGRES_SPECS
+  [ "$specs" = all ] && specs=""
+  E2E_SPECS="$specs" E2E_DATABASE_URL="$e2e_postgres_url" E2E_REUSE_BUILD=1 E2E_DIST_DIR="$DIST_DIR" E2E_PORT=3110 E2E_DATA_DIR=.e2e-data-postgres \
+    npx playwright test >"$logs/e2e-postgres.log" 2>&1 &
   e2e_pg_pid=$!
 fi
 
