@@ -200,6 +200,9 @@ export function SearchPicker({
               : emptyText
             : `Showing ${shown.items.length.toLocaleString("en-US")} of ${shown.total.toLocaleString("en-US")}`;
   const hasItems = shown !== undefined && shown.items.length > 0;
+  // The list is busy from the keystroke on, not only once the debounced search is sent: until then
+  // it shows results for older text (a failed search ends it: its error is what is shown).
+  const stale = shown !== undefined && failure === undefined && shown.filter !== text.trim();
 
   // The results are one page at a time (Load more for the next), so they are listed in full rather
   // than in an inner scroll box that would cut rows off.
@@ -229,7 +232,7 @@ export function SearchPicker({
       {hasItems && (
         <ul
           aria-label={`${legend}: search results`}
-          aria-busy={pending === "search"}
+          aria-busy={pending === "search" || stale}
           className={`mt-2 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white ${pending === "search" ? "opacity-60" : ""}`}
         >
           {shown.items.map((item) => (

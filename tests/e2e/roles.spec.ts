@@ -30,12 +30,14 @@ async function createRole(tab: Page, name: string, options: { mfa?: boolean } = 
   await nextStep(tab, tab.getByRole("heading", { name: /Add permissions/ }));
   await nextStep(tab, tab.getByTestId("role-name"));
   await tab.getByTestId("role-name").fill(name);
-  // As with Next, a click can be lost; an enabled button means no request is on its way.
+  // As with Next, a click can be lost; an enabled button means no request is on its way. The waits
+  // are generous: under CI's load (two servers beside the unit suite) one creation took over 5 s,
+  // and pressing again while it was on its way only queued a second one.
   const submit = tab.getByTestId("create-role-submit");
   await expect(async () => {
-    if (!tab.url().endsWith(`/roles/${name}`) && (await submit.isEnabled())) await submit.click({ timeout: 2_000 });
-    await tab.waitForURL(`**/roles/${name}`, { timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+    if (!tab.url().endsWith(`/roles/${name}`) && (await submit.isEnabled())) await submit.click({ timeout: 10_000 });
+    await tab.waitForURL(`**/roles/${name}`, { timeout: 15_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(tab.getByTestId("role-title")).toHaveText(name);
 }
 
